@@ -1,0 +1,193 @@
+import type { CryptoProvider, KeyMaterial } from './crypto-provider.js';
+import { fromBase64, toBase64 } from './encoding.js';
+import { WebhookError } from './errors.js';
+import { getHeader } from './headers.js';
+import { matchHmac } from './hmac-match.js';
+import { cryptoOf, randomId } from './options.js';
+import { createKeyring } from './secrets.js';
+import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import type { Scheme, SecretSource, SignedRequest } from './types.js';
+
+/** Options of {@link standardWebhooks} and {@link svix}. Give `secret`, `publicKey`, or both. */
+export interface StandardWebhooksOptions extends TimestampOptions {
+  /** `whsec_…` HMAC secret(s) (`v1`); the prefix is optional, the rest is base64 key bytes. */
+  secret?: SecretSource;
+  /** `whpk_…` Ed25519 public key(s) (`v1a`), for verification. */
+  publicKey?: SecretSource;
+  /** `whsk_…` Ed25519 private key, for signing `v1a` (tests and senders). */
+  privateKey?: string;
+  /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
+  crypto?: CryptoProvider;
+}
+
+/**
+ * Standard Webhooks (spec v1): `webhook-id`, `webhook-timestamp`, `webhook-signature` with a
+ * space-separated list of `v1,<base64 HMAC-SHA256>` and `v1a,<base64 Ed25519>` entries over
+ * `id.timestamp.body`. Unknown versions are ignored; any supported entry may match.
+ * Tolerance 300 s both ways.
+ *
+ * @example
+ * ```ts
+ * const scheme = standardWebhooks({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
+ * ```
+ */
+export function standardWebhooks(options: StandardWebhooksOptions): Scheme {
+  return createStandardScheme('standard-webhooks', ['webhook'], options);
+}
+
+/**
+ * Svix: Standard Webhooks with `svix-id`, `svix-timestamp` and `svix-signature` headers; the
+ * `webhook-*` names of white-labelled accounts are accepted too (`svix-*` wins when both are
+ * present, as in the Svix SDK).
+ *
+ * @example
+ * ```ts
+ * const scheme = svix({ secret: process.env.SVIX_SECRET! });
+ * ```
+ */
+export function svix(options: StandardWebhooksOptions): Scheme {
+  return createStandardScheme('svix', ['svix', 'webhook'], options);
+}
+
+function createStandardScheme(name: string, prefixes: readonly string[], options: StandardWebhooksOptions): Scheme {
+  const crypto = cryptoOf(options);
+  if (options.secret === undefined && options.publicKey === undefined && options.privateKey === undefined) {
+    throw new WebhookError('INVALID_SECRET', `${name} needs a secret (whsec_…) or a publicKey (whpk_…)`);
+  }
+  const hmacKeys = options.secret === undefined ? undefined : createKeyring(options.secret, prepareSecret);
+  const publicKeys = options.publicKey === undefined ? undefined : createKeyring(options.publicKey, preparePublicKey);
+  const privateKey = options.privateKey === undefined ? undefined : preparePrivateKey(options.privateKey);
+  const [signPrefix] = prefixes;
+
+  return {
+    name,
+    async verify(request) {
+      const { id, timestamp, rawTimestamp, entries } = readHeaders(request, prefixes);
+      const parts = [`${id}.${rawTimestamp}.`, request.body];
+      const v1 = entries.filter((entry) => entry.version === 'v1').map((entry) => entry.signature);
+      const v1a = entries.filter((entry) => entry.version === 'v1a').map((entry) => entry.signature);
+      if (v1.length === 0 && v1a.length === 0) {
+        throw new WebhookError('MALFORMED_HEADER', `${prefixes[0]}-signature has no v1 or v1a entry`);
+      }
+      let secretIndex = -1;
+      let version = 'v1';
+      if (hmacKeys && v1.length > 0) {
+        secretIndex = await matchHmac({
+          crypto,
+          algorithm: 'sha256',
+          encoding: 'base64',
+          keys: await hmacKeys.keys(request),
+          parts,
+          candidates: v1,
+        });
+      }
+      if (secretIndex < 0 && publicKeys && v1a.length > 0) {
+        version = 'v1a';
+        secretIndex = await matchEd25519(crypto, await publicKeys.keys(request), v1a, parts);
+      }
+      if (secretIndex < 0) {
+        throw new WebhookError(
+          'INVALID_SIGNATURE',
+          `no signature in ${prefixes[0]}-signature matches; pass the raw body bytes and the endpoint's whsec_ secret or whpk_ key`,
+        );
+      }
+      checkTimestamp(timestamp, request.now ?? Date.now(), options, 300);
+      return { scheme: name, id, timestamp, secretIndex, version };
+    },
+    async sign(input) {
+      const id = input.id ?? randomId('msg_');
+      const timestamp = input.timestamp ?? nowSeconds();
+      const parts = [`${id}.${timestamp}.`, input.body];
+      const signatures: string[] = [];
+      if (hmacKeys) {
+        const [key] = await hmacKeys.keys({ headers: {}, body: input.body, url: input.url });
+        signatures.push(`v1,${toBase64(await crypto.hmac('sha256', key!, parts))}`);
+      }
+      if (privateKey) signatures.push(`v1a,${toBase64(await crypto.signEd25519(privateKey, parts))}`);
+      if (signatures.length === 0) {
+        throw new WebhookError('INVALID_SECRET', `${name} needs a secret or a privateKey (whsk_…) to sign`);
+      }
+      return {
+        [`${signPrefix}-id`]: id,
+        [`${signPrefix}-timestamp`]: String(timestamp),
+        [`${signPrefix}-signature`]: signatures.join(' '),
+      };
+    },
+  };
+}
+
+interface SignatureEntry {
+  version: string;
+  signature: string;
+}
+
+function readHeaders(request: SignedRequest, prefixes: readonly string[]) {
+  // Take the whole set from the first prefix that has a signature header, never a mix.
+  const prefix = prefixes.find((p) => getHeader(request.headers, `${p}-signature`) !== undefined) ?? prefixes[0]!;
+  const id = getHeader(request.headers, `${prefix}-id`);
+  const rawTimestamp = getHeader(request.headers, `${prefix}-timestamp`);
+  const signature = getHeader(request.headers, `${prefix}-signature`);
+  for (const [header, value] of [
+    ['id', id],
+    ['timestamp', rawTimestamp],
+    ['signature', signature],
+  ] as const) {
+    if (value === undefined) throw new WebhookError('MISSING_HEADER', `${prefix}-${header} header is missing`);
+  }
+  const timestamp = parseTimestamp(rawTimestamp!, `${prefix}-timestamp`);
+  const entries: SignatureEntry[] = [];
+  for (const item of signature!.split(' ')) {
+    const parts = item.split(',');
+    // `version,signature` exactly; entries with extra fields are not what any version sends.
+    if (parts.length === 2 && parts[1] !== '') entries.push({ version: parts[0]!, signature: parts[1]! });
+  }
+  return { id: id!, timestamp, rawTimestamp: rawTimestamp!, entries };
+}
+
+async function matchEd25519(
+  crypto: CryptoProvider,
+  keys: readonly KeyMaterial[],
+  signatures: readonly string[],
+  parts: readonly (Uint8Array | string)[],
+): Promise<number> {
+  const decoded = signatures.map(fromBase64).filter((bytes): bytes is Uint8Array => bytes?.length === 64);
+  for (let index = 0; index < keys.length; index++) {
+    for (const signature of decoded) {
+      if (await crypto.verifyEd25519(keys[index]!, signature, parts)) return index;
+    }
+  }
+  return -1;
+}
+
+function decodePrefixed(value: string, prefix: string, what: string, lengths: readonly number[]): Uint8Array {
+  const body = value.startsWith(prefix) ? value.slice(prefix.length) : value;
+  const bytes = fromBase64(body);
+  if (!bytes) {
+    throw new WebhookError(
+      'INVALID_SECRET',
+      value.startsWith(prefix)
+        ? `the ${what} has a ${prefix} prefix but is not valid base64`
+        : `the ${what} is not valid base64; copy it from the sender's dashboard (it starts with ${prefix})`,
+    );
+  }
+  if (!lengths.includes(bytes.length) && lengths.length > 0) {
+    throw new WebhookError('INVALID_SECRET', `the ${what} decodes to ${bytes.length} bytes, not ${lengths.join(' or ')}`);
+  }
+  return bytes;
+}
+
+function prepareSecret(secret: string): KeyMaterial {
+  const bytes = decodePrefixed(secret, 'whsec_', 'secret', []);
+  if (bytes.length === 0) throw new WebhookError('INVALID_SECRET', 'the secret decodes to no bytes');
+  return { bytes };
+}
+
+function preparePublicKey(key: string): KeyMaterial {
+  return { bytes: decodePrefixed(key, 'whpk_', 'public key', [32]) };
+}
+
+function preparePrivateKey(key: string): KeyMaterial {
+  // whsk_ carries seed (32 bytes) followed by the public key (32 bytes); the seed signs.
+  return { bytes: decodePrefixed(key, 'whsk_', 'private key', [64, 32]).slice(0, 32) };
+}
+

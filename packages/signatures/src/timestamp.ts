@@ -1,0 +1,62 @@
+import { WebhookError } from './errors.js';
+
+/** Options of every scheme that signs a timestamp. */
+export interface TimestampOptions {
+  /**
+   * How old a signed timestamp may be, in seconds. `Infinity` turns the check off.
+   * @default the scheme's documented window (300 s for most)
+   */
+  tolerance?: number;
+  /**
+   * How far in the future a signed timestamp may be, in seconds. Clock skew goes both ways,
+   * so it defaults to `tolerance`; `Infinity` gives the one-sided behaviour of the Stripe and
+   * Slack SDKs.
+   * @default tolerance
+   */
+  futureTolerance?: number;
+}
+
+const INTEGER = /^\d{1,16}$/;
+
+/**
+ * Parses a signed timestamp strictly: digits only. The SDKs' `parseInt` accepts
+ * `"1614265330abc"`; a strict parser refuses what the sender did not sign.
+ */
+export function parseTimestamp(value: string, where: string): number {
+  if (!INTEGER.test(value)) throw new WebhookError('MALFORMED_HEADER', `${where} is not a whole number`);
+  return Number(value);
+}
+
+/**
+ * Throws `TIMESTAMP_OUT_OF_RANGE` when `timestamp` (in `unit`s since the epoch) is outside
+ * the window around `nowMs`. Both boundaries are inclusive.
+ */
+export function checkTimestamp(
+  timestamp: number,
+  nowMs: number,
+  options: TimestampOptions,
+  defaultTolerance: number,
+  unit: 'seconds' | 'milliseconds' = 'seconds',
+): void {
+  const past = options.tolerance ?? defaultTolerance;
+  const future = options.futureTolerance ?? past;
+  const ageSeconds =
+    unit === 'seconds' ? Math.floor(nowMs / 1000) - timestamp : Math.trunc((nowMs - timestamp) / 1000);
+  if (ageSeconds > past) {
+    throw new WebhookError(
+      'TIMESTAMP_OUT_OF_RANGE',
+      `signed timestamp is ${ageSeconds} s old, more than the ${past} s tolerance; check the server clock or a queue that delayed the request`,
+    );
+  }
+  if (-ageSeconds > future) {
+    throw new WebhookError(
+      'TIMESTAMP_OUT_OF_RANGE',
+      `signed timestamp is ${-ageSeconds} s in the future, more than the ${future} s tolerance; check the server clock`,
+    );
+  }
+}
+
+/** The current time in whole seconds, for signing. */
+export function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,62 @@
+/** One header value as Node and most frameworks hand it over. */
+export type HeaderValue = string | readonly string[] | undefined;
+
+/** Request headers: a web `Headers` object or a plain record (any name case). */
+export type HeadersInput = Headers | Readonly<Record<string, HeaderValue>>;
+
+/** The parts of an incoming request that a signature covers. */
+export interface SignedRequest {
+  /** The request headers. */
+  headers: HeadersInput;
+  /** The raw body exactly as received. A string is taken as its UTF-8 bytes. */
+  body: Uint8Array | string;
+  /** The full public URL the sender requested (Twilio and Square sign it). */
+  url?: string;
+  /** The current time in milliseconds since the epoch. @default Date.now() */
+  now?: number;
+}
+
+/** What a successful verification tells about the delivery. */
+export interface VerifiedSignature {
+  /** The scheme's name, for example `stripe`. */
+  scheme: string;
+  /** The delivery id carried by the headers, when the scheme has one. */
+  id?: string;
+  /** The signed timestamp in the scheme's own unit (seconds for all but Linear, which sends ms). */
+  timestamp?: number;
+  /** Which secret of the configured list matched (0 is the first); for rotation monitoring. */
+  secretIndex: number;
+  /** The signature version that matched, for example `v1` or `v1a`. */
+  version?: string;
+}
+
+/** What {@link Scheme.sign} signs. */
+export interface SignInput {
+  /** The body to sign. A string is taken as its UTF-8 bytes. */
+  body: Uint8Array | string;
+  /** The delivery id, where the scheme sends one. @default a random id */
+  id?: string;
+  /** The timestamp in seconds, where the scheme signs one. @default now */
+  timestamp?: number;
+  /** The full URL, for schemes that sign it (Twilio, Square). */
+  url?: string;
+}
+
+/** A webhook signature scheme: verification and signing side by side. */
+export interface Scheme {
+  /** A stable name, for example `stripe` or `standard-webhooks`. */
+  readonly name: string;
+  /** Verifies a request; resolves with what it learned or rejects with a `WebhookError`. */
+  verify(request: SignedRequest): Promise<VerifiedSignature>;
+  /** Signs a body as the sender would; resolves with the headers to send. */
+  sign(input: SignInput): Promise<Record<string, string>>;
+}
+
+/**
+ * Where a scheme takes its secrets: one, several (rotation: any one may match, the first
+ * signs), or an async function of the request (per-tenant lookup).
+ */
+export type SecretSource<TSecret = string> =
+  | TSecret
+  | readonly TSecret[]
+  | ((request: SignedRequest) => TSecret | readonly TSecret[] | Promise<TSecret | readonly TSecret[]>);
