@@ -26,6 +26,7 @@ export function github(options: GitHubOptions): Scheme {
   const keyring = createKeyring(options.secret, utf8Key, 'GitHub webhook secret');
   return {
     name: 'github',
+    signatureHeaders: ['x-hub-signature-256'],
     async verify(request) {
       const header = requireHeader(request.headers, HEADER);
       if (!header.startsWith(PREFIX)) {

@@ -5,7 +5,7 @@ import { getHeader } from './headers.js';
 import { matchHmac } from './hmac-match.js';
 import { cryptoOf, randomId } from './options.js';
 import { createKeyring } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions, widestWindow } from './timestamp.js';
 import type { Scheme, SecretSource, SignedRequest } from './types.js';
 
 /** Options of {@link standardWebhooks} and {@link svix}. Give `secret`, `publicKey`, or both. */
@@ -61,6 +61,8 @@ function createStandardScheme(name: string, prefixes: readonly string[], options
 
   return {
     name,
+    signatureHeaders: prefixes.map((prefix) => `${prefix}-signature`),
+    toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const { id, timestamp, rawTimestamp, entries } = readHeaders(request, prefixes);
       const parts = [`${id}.${rawTimestamp}.`, request.body];

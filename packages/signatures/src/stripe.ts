@@ -3,7 +3,7 @@ import { requireHeader } from './headers.js';
 import { encodeSignature, matchHmac } from './hmac-match.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions, widestWindow } from './timestamp.js';
 import type { Scheme } from './types.js';
 
 /** Options of {@link stripe}. */
@@ -26,6 +26,8 @@ export function stripe(options: StripeOptions): Scheme {
   const keyring = createKeyring(options.secret, utf8Key, 'Stripe webhook secret');
   return {
     name: 'stripe',
+    signatureHeaders: ['stripe-signature'],
+    toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const { timestamp, signatures } = parseStripeHeader(requireHeader(request.headers, HEADER));
       const keys = await keyring.keys(request);

@@ -60,3 +60,9 @@ export function checkTimestamp(
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
 }
+
+/** The widest window (seconds, past or future) that `options` let through. */
+export function widestWindow(options: TimestampOptions, defaultTolerance: number): number {
+  const past = options.tolerance ?? defaultTolerance;
+  return Math.max(past, options.futureTolerance ?? past);
+}

@@ -46,6 +46,14 @@ export interface SignInput {
 export interface Scheme {
   /** A stable name, for example `stripe` or `standard-webhooks`. */
   readonly name: string;
+  /** Lower-case names of the headers that carry the signature (a replay key when a delivery has no id). */
+  readonly signatureHeaders?: readonly string[];
+  /**
+   * The widest timestamp window this scheme accepts, in seconds (past or future), when it
+   * signs a timestamp. Receivers keep delivery ids at least this long, so a captured request
+   * cannot be replayed while its timestamp still passes.
+   */
+  readonly toleranceSeconds?: number;
   /** Verifies a request; resolves with what it learned or rejects with a `WebhookError`. */
   verify(request: SignedRequest): Promise<VerifiedSignature>;
   /** Signs a body as the sender would; resolves with the headers to send. */

@@ -1,0 +1,186 @@
+import { getHeader, type HeadersInput, type VerifiedSignature } from '@hookgate/signatures';
+import type { DeliveryAttempt } from './types.js';
+
+/** A response a sender's handshake needs before any handler runs. */
+export interface Handshake {
+  status: number;
+  body: unknown;
+}
+
+/** What the core knows about each sender beyond its signature. */
+export interface SchemeProfile {
+  /** The event type of a verified payload. */
+  eventType(payload: unknown, headers: HeadersInput): string | undefined;
+  /** The delivery id when the headers carry none (taken from the payload). */
+  payloadId?(payload: unknown): string | undefined;
+  /** How long a completed delivery id is kept: the sender's whole retry horizon. */
+  retentionMs: number;
+  /** Whether `issues.opened` is also routed to handlers of the bare name `issues`. */
+  bareNameRouting?: boolean;
+  /** Retry information from the headers. */
+  attempt?(headers: HeadersInput): DeliveryAttempt | undefined;
+  /** A handshake answered by the pipeline itself (Slack's URL challenge, Discord's PING). */
+  handshake?(payload: unknown): Handshake | undefined;
+  /** Headers that carry the signature; hashed into the replay key when there is no id. */
+  signatureHeaders: readonly string[];
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Reads an own string (or number) property of a parsed payload. */
+export function field(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+  const found = (value as Record<string, unknown>)[key];
+  if (typeof found === 'string' && found !== '') return found;
+  if (typeof found === 'number' && Number.isFinite(found)) return String(found);
+  return undefined;
+}
+
+function member(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+const payloadType = (payload: unknown) => field(payload, 'type');
+
+const DISCORD_INTERACTIONS: Record<string, string> = {
+  '1': 'PING',
+  '2': 'APPLICATION_COMMAND',
+  '3': 'MESSAGE_COMPONENT',
+  '4': 'APPLICATION_COMMAND_AUTOCOMPLETE',
+  '5': 'MODAL_SUBMIT',
+};
+
+/**
+ * Defaults per scheme name. Retention covers each sender's documented retry horizon with a
+ * margin: Stripe retries for up to 3 days, Svix-based senders for about 28 hours, Shopify 8
+ * times over 4 hours, Paddle for 3 days, Square for 24 hours, Slack within 5 minutes.
+ */
+export const profiles: Record<string, SchemeProfile> = {
+  stripe: {
+    eventType: payloadType,
+    payloadId: (payload) => field(payload, 'id'),
+    retentionMs: 4 * DAY,
+    signatureHeaders: ['stripe-signature'],
+  },
+  github: {
+    eventType: (payload, headers) => {
+      const event = getHeader(headers, 'x-github-event');
+      const action = field(payload, 'action');
+      return event && action ? `${event}.${action}` : event;
+    },
+    retentionMs: 4 * DAY,
+    bareNameRouting: true,
+    signatureHeaders: ['x-hub-signature-256'],
+  },
+  'standard-webhooks': {
+    eventType: payloadType,
+    retentionMs: 3 * DAY,
+    signatureHeaders: ['webhook-signature'],
+  },
+  svix: {
+    eventType: payloadType,
+    retentionMs: 3 * DAY,
+    signatureHeaders: ['svix-signature', 'webhook-signature'],
+  },
+  slack: {
+    eventType: (payload) => {
+      const type = payloadType(payload);
+      if (type === 'event_callback') return field(member(payload, 'event'), 'type');
+      if (type) return type;
+      return field(payload, 'command') ? 'slash_command' : undefined;
+    },
+    payloadId: (payload) => field(payload, 'event_id'),
+    retentionMs: DAY,
+    attempt: (headers) => {
+      const retry = getHeader(headers, 'x-slack-retry-num');
+      if (retry === undefined || !/^\d{1,4}$/.test(retry)) return undefined;
+      const reason = getHeader(headers, 'x-slack-retry-reason');
+      return reason === undefined ? { retry: Number(retry) } : { retry: Number(retry), reason };
+    },
+    handshake: (payload) =>
+      payloadType(payload) === 'url_verification'
+        ? { status: 200, body: { challenge: field(payload, 'challenge') ?? '' } }
+        : undefined,
+    signatureHeaders: ['x-slack-signature'],
+  },
+  shopify: {
+    eventType: (_payload, headers) => getHeader(headers, 'x-shopify-topic') ?? getHeader(headers, 'shopify-topic'),
+    retentionMs: 2 * DAY,
+    signatureHeaders: ['x-shopify-hmac-sha256', 'shopify-hmac-sha256'],
+  },
+  twilio: {
+    // Twilio posts forms without a type field; messages and calls are told apart by their sids.
+    eventType: (payload) => {
+      if (field(payload, 'MessageStatus') || field(payload, 'SmsStatus')) {
+        return field(payload, 'Body') !== undefined && !field(payload, 'MessageStatus') ? 'message' : 'message.status';
+      }
+      if (field(payload, 'CallSid')) return field(payload, 'CallStatus') === 'ringing' ? 'call' : 'call.status';
+      return field(payload, 'MessageSid') ? 'message' : undefined;
+    },
+    retentionMs: DAY,
+    signatureHeaders: ['x-twilio-signature'],
+  },
+  discord: {
+    eventType: (payload) => {
+      // Webhook events carry `version` and `event`; interactions carry a numeric type.
+      if (member(payload, 'event') !== undefined || member(payload, 'version') !== undefined) {
+        return field(member(payload, 'event'), 'type') ?? (field(payload, 'type') === '0' ? 'PING' : undefined);
+      }
+      const type = field(payload, 'type');
+      return type === undefined ? undefined : (DISCORD_INTERACTIONS[type] ?? type);
+    },
+    payloadId: (payload) => field(payload, 'id'),
+    retentionMs: HOUR,
+    handshake: (payload) => {
+      const isEvent = member(payload, 'version') !== undefined;
+      const type = member(payload, 'type');
+      if (!isEvent && type === 1) return { status: 200, body: { type: 1 } };
+      if (isEvent && type === 0) return { status: 204, body: undefined };
+      return undefined;
+    },
+    signatureHeaders: ['x-signature-ed25519'],
+  },
+  paddle: {
+    eventType: (payload) => field(payload, 'event_type'),
+    payloadId: (payload) => field(payload, 'notification_id') ?? field(payload, 'event_id'),
+    retentionMs: 4 * DAY,
+    signatureHeaders: ['paddle-signature'],
+  },
+  linear: {
+    eventType: (payload) => {
+      const type = payloadType(payload);
+      const action = field(payload, 'action');
+      return type && action ? `${type}.${action}` : type;
+    },
+    retentionMs: 2 * DAY,
+    bareNameRouting: true,
+    signatureHeaders: ['linear-signature'],
+  },
+  square: {
+    eventType: payloadType,
+    payloadId: (payload) => field(payload, 'event_id'),
+    retentionMs: 2 * DAY,
+    signatureHeaders: ['x-square-hmacsha256-signature'],
+  },
+  sendgrid: {
+    // SendGrid posts a batch (an array) of events; the batch is the unit of delivery.
+    eventType: () => 'events',
+    retentionMs: 2 * DAY,
+    signatureHeaders: ['x-twilio-email-event-webhook-signature'],
+  },
+};
+
+/** The profile of a scheme: its own, or generic defaults for custom senders. */
+export function profileOf(schemeName: string): SchemeProfile {
+  return (
+    profiles[schemeName] ?? {
+      eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
+      payloadId: (payload) => field(payload, 'id'),
+      retentionMs: 3 * DAY,
+      signatureHeaders: [],
+    }
+  );
+}

@@ -1,0 +1,63 @@
+import { stripe } from '@hookgate/signatures';
+import { describe, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
+import { createReceiver } from './receiver.js';
+import type { DeliveryContext } from './types.js';
+
+const receiver = createReceiver({
+  scheme: stripe({ secret: 'whsec_x' }),
+  events: {
+    'invoice.paid': z.object({
+      id: z.string(),
+      type: z.literal('invoice.paid'),
+      data: z.object({ object: z.object({ amount_paid: z.number() }) }),
+    }),
+    'customer.created': z.object({ type: z.literal('customer.created'), data: z.object({ email: z.string() }) }),
+  },
+});
+
+describe('typed routing', () => {
+  it('types the handler payload from the schema output', () => {
+    receiver.on('invoice.paid', (event, ctx) => {
+      expectTypeOf(event.data.object.amount_paid).toEqualTypeOf<number>();
+      expectTypeOf(event.type).toEqualTypeOf<'invoice.paid'>();
+      expectTypeOf(ctx).toEqualTypeOf<DeliveryContext>();
+      expectTypeOf(ctx.deliveryId).toEqualTypeOf<string>();
+      expectTypeOf(ctx.timestamp).toEqualTypeOf<number | undefined>();
+      expectTypeOf(ctx.attempt).toEqualTypeOf<{ retry: number; reason?: string } | undefined>();
+    });
+  });
+
+  it('refuses an event type that is not a key of events', () => {
+    // @ts-expect-error 'invoice.unknown' is not declared in events
+    receiver.on('invoice.unknown', () => {});
+  });
+
+  it('refuses a handler that expects the wrong payload', () => {
+    // @ts-expect-error amount_paid is a number, not a string
+    receiver.on('invoice.paid', (event: { data: { object: { amount_paid: string } } }) => event);
+  });
+
+  it('types onAny as the union of every declared payload', () => {
+    receiver.onAny((event) => {
+      expectTypeOf(event.type).toEqualTypeOf<'invoice.paid' | 'customer.created'>();
+      if (event.type === 'customer.created') expectTypeOf(event.data.email).toEqualTypeOf<string>();
+    });
+  });
+
+  it('types transformed schema outputs, not inputs', () => {
+    const transformed = createReceiver({
+      scheme: stripe({ secret: 'whsec_x' }),
+      events: { ping: z.object({ created: z.number().transform((n) => new Date(n * 1000)) }) },
+    });
+    transformed.on('ping', (event) => {
+      expectTypeOf(event.created).toEqualTypeOf<Date>();
+    });
+  });
+
+  it('accepts no handler keys at all when events is omitted', () => {
+    const bare = createReceiver({ scheme: stripe({ secret: 'whsec_x' }) });
+    // @ts-expect-error no events declared
+    bare.on('anything', () => {});
+  });
+});

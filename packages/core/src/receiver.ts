@@ -1,0 +1,321 @@
+import { type Scheme, toBytes, type VerifiedSignature, WebhookError } from '@hookgate/signatures';
+import { fallbackDeliveryId } from './delivery-key.js';
+import { createMemoryStore } from './memory-store.js';
+import { parsePayload } from './parse-payload.js';
+import { profileOf } from './profiles.js';
+import { errorResult, jsonResult, toWebhookError } from './respond.js';
+import { runHandlers } from './run-handlers.js';
+import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
+import type { ClaimResult, IdempotencyStore } from './store.js';
+import type {
+  AnyEventPayload,
+  DeliveryContext,
+  EventPayload,
+  EventSchemas,
+  HandleInput,
+  HandleResult,
+  Handler,
+} from './types.js';
+import { readWebRequest, toWebResponse } from './web.js';
+
+/** Options of {@link createReceiver}. */
+export interface ReceiverOptions<TEvents extends EventSchemas> {
+  /** The sender's signature scheme, from `@hookgate/signatures`. */
+  scheme: Scheme;
+  /** Event type → schema of the whole payload (zod or any Standard Schema). @default {} */
+  events?: TEvents;
+  /** Where handled delivery ids are kept. @default createMemoryStore() */
+  store?: IdempotencyStore;
+  /** Largest accepted body, in bytes. @default 1_048_576 (1 MiB) */
+  maxBodyBytes?: number;
+  /** Overrides the scheme's event type (for example, a custom sender's header). */
+  eventType?: (payload: unknown, request: HandleInput) => string | undefined;
+  /** Overrides the scheme's delivery id. */
+  deliveryId?: (payload: unknown, request: HandleInput, verified: VerifiedSignature) => string | undefined;
+  /**
+   * What to do with a verified payload that fails its schema: `reject` answers 422, which the
+   * sender retries (nothing is lost; fix the schema and the retry passes); `ack` answers 200
+   * and drops it. Both report it to `onError` with the issues.
+   * @default 'reject'
+   */
+  invalidPayload?: 'reject' | 'ack';
+  /**
+   * What to do when the store cannot be reached: `reject` answers 503 and runs no handler
+   * (fail closed: the sender retries later); `process` runs the handler without de-duplication.
+   * @default 'reject'
+   */
+  storeFailure?: 'reject' | 'process';
+  /** How long handled ids are kept. @default the sender's retry horizon (4 days for Stripe) */
+  retentionMs?: number;
+  /** How long a claim lasts if its process dies mid-handler. Must exceed `handlerTimeoutMs`. @default 60_000 */
+  leaseMs?: number;
+  /** Time limit of the handlers of one delivery; past it the answer is 500 and the claim is released. @default 30_000 */
+  handlerTimeoutMs?: number;
+  /** Time limit of one store call; past it the store counts as unavailable. @default 2_000 */
+  storeTimeoutMs?: number;
+  /** The clock in milliseconds since the epoch, for timestamp checks. @default Date.now */
+  clock?: () => number;
+  /** Called with every rejection and failure (signature, schema issues in `error.details`, handler errors in `error.cause`). */
+  onError?: (error: WebhookError, request: HandleInput) => void;
+  /** Called for a verified delivery whose event type has no schema or no handler; it is acknowledged with 200. */
+  onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
+}
+
+/** A webhook receiver: register handlers, then pass it requests. */
+export interface Receiver<TEvents extends EventSchemas> {
+  /** The largest accepted body, for adapters that read streams. */
+  readonly maxBodyBytes: number;
+  /** Registers a handler for one event type (a key of `events`). */
+  on<K extends keyof TEvents & string>(type: K, handler: Handler<EventPayload<TEvents, K>>): Receiver<TEvents>;
+  /** Registers a handler for every delivery whose type has a schema, typed as the union. */
+  onAny(handler: Handler<AnyEventPayload<TEvents>>): Receiver<TEvents>;
+  /** Runs the pipeline over one request; never throws. */
+  handle(input: HandleInput): Promise<HandleResult>;
+  /** The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). */
+  fetch(request: Request): Promise<Response>;
+}
+
+/**
+ * Creates a receiver: verify → freshness → parse → claim the delivery id → validate → route
+ * → complete or release. Every outcome is a status that makes the sender do the right thing.
+ *
+ * @example
+ * ```ts
+ * const receiver = createReceiver({
+ *   scheme: stripe({ secret: process.env.STRIPE_WEBHOOK_SECRET! }),
+ *   events: { 'invoice.paid': z.object({ id: z.string(), type: z.literal('invoice.paid') }) },
+ * });
+ * receiver.on('invoice.paid', async (event, ctx) => { await markPaid(event.id); });
+ * const { status, headers, body } = await receiver.handle({ method, url, headers, body: rawBytes });
+ * ```
+ */
+export function createReceiver<TEvents extends EventSchemas = Record<never, never>>(
+  options: ReceiverOptions<TEvents>,
+): Receiver<TEvents> {
+  const { scheme } = options;
+  const events: EventSchemas = options.events ?? {};
+  const store = options.store ?? createMemoryStore();
+  const profile = profileOf(scheme.name);
+  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? Math.max(60_000, handlerTimeoutMs + 30_000);
+  if (leaseMs <= handlerTimeoutMs) {
+    throw new RangeError('leaseMs must exceed handlerTimeoutMs, or a slow handler could run twice');
+  }
+  // Never forget an id while a captured request could still pass the timestamp check.
+  const minRetention = 2 * (scheme.toleranceSeconds ?? 0) * 1000 + 60_000;
+  const retainMs = Math.max(options.retentionMs ?? profile.retentionMs, minRetention);
+  const storeTimeoutMs = options.storeTimeoutMs ?? 2_000;
+  const clock = options.clock ?? Date.now;
+  const signatureHeaders = scheme.signatureHeaders ?? profile.signatureHeaders;
+  const handlers = new Map<string, Handler<unknown>[]>();
+  const anyHandlers: Handler<unknown>[] = [];
+
+  const report = (error: WebhookError, request: HandleInput) => {
+    try {
+      options.onError?.(error, request);
+    } catch {
+      // A failing error hook must not change the answer to the sender.
+    }
+  };
+
+  const withStoreTimeout = <T>(operation: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new WebhookError('STORE_UNAVAILABLE', `the store did not answer within ${storeTimeoutMs} ms`)),
+        storeTimeoutMs,
+      );
+      operation.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (cause: unknown) => {
+          clearTimeout(timer);
+          reject(
+            toWebhookError(cause, () => new WebhookError('STORE_UNAVAILABLE', 'the idempotency store failed; retry later')),
+          );
+        },
+      );
+    });
+
+  async function process(input: HandleInput): Promise<HandleResult> {
+    if (input.method.toUpperCase() !== 'POST') {
+      throw new WebhookError('METHOD_NOT_ALLOWED', `${input.method} is not accepted; webhooks are delivered with POST`);
+    }
+    const body = toBytes(input.body);
+    if (body.length > maxBodyBytes) {
+      throw new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
+    }
+    const verified = await scheme.verify({ headers: input.headers, body, url: input.url, now: clock() }).catch(
+      (cause: unknown) => {
+        throw toWebhookError(
+          cause,
+          () => new WebhookError('INVALID_SECRET', 'signature verification failed unexpectedly (secret lookup?)'),
+        );
+      },
+    );
+    const payload = parsePayload(body, input.headers);
+    const handshake = profile.handshake?.(payload);
+    if (handshake) return jsonResult(handshake.status, handshake.body);
+
+    const eventType = options.eventType?.(payload, input) ?? profile.eventType(payload, input.headers) ?? 'unknown';
+    const deliveryId =
+      options.deliveryId?.(payload, input, verified) ??
+      verified.id ??
+      profile.payloadId?.(payload) ??
+      (await fallbackDeliveryId(scheme.name, signatureHeaders, input.headers, body));
+    const base = {
+      deliveryId,
+      eventType,
+      scheme: scheme.name,
+      timestamp: verified.timestamp,
+      attempt: profile.attempt?.(input.headers),
+      headers: input.headers,
+      verified,
+    };
+
+    const route = resolveRoute(eventType);
+    if (route.handlers.length === 0) {
+      options.onUnhandled?.(payload, base);
+      return jsonResult(200, { ok: true });
+    }
+
+    const key = `${scheme.name}:${deliveryId}`;
+    let claim: ClaimResult;
+    try {
+      claim = await withStoreTimeout(store.claim(key, { leaseMs }));
+    } catch (error) {
+      if (options.storeFailure !== 'process') throw error;
+      report(error as WebhookError, input);
+      claim = { status: 'claimed', token: '' };
+    }
+    // An empty token means the store was down and `storeFailure: 'process'` let us go on.
+    if (claim.status === 'completed') return jsonResult(200, { ok: true, duplicate: true });
+    if (claim.status === 'in-flight') {
+      throw new WebhookError('DELIVERY_IN_FLIGHT', 'this delivery is being handled by another request; retry later');
+    }
+    const { token } = claim;
+    const complete = () => (token ? store.complete(key, token, { retainMs }) : undefined);
+    const release = () => (token ? store.release(key, token) : undefined);
+
+    let payloads: unknown[];
+    try {
+      payloads = await validate(route, payload, eventType);
+    } catch (error) {
+      const mismatch = error as WebhookError;
+      if (options.invalidPayload === 'ack') {
+        report(mismatch, input);
+        await settle(complete(), input);
+        return jsonResult(200, { ok: true });
+      }
+      await settle(release(), input);
+      throw mismatch;
+    }
+
+    let value: unknown;
+    try {
+      value = await runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
+    } catch (error) {
+      await settle(release(), input);
+      throw error;
+    }
+    // The handlers succeeded: answer 200 even if recording it fails (the lease then expires
+    // and a retry may run it again: at-least-once is the only honest promise left).
+    await settle(complete(), input);
+    return jsonResult(200, value === undefined ? { ok: true } : value);
+  }
+
+  async function settle(operation: Promise<void> | undefined, request: HandleInput) {
+    if (!operation) return;
+    try {
+      await withStoreTimeout(operation);
+    } catch (error) {
+      report(error as WebhookError, request);
+    }
+  }
+
+  interface Route {
+    /** Event keys with a schema: the exact type, then its bare name where the scheme routes by it. */
+    keys: string[];
+    handlers: Handler<unknown>[];
+    /** For each handler, the index in `keys` of the schema that types its payload. */
+    schemaOf: number[];
+  }
+
+  function resolveRoute(eventType: string): Route {
+    const keys = [eventType];
+    if (profile.bareNameRouting && eventType.includes('.')) keys.push(eventType.slice(0, eventType.indexOf('.')));
+    const route: Route = { keys: [], handlers: [], schemaOf: [] };
+    for (const key of keys) {
+      if (!Object.hasOwn(events, key)) continue;
+      route.keys.push(key);
+      for (const handler of handlers.get(key) ?? []) {
+        route.handlers.push(handler);
+        route.schemaOf.push(route.keys.length - 1);
+      }
+    }
+    if (route.keys.length > 0) {
+      for (const handler of anyHandlers) {
+        route.handlers.push(handler);
+        route.schemaOf.push(0);
+      }
+    }
+    return route;
+  }
+
+  async function validate(route: Route, payload: unknown, eventType: string): Promise<unknown[]> {
+    const outputs: unknown[] = [];
+    for (const key of route.keys) {
+      const schema = events[key] as StandardSchemaV1;
+      const result = await schema['~standard'].validate(payload);
+      if (result.issues) {
+        throw new WebhookError('SCHEMA_MISMATCH', `the ${eventType} payload does not match its schema: ${summarise(result.issues)}`, {
+          details: result.issues,
+        });
+      }
+      outputs.push(result.value);
+    }
+    return route.schemaOf.map((index) => outputs[index]);
+  }
+
+  const receiver: Receiver<TEvents> = {
+    maxBodyBytes,
+    on(type, handler) {
+      const list = handlers.get(type) ?? [];
+      list.push(handler as Handler<unknown>);
+      handlers.set(type, list);
+      return receiver;
+    },
+    onAny(handler) {
+      anyHandlers.push(handler as Handler<unknown>);
+      return receiver;
+    },
+    async handle(input) {
+      try {
+        return await process(input);
+      } catch (thrown) {
+        const error = toWebhookError(thrown, () => new WebhookError('HANDLER_FAILED', 'the delivery failed unexpectedly'));
+        report(error, input);
+        return errorResult(error);
+      }
+    },
+    async fetch(request) {
+      const read = await readWebRequest(request, maxBodyBytes);
+      if (read instanceof WebhookError) {
+        report(read, { method: request.method, url: request.url, headers: request.headers, body: '' });
+        return toWebResponse(errorResult(read));
+      }
+      return toWebResponse(await receiver.handle(read));
+    },
+  };
+  return receiver;
+}
+
+function summarise(issues: readonly StandardIssue[]): string {
+  const [first] = issues;
+  if (!first) return 'invalid';
+  const path = (first.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${path ? `${path}: ` : ''}${first.message}${more}`;
+}

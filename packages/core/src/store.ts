@@ -1,0 +1,38 @@
+/** What {@link IdempotencyStore.claim} found. */
+export type ClaimResult =
+  /** The delivery is now ours to handle; `token` proves it to `complete` and `release`. */
+  | { status: 'claimed'; token: string }
+  /** The delivery was handled before; do not run it again. */
+  | { status: 'completed' }
+  /** Another request holds an unexpired claim on it right now. */
+  | { status: 'in-flight' };
+
+/** Options of {@link IdempotencyStore.claim}. */
+export interface ClaimOptions {
+  /** How long the claim lasts if it is neither completed nor released (a process that died). */
+  leaseMs: number;
+}
+
+/** Options of {@link IdempotencyStore.complete}. */
+export interface CompleteOptions {
+  /** How long the completed delivery id is remembered. */
+  retainMs: number;
+}
+
+/**
+ * Where a receiver records which deliveries it has handled, so that each runs at most once
+ * even when the sender retries or duplicates it. All three operations are atomic per key.
+ * `complete` and `release` act only while `token` still owns the claim, so an instance whose
+ * lease expired (and was re-claimed by another) cannot undo the other's work.
+ *
+ * Implementations: `createMemoryStore` (one process), `@hookgate/redis` (many). Prove a new
+ * one with `runStoreConformance` from `@hookgate/testing`.
+ */
+export interface IdempotencyStore {
+  /** Claims a delivery key for handling. */
+  claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
+  /** Marks a claimed delivery as handled, if `token` still owns the claim. */
+  complete(key: string, token: string, options: CompleteOptions): Promise<void>;
+  /** Gives up a claim (the handler failed), if `token` still owns it, so a retry can run. */
+  release(key: string, token: string): Promise<void>;
+}

@@ -1,0 +1,71 @@
+import { stripe } from '@hookgate/signatures';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createReceiver } from './receiver.js';
+import { NOW_MS, signedInput } from './test-support/deliveries.js';
+
+const events = { 'invoice.paid': z.object({ id: z.string(), type: z.literal('invoice.paid') }) };
+
+async function signedRequest(payload: unknown, init: { method?: string } = {}) {
+  const scheme = stripe({ secret: 'whsec_fetch' });
+  const input = await signedInput(scheme, payload);
+  return new Request('https://example.test/webhooks', {
+    method: init.method ?? 'POST',
+    headers: input.headers as Record<string, string>,
+    body: init.method === 'GET' ? undefined : (input.body as Uint8Array<ArrayBuffer>),
+  });
+}
+
+describe('receiver.fetch (web Request → Response)', () => {
+  const receiver = createReceiver({ scheme: stripe({ secret: 'whsec_fetch' }), events, clock: () => NOW_MS });
+  const handler = vi.fn();
+  receiver.on('invoice.paid', handler);
+
+  it('handles a signed web Request and answers a JSON Response', async () => {
+    const response = await receiver.fetch(await signedRequest({ id: 'evt_f1', type: 'invoice.paid' }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(await response.json()).toEqual({ ok: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers 405 to GET', async () => {
+    const response = await receiver.fetch(await signedRequest({ id: 'evt_f2' }, { method: 'GET' }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('refuses a streamed body over the limit with 413 without reading it all', async () => {
+    const small = createReceiver({ scheme: stripe({ secret: 'whsec_fetch' }), maxBodyBytes: 1024 });
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(512));
+        if (pulled > 10_000) controller.close();
+      },
+    });
+    const request = new Request('https://example.test/webhooks', {
+      method: 'POST',
+      body: stream,
+      // @ts-expect-error Node's fetch needs duplex for a streamed body; lib.dom lacks it
+      duplex: 'half',
+    });
+    const response = await small.fetch(request);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('refuses a declared Content-Length over the limit with 413', async () => {
+    const small = createReceiver({ scheme: stripe({ secret: 'whsec_fetch' }), maxBodyBytes: 10 });
+    const response = await small.fetch(
+      new Request('https://example.test/webhooks', {
+        method: 'POST',
+        body: 'x'.repeat(100),
+        headers: { 'content-length': '100' },
+      }),
+    );
+    expect(response.status).toBe(413);
+    expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});

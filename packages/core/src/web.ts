@@ -1,0 +1,41 @@
+import { concatBytes, WebhookError } from '@hookgate/signatures';
+import type { HandleInput, HandleResult } from './types.js';
+
+/**
+ * Reads a web `Request` into plain data, refusing a body larger than `maxBodyBytes` without
+ * buffering past it: first by its `Content-Length`, then while streaming (a sender can lie
+ * or use chunked encoding).
+ */
+export async function readWebRequest(request: Request, maxBodyBytes: number): Promise<HandleInput | WebhookError> {
+  const tooLarge = () => new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBodyBytes) {
+    await request.body?.cancel().catch(() => undefined);
+    return tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > maxBodyBytes) {
+        await reader.cancel().catch(() => undefined);
+        return tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+  const body = chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
+  return { method: request.method, url: request.url, headers: request.headers, body };
+}
+
+/** A {@link HandleResult} as a web `Response`. */
+export function toWebResponse(result: HandleResult): Response {
+  return new Response(result.status === 204 || result.body === '' ? null : result.body, {
+    status: result.status,
+    headers: result.headers,
+  });
+}
