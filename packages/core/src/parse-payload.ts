@@ -18,7 +18,7 @@ export function parsePayload(body: Uint8Array, headers: HeadersInput): unknown {
   if (contentType.startsWith('application/x-www-form-urlencoded')) {
     const form = parseForm(text);
     const embedded = Object.keys(form).length === 1 ? form.payload : undefined;
-    return typeof embedded === 'string' ? parseJson(embedded) : form;
+    return typeof embedded === 'string' ? (parseEmbeddedJson(embedded) ?? form) : form;
   }
   return parseJson(text);
 }
@@ -33,6 +33,16 @@ function parseJson(text: string): unknown {
       text.length === 0 ? 'the body is empty; a JSON payload was expected' : 'the body is not valid JSON',
       { cause },
     );
+  }
+}
+
+/** The JSON object inside a one-field form, or `undefined` when it holds something else. */
+function parseEmbeddedJson(text: string): object | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,14 @@
+import { createReceivers, Ledger, secretsFromEnv } from 'hookgate-example-common';
+import { createApp } from './app.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const ledger = new Ledger();
+const receivers = createReceivers({
+  secrets: secretsFromEnv(),
+  ledger,
+  onError: (error) => console.warn(`rejected: ${error.message}`),
+});
+
+createApp(receivers).listen(port, '127.0.0.1', () => {
+  console.log(`hookgate Express example on http://127.0.0.1:${port}/webhooks/{stripe,github,standard}`);
+});
