@@ -1,17 +1,37 @@
 export type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
 export { getDefaultCrypto } from './crypto-provider.js';
+export type { DiscordOptions } from './discord.js';
+export { discord } from './discord.js';
+export { concatBytes, toBase64, toBytes, toHex } from './encoding.js';
 export type { WebhookErrorCode, WebhookErrorOptions } from './errors.js';
 export { errorStatus, isWebhookError, WebhookError } from './errors.js';
 export type { GitHubOptions } from './github.js';
 export { github } from './github.js';
 export { getHeader } from './headers.js';
+export type { HmacOptions } from './hmac.js';
+export { hmac } from './hmac.js';
+export type { LinearOptions } from './linear.js';
+export { linear } from './linear.js';
 export { createNodeCrypto } from './node-crypto.js';
 export type { HmacSchemeOptions } from './options.js';
+export type { PaddleOptions } from './paddle.js';
+export { paddle } from './paddle.js';
+export type { PublicKeySchemeOptions } from './public-key-scheme.js';
+export type { SendGridOptions } from './sendgrid.js';
+export { sendgrid } from './sendgrid.js';
+export type { ShopifyOptions } from './shopify.js';
+export { shopify } from './shopify.js';
+export type { SlackOptions } from './slack.js';
+export { slack } from './slack.js';
+export type { SquareOptions } from './square.js';
+export { square } from './square.js';
 export type { StandardWebhooksOptions } from './standard-webhooks.js';
 export { standardWebhooks, svix } from './standard-webhooks.js';
 export type { StripeOptions } from './stripe.js';
 export { stripe } from './stripe.js';
 export type { TimestampOptions } from './timestamp.js';
+export type { TwilioOptions } from './twilio.js';
+export { twilio } from './twilio.js';
 export type {
   HeadersInput,
   HeaderValue,

@@ -40,8 +40,8 @@ export function checkTimestamp(
 ): void {
   const past = options.tolerance ?? defaultTolerance;
   const future = options.futureTolerance ?? past;
-  const ageSeconds =
-    unit === 'seconds' ? Math.floor(nowMs / 1000) - timestamp : Math.trunc((nowMs - timestamp) / 1000);
+  // Seconds are compared as whole seconds (as every SDK does); milliseconds exactly.
+  const ageSeconds = unit === 'seconds' ? Math.floor(nowMs / 1000) - timestamp : (nowMs - timestamp) / 1000;
   if (ageSeconds > past) {
     throw new WebhookError(
       'TIMESTAMP_OUT_OF_RANGE',

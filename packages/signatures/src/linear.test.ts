@@ -1,0 +1,253 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { concatBytes } from './encoding.js';
+import { getHeader } from './headers.js';
+import { linear } from './linear.js';
+import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
+import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
+import type { SignedRequest } from './types.js';
+
+const vectors: Vector[] = JSON.parse(
+  readFileSync(new URL('../test-vectors/official.json', import.meta.url), 'utf8'),
+);
+const official = vectors.find((v) => v.id === 'linear-sdk-generated')!;
+
+// Cross-checked with @linear/sdk 98.0.0 LinearWebhookClient.verify() (SIGNATURES.md §3).
+const SECRET = official.secret;
+const OTHER_SECRET = 'lin_wh_another_secret';
+const T_MS = 1700000000000;
+const BODY = vectorBody(official);
+const SIGNATURE = '4229a173e697e7d3245871a14b7e4783c9e846ca74938f7effaf853fbf211bd5';
+const DELIVERY = '234d1a4e-b617-4388-90fe-adc3633d6b72';
+const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
+
+function request(
+  signature: string | string[] | undefined,
+  options: Partial<SignedRequest> = {},
+): SignedRequest {
+  return {
+    headers: { 'linear-signature': signature, 'linear-delivery': DELIVERY },
+    body: BODY,
+    now: T_MS,
+    ...options,
+  };
+}
+
+function flipByte(body: Uint8Array, index: number): Uint8Array {
+  const copy = body.slice();
+  copy[index] = copy[index]! ^ 0x01;
+  return copy;
+}
+
+describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }) => {
+  const scheme = linear({ secret: SECRET, crypto });
+  /** Signs a body with the scheme's secret and verifies it at `now`. */
+  const roundTrip = async (body: Uint8Array | string, now = T_MS) => {
+    const headers = await scheme.sign({ body });
+    return scheme.verify({ headers, body, now });
+  };
+
+  describe('the vector', () => {
+    it('verifies and reports the delivery id and the millisecond timestamp', async () => {
+      expect(official.headers['Linear-Signature']).toBe(SIGNATURE);
+      await expect(scheme.verify(request(SIGNATURE))).resolves.toEqual({
+        scheme: 'linear',
+        id: DELIVERY,
+        timestamp: T_MS,
+        secretIndex: 0,
+      });
+    });
+
+    it('is what sign() produces for the same secret and body', async () => {
+      await expect(scheme.sign({ body: BODY, id: DELIVERY })).resolves.toEqual({
+        'Linear-Signature': SIGNATURE,
+        'Linear-Delivery': DELIVERY,
+      });
+      const { 'Linear-Delivery': id } = await scheme.sign({ body: BODY });
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('fails with one body byte changed', async () => {
+      for (const index of [0, BODY.length >> 1, BODY.length - 1]) {
+        await expectWebhookError(
+          scheme.verify(request(SIGNATURE, { body: flipByte(BODY, index) })),
+          'INVALID_SIGNATURE',
+          SECRETS,
+        );
+      }
+    });
+
+    it('fails with the wrong secret', async () => {
+      for (const secret of [OTHER_SECRET, `${SECRET}\n`, SECRET.toUpperCase()]) {
+        await expectWebhookError(linear({ secret, crypto }).verify(request(SIGNATURE)), 'INVALID_SIGNATURE', [
+          ...SECRETS,
+          secret,
+        ]);
+      }
+    });
+
+    it('fails with the signature in upper-case hex (the SDK compares bytes of the hex text)', async () => {
+      await expectWebhookError(scheme.verify(request(SIGNATURE.toUpperCase())), 'INVALID_SIGNATURE', [
+        ...SECRETS,
+        SIGNATURE.toUpperCase(),
+      ]);
+    });
+  });
+
+  describe('the webhookTimestamp window', () => {
+    const at = (nowMs: number) => request(SIGNATURE, { now: nowMs });
+
+    it('accepts exactly 60 s in the past and in the future', async () => {
+      await expect(scheme.verify(at(T_MS + 60_000))).resolves.toMatchObject({ timestamp: T_MS });
+      await expect(scheme.verify(at(T_MS - 60_000))).resolves.toMatchObject({ timestamp: T_MS });
+    });
+
+    it('refuses one second outside on each side', async () => {
+      await expectWebhookError(scheme.verify(at(T_MS + 61_000)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
+      await expectWebhookError(scheme.verify(at(T_MS - 61_000)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
+    });
+
+    it('honours a custom tolerance', async () => {
+      const wide = linear({ secret: SECRET, crypto, tolerance: 300 });
+      await expect(wide.verify(at(T_MS + 300_000))).resolves.toBeDefined();
+      await expect(wide.verify(at(T_MS - 300_000))).resolves.toBeDefined();
+      await expectWebhookError(wide.verify(at(T_MS + 301_000)), 'TIMESTAMP_OUT_OF_RANGE');
+    });
+
+    it('ignores the unsigned Linear-Timestamp header, as the SDK does', async () => {
+      const headers = { 'linear-signature': SIGNATURE, 'linear-timestamp': String(T_MS + 3_600_000) };
+      await expect(scheme.verify({ headers, body: BODY, now: T_MS })).resolves.toMatchObject({
+        timestamp: T_MS,
+      });
+    });
+
+    it('checks the signature before the timestamp: a stale forgery is reported as forged', async () => {
+      await expectWebhookError(
+        scheme.verify(request(SIGNATURE, { now: T_MS + 3_600_000, body: flipByte(BODY, 0) })),
+        'INVALID_SIGNATURE',
+        SECRETS,
+      );
+    });
+
+    it('uses the current time when the request gives none', async () => {
+      await expectWebhookError(
+        scheme.verify(request(SIGNATURE, { now: undefined })),
+        'TIMESTAMP_OUT_OF_RANGE',
+      );
+      const body = JSON.stringify({ type: 'Issue', webhookTimestamp: Date.now() });
+      const headers = await scheme.sign({ body });
+      await expect(scheme.verify({ headers, body })).resolves.toMatchObject({ secretIndex: 0 });
+    });
+  });
+
+  describe('the signed body', () => {
+    it.each([
+      ['no webhookTimestamp', '{"type":"Issue"}'],
+      ['a null webhookTimestamp', '{"webhookTimestamp":null}'],
+      ['a string webhookTimestamp', `{"webhookTimestamp":"${T_MS}"}`],
+      ['a webhookTimestamp nested deeper', `{"data":{"webhookTimestamp":${T_MS}}}`],
+      ['a JSON array', `[${T_MS}]`],
+      ['a JSON number', String(T_MS)],
+      ['no JSON at all', 'webhookTimestamp=1700000000000'],
+      ['an empty body', ''],
+    ])('is malformed with %s, once the signature matched', async (_name, body) => {
+      const error = await expectWebhookError(roundTrip(body), 'MALFORMED_HEADER', SECRETS);
+      expect(error.message).toContain('webhookTimestamp');
+    });
+
+    it('is not parsed when the signature does not match', async () => {
+      const headers = { 'linear-signature': SIGNATURE };
+      await expectWebhookError(scheme.verify({ headers, body: 'not json', now: T_MS }), 'INVALID_SIGNATURE');
+    });
+
+    it('accepts a fractional webhookTimestamp, as the SDK does', async () => {
+      await expect(roundTrip(`{"webhookTimestamp":${T_MS}.5}`)).resolves.toMatchObject({
+        timestamp: T_MS + 0.5,
+      });
+    });
+
+    it('verifies a body that is not valid UTF-8 (raw bytes hashed; invalid bytes inside a JSON string)', async () => {
+      const body = concatBytes([
+        `{"webhookTimestamp":${T_MS},"title":"`,
+        Uint8Array.of(0xff, 0xfe, 0x80),
+        '"}',
+      ]);
+      await expect(roundTrip(body)).resolves.toMatchObject({ timestamp: T_MS, secretIndex: 0 });
+      const headers = await scheme.sign({ body });
+      const decoded = new TextDecoder().decode(body);
+      await expectWebhookError(scheme.verify({ headers, body: decoded, now: T_MS }), 'INVALID_SIGNATURE');
+    });
+
+    it('takes a string body as its UTF-8 bytes', async () => {
+      await expect(
+        scheme.verify(request(SIGNATURE, { body: new TextDecoder().decode(BODY) })),
+      ).resolves.toBeDefined();
+    });
+  });
+
+  describe('the Linear-Signature header', () => {
+    it('is required', async () => {
+      await expectWebhookError(scheme.verify(request(undefined)), 'MISSING_HEADER');
+      await expectWebhookError(scheme.verify(request('')), 'MISSING_HEADER');
+    });
+
+    it('is malformed when sent twice with different values', async () => {
+      await expectWebhookError(
+        scheme.verify(request([SIGNATURE, '0'.repeat(64)])),
+        'MALFORMED_HEADER',
+        SECRETS,
+      );
+    });
+
+    it.each([
+      ['a sha256= prefix', `sha256=${SIGNATURE}`],
+      ['a truncated value', SIGNATURE.slice(1)],
+      ['an extra character', `${SIGNATURE}0`],
+      ['base64 of the MAC', Buffer.from(SIGNATURE, 'hex').toString('base64')],
+      ['surrounding spaces', ` ${SIGNATURE}`],
+    ])('fails with %s', async (_name, value) => {
+      await expectWebhookError(scheme.verify(request(value)), 'INVALID_SIGNATURE', SECRETS);
+    });
+
+    it('leaves the id undefined without Linear-Delivery', async () => {
+      const verified = await scheme.verify({
+        headers: { 'Linear-Signature': SIGNATURE },
+        body: BODY,
+        now: T_MS,
+      });
+      expect(verified.id).toBeUndefined();
+    });
+  });
+
+  describe('rotation and per-tenant secrets', () => {
+    it('reports secretIndex 1 when the second secret matches, and signs with the first', async () => {
+      const rotated = linear({ secret: [OTHER_SECRET, SECRET], crypto });
+      await expect(rotated.verify(request(SIGNATURE))).resolves.toMatchObject({ secretIndex: 1 });
+      const headers = await rotated.sign({ body: BODY });
+      await expectWebhookError(scheme.verify({ headers, body: BODY, now: T_MS }), 'INVALID_SIGNATURE');
+    });
+
+    it('looks the secret up from the request', async () => {
+      const secrets: Record<string, string> = { 'team-a': SECRET, 'team-b': OTHER_SECRET };
+      const perTeam = linear({
+        crypto,
+        secret: async (req) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return secrets[getHeader(req.headers, 'x-team') ?? ''] ?? [];
+        },
+      });
+      const at = (team: string) => ({
+        headers: { 'Linear-Signature': SIGNATURE, 'x-team': team },
+        body: BODY,
+        now: T_MS,
+      });
+      await expect(perTeam.verify(at('team-a'))).resolves.toMatchObject({ secretIndex: 0 });
+      await expectWebhookError(perTeam.verify(at('team-b')), 'INVALID_SIGNATURE', SECRETS);
+      await expectWebhookError(perTeam.verify(at('team-c')), 'INVALID_SECRET', SECRETS);
+    });
+
+    it('refuses empty secrets at construction', () => {
+      expectThrowsWebhookError(() => linear({ secret: '', crypto }), 'INVALID_SECRET');
+    });
+  });
+});

@@ -1,0 +1,221 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { getHeader } from './headers.js';
+import { shopify } from './shopify.js';
+import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
+import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
+import type { SignedRequest } from './types.js';
+
+const vectors: Vector[] = JSON.parse(
+  readFileSync(new URL('../test-vectors/official.json', import.meta.url), 'utf8'),
+);
+const official = vectors.find((v) => v.id === 'shopify-sdk-generated')!;
+
+// Cross-checked with @shopify/shopify-api 13.1.0 webhooks.validate() (SIGNATURES.md §2.7).
+const SECRET = official.secret;
+const OTHER_SECRET = 'another_shopify_client_secret';
+const BODY = vectorBody(official);
+const SIGNATURE = 'CmCTRpl7zucTWUT9xMzqabUtocisyFgUVnb23f5sZhM=';
+const ID = 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043';
+const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
+const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82);
+
+function request(
+  signature: string | string[] | undefined,
+  options: Partial<SignedRequest> = {},
+): SignedRequest {
+  return {
+    headers: { 'x-shopify-hmac-sha256': signature, 'x-shopify-webhook-id': ID },
+    body: BODY,
+    ...options,
+  };
+}
+
+function flipByte(body: Uint8Array, index: number): Uint8Array {
+  const copy = body.slice();
+  copy[index] = copy[index]! ^ 0x01;
+  return copy;
+}
+
+describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto }) => {
+  const scheme = shopify({ secret: SECRET, crypto });
+
+  describe('the vector', () => {
+    it('verifies and reports the webhook id', async () => {
+      expect(official.headers['X-Shopify-Hmac-Sha256']).toBe(SIGNATURE);
+      await expect(scheme.verify({ headers: official.headers, body: BODY })).resolves.toEqual({
+        scheme: 'shopify',
+        id: ID,
+        secretIndex: 0,
+      });
+    });
+
+    it('is what sign() produces, with the given id or a random one', async () => {
+      await expect(scheme.sign({ body: BODY, id: ID })).resolves.toEqual({
+        'X-Shopify-Hmac-Sha256': SIGNATURE,
+        'X-Shopify-Webhook-Id': ID,
+      });
+      const first = await scheme.sign({ body: BODY });
+      const second = await scheme.sign({ body: BODY });
+      expect(first['X-Shopify-Webhook-Id']).toMatch(/^[0-9a-f-]{36}$/);
+      expect(first['X-Shopify-Webhook-Id']).not.toBe(second['X-Shopify-Webhook-Id']);
+    });
+
+    it('fails with one body byte changed', async () => {
+      for (const index of [0, BODY.length >> 1, BODY.length - 1]) {
+        await expectWebhookError(
+          scheme.verify(request(SIGNATURE, { body: flipByte(BODY, index) })),
+          'INVALID_SIGNATURE',
+          SECRETS,
+        );
+      }
+    });
+
+    it('fails with the wrong secret', async () => {
+      for (const secret of [OTHER_SECRET, `${SECRET}\n`, SECRET.toUpperCase()]) {
+        await expectWebhookError(
+          shopify({ secret, crypto }).verify(request(SIGNATURE)),
+          'INVALID_SIGNATURE',
+          [...SECRETS, secret],
+        );
+      }
+    });
+
+    it('checks no timestamp: the signature holds at any time, and the id is optional', async () => {
+      for (const now of [0, Date.now(), 4102444800000]) {
+        await expect(scheme.verify(request(SIGNATURE, { now }))).resolves.toMatchObject({ id: ID });
+      }
+      const noId = await scheme.verify({ headers: { 'X-Shopify-Hmac-Sha256': SIGNATURE }, body: BODY });
+      expect(noId).toEqual({ scheme: 'shopify', id: undefined, secretIndex: 0 });
+    });
+  });
+
+  describe('the signature header', () => {
+    it('is required', async () => {
+      await expectWebhookError(scheme.verify(request(undefined)), 'MISSING_HEADER');
+      await expectWebhookError(scheme.verify(request('')), 'MISSING_HEADER');
+      await expectWebhookError(scheme.verify({ headers: {}, body: BODY }), 'MISSING_HEADER');
+    });
+
+    it('is malformed when sent twice with different values', async () => {
+      await expectWebhookError(
+        scheme.verify(request([SIGNATURE, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='])),
+        'MALFORMED_HEADER',
+        SECRETS,
+      );
+    });
+
+    it.each([
+      ['unpadded base64', SIGNATURE.slice(0, -1)],
+      ['a lower-cased value', SIGNATURE.toLowerCase()],
+      ['hex of the same MAC', Buffer.from(SIGNATURE, 'base64').toString('hex')],
+      ['a sha256= prefix', `sha256=${SIGNATURE}`],
+      ['surrounding spaces', ` ${SIGNATURE} `],
+      ['garbage', '!!!'],
+      ['a truncated value', SIGNATURE.slice(0, 20)],
+    ])('fails with %s', async (_name, value) => {
+      await expectWebhookError(scheme.verify(request(value)), 'INVALID_SIGNATURE', SECRETS);
+    });
+  });
+
+  describe('Events webhooks (shopify-* headers)', () => {
+    it('verify with shopify-hmac-sha256 and report shopify-webhook-id', async () => {
+      const headers = {
+        'shopify-hmac-sha256': SIGNATURE,
+        'shopify-webhook-id': 'evt-1',
+        'shopify-event-id': 'e',
+      };
+      await expect(scheme.verify({ headers, body: BODY })).resolves.toEqual({
+        scheme: 'shopify',
+        id: 'evt-1',
+        secretIndex: 0,
+      });
+    });
+
+    it('take precedence over the X- set, never mixing the two', async () => {
+      const headers = {
+        'shopify-hmac-sha256': SIGNATURE,
+        'x-shopify-hmac-sha256': 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+        'x-shopify-webhook-id': ID,
+      };
+      await expect(scheme.verify({ headers, body: BODY })).resolves.toEqual({
+        scheme: 'shopify',
+        id: undefined,
+        secretIndex: 0,
+      });
+      const forged = {
+        ...headers,
+        'shopify-hmac-sha256': headers['x-shopify-hmac-sha256'],
+        'x-shopify-hmac-sha256': SIGNATURE,
+      };
+      await expectWebhookError(scheme.verify({ headers: forged, body: BODY }), 'INVALID_SIGNATURE', SECRETS);
+    });
+
+    it('refuse a duplicated shopify-hmac-sha256 with different values', async () => {
+      const headers = { 'shopify-hmac-sha256': [SIGNATURE, `${SIGNATURE.slice(0, -2)}A=`] };
+      await expectWebhookError(scheme.verify({ headers, body: BODY }), 'MALFORMED_HEADER', SECRETS);
+    });
+  });
+
+  describe('rotation and per-tenant secrets', () => {
+    it('reports secretIndex 1 when the second secret matches, and signs with the first', async () => {
+      const rotated = shopify({ secret: [OTHER_SECRET, SECRET], crypto });
+      await expect(rotated.verify(request(SIGNATURE))).resolves.toMatchObject({ secretIndex: 1 });
+      const headers = await rotated.sign({ body: BODY });
+      await expectWebhookError(scheme.verify({ headers, body: BODY }), 'INVALID_SIGNATURE');
+      await expect(
+        shopify({ secret: OTHER_SECRET, crypto }).verify({ headers, body: BODY }),
+      ).resolves.toBeDefined();
+    });
+
+    it('looks the secret up from the request (shop domain)', async () => {
+      const shops: Record<string, string> = { 'a.myshopify.com': SECRET, 'b.myshopify.com': OTHER_SECRET };
+      const perShop = shopify({
+        crypto,
+        secret: async (req) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return shops[getHeader(req.headers, 'x-shopify-shop-domain') ?? ''] ?? [];
+        },
+      });
+      const at = (shop: string, signature: string) => ({
+        headers: { 'X-Shopify-Hmac-Sha256': signature, 'X-Shopify-Shop-Domain': shop },
+        body: BODY,
+      });
+      await expect(perShop.verify(at('a.myshopify.com', SIGNATURE))).resolves.toMatchObject({
+        secretIndex: 0,
+      });
+      const b = (await shopify({ secret: OTHER_SECRET, crypto }).sign({ body: BODY }))[
+        'X-Shopify-Hmac-Sha256'
+      ]!;
+      await expect(perShop.verify(at('b.myshopify.com', b))).resolves.toMatchObject({ secretIndex: 0 });
+      await expectWebhookError(
+        perShop.verify(at('b.myshopify.com', SIGNATURE)),
+        'INVALID_SIGNATURE',
+        SECRETS,
+      );
+      await expectWebhookError(perShop.verify(at('c.myshopify.com', SIGNATURE)), 'INVALID_SECRET', SECRETS);
+    });
+  });
+
+  describe('secrets and bodies', () => {
+    it('refuses empty secrets at construction', () => {
+      expectThrowsWebhookError(() => shopify({ secret: '', crypto }), 'INVALID_SECRET');
+      expectThrowsWebhookError(() => shopify({ secret: [], crypto }), 'INVALID_SECRET');
+    });
+
+    it('verifies a body that is not valid UTF-8 (the raw bytes are hashed)', async () => {
+      const headers = await scheme.sign({ body: NON_UTF8 });
+      await expect(scheme.verify({ headers, body: NON_UTF8 })).resolves.toMatchObject({ secretIndex: 0 });
+      const decoded = new TextDecoder().decode(NON_UTF8);
+      await expectWebhookError(scheme.verify({ headers, body: decoded }), 'INVALID_SIGNATURE');
+    });
+
+    it('verifies an empty body and takes a string body as its UTF-8 bytes', async () => {
+      const headers = await scheme.sign({ body: '' });
+      await expect(scheme.verify({ headers, body: new Uint8Array(0) })).resolves.toBeDefined();
+      await expect(
+        scheme.verify(request(SIGNATURE, { body: new TextDecoder().decode(BODY) })),
+      ).resolves.toBeDefined();
+    });
+  });
+});
