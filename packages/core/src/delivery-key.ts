@@ -1,20 +1,30 @@
-import { concatBytes, getDefaultCrypto, getHeader, type HeadersInput, toHex } from '@hookgate/signatures';
+import {
+  concatBytes,
+  getDefaultCrypto,
+  getHeader,
+  type HeadersInput,
+  type Scheme,
+  toHex,
+  type VerifiedSignature,
+} from '@hookgate/signatures';
 
 /**
- * The replay key of a delivery that carries no id: a hash of the scheme name and its
- * signature header(s), so an identical replay is still recognised. When not even those are
- * known (a custom scheme), the body is hashed with them.
+ * The replay key of a delivery that has no signed id: derived from what the signature covers,
+ * so that a replay cannot dodge it by changing an unsigned header (`X-GitHub-Delivery` is not
+ * signed). Where the scheme's signature header is canonical for the signed content (one
+ * strictly-compared HMAC), its value is the key, with no extra hashing of the body; elsewhere
+ * (Ed25519 and ECDSA signatures can be re-encoded) the signed timestamp and body are hashed.
  */
-export async function fallbackDeliveryId(
-  schemeName: string,
-  signatureHeaders: readonly string[],
+export async function contentReplayKey(
+  scheme: Scheme,
+  verified: VerifiedSignature,
   headers: HeadersInput,
   body: Uint8Array,
 ): Promise<string> {
-  const values = signatureHeaders.map((name) => getHeader(headers, name) ?? '');
-  const parts = [schemeName, ...values].join('\n');
-  const material = values.some((value) => value !== '')
-    ? concatBytes([parts])
-    : concatBytes([`${parts}\n`, body]);
-  return `sig-${toHex(await getDefaultCrypto().digest('sha256', material))}`;
+  const values = (scheme.signatureHeaders ?? []).map((name) => getHeader(headers, name)).filter(Boolean);
+  const material =
+    values.length > 0
+      ? concatBytes([[scheme.name, ...values].join('\n')])
+      : concatBytes([`${scheme.name}\n${verified.timestamp ?? ''}\n`, body]);
+  return `sha256-${toHex(await getDefaultCrypto().digest('sha256', material))}`;
 }

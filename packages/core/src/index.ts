@@ -10,8 +10,11 @@ export { errorStatus, isWebhookError, WebhookError } from '@hookgate/signatures'
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
 export type { Handshake, SchemeProfile } from './profiles.js';
+export type { PublicUrlOptions } from './public-url.js';
+export { publicUrl } from './public-url.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';
 export { createReceiver } from './receiver.js';
+export { errorResult } from './respond.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
 export type {

@@ -51,9 +51,15 @@ describe('parsePayload', () => {
   it('parses forms into own properties, arrays for repeated names, without touching prototypes', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'payload')), fc.string()), {
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.tuple(
+            fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'payload')),
+            fc.string(),
+          ),
+          {
+            maxLength: 8,
+          },
+        ),
         (pairs) => {
           const body = new URLSearchParams(pairs).toString();
           const parsed = parsePayload(encode(body), form) as Record<string, unknown>;

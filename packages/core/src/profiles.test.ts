@@ -29,11 +29,17 @@ describe('Slack defaults', () => {
     const payload = { type: 'event_callback', event_id: 'Ev1', event: { type: 'app_mention', text: 'hi' } };
     await receiver.handle(await signedInput(scheme, payload));
     const retry = await receiver.handle(
-      await signedInput(scheme, payload, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } }),
+      await signedInput(scheme, payload, {
+        headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      }),
     );
     expect(bodyOf(retry)).toEqual({ ok: true, duplicate: true });
     expect(handler).toHaveBeenCalledTimes(1);
-    expect(handler.mock.calls[0]?.[1]).toMatchObject({ deliveryId: 'Ev1', eventType: 'app_mention', timestamp: NOW_SECONDS });
+    expect(handler.mock.calls[0]?.[1]).toMatchObject({
+      deliveryId: 'Ev1',
+      eventType: 'app_mention',
+      timestamp: NOW_SECONDS,
+    });
   });
 
   it('passes the retry number and reason to the handler', async () => {
@@ -42,7 +48,9 @@ describe('Slack defaults', () => {
     receiver.on('app_mention', handler);
     const payload = { type: 'event_callback', event_id: 'Ev2', event: { type: 'app_mention' } };
     await receiver.handle(
-      await signedInput(scheme, payload, { headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' } }),
+      await signedInput(scheme, payload, {
+        headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' },
+      }),
     );
     expect(handler.mock.calls[0]?.[1].attempt).toEqual({ retry: 2, reason: 'http_error' });
   });
@@ -53,9 +61,14 @@ describe('Slack defaults', () => {
       events: { slash_command: z.object({ command: z.string(), text: z.string() }) },
       clock: () => NOW_MS,
     });
-    receiver.on('slash_command', (command) => ({ response_type: 'ephemeral', text: `you said ${command.text}` }));
+    receiver.on('slash_command', (command) => ({
+      response_type: 'ephemeral',
+      text: `you said ${command.text}`,
+    }));
     const body = new URLSearchParams({ command: '/echo', text: 'hello', trigger_id: 't1' }).toString();
-    const input = await signedInput(scheme, body, { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const input = await signedInput(scheme, body, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const result = await receiver.handle(input);
     expect(result.status).toBe(200);
     expect(bodyOf(result)).toEqual({ response_type: 'ephemeral', text: 'you said hello' });
@@ -70,7 +83,9 @@ describe('Discord defaults', () => {
 
   it('answers an interaction PING with a PONG', async () => {
     const receiver = createReceiver({ scheme, clock: () => NOW_MS });
-    const result = await receiver.handle(await signedInput(scheme, { id: 'i1', type: 1, application_id: 'a' }));
+    const result = await receiver.handle(
+      await signedInput(scheme, { id: 'i1', type: 1, application_id: 'a' }),
+    );
     expect(result.status).toBe(200);
     expect(bodyOf(result)).toEqual({ type: 1 });
   });
@@ -81,7 +96,10 @@ describe('Discord defaults', () => {
       events: { APPLICATION_COMMAND: z.object({ id: z.string(), data: z.object({ name: z.string() }) }) },
       clock: () => NOW_MS,
     });
-    receiver.on('APPLICATION_COMMAND', (interaction) => ({ type: 4, data: { content: `ran ${interaction.data.name}` } }));
+    receiver.on('APPLICATION_COMMAND', (interaction) => ({
+      type: 4,
+      data: { content: `ran ${interaction.data.name}` },
+    }));
     const result = await receiver.handle(
       await signedInput(scheme, { id: 'i2', type: 2, data: { name: 'hello' } }),
     );
@@ -90,7 +108,9 @@ describe('Discord defaults', () => {
 
   it('answers a webhook-event PING with 204', async () => {
     const receiver = createReceiver({ scheme, clock: () => NOW_MS });
-    const result = await receiver.handle(await signedInput(scheme, { version: 1, application_id: 'a', type: 0 }));
+    const result = await receiver.handle(
+      await signedInput(scheme, { version: 1, application_id: 'a', type: 0 }),
+    );
     expect(result.status).toBe(204);
     expect(result.body).toBe('');
   });
@@ -99,10 +119,18 @@ describe('Discord defaults', () => {
 describe('Shopify and Twilio defaults', () => {
   it('Shopify: routes by X-Shopify-Topic and dedupes by X-Shopify-Webhook-Id', async () => {
     const scheme = shopify({ secret: 'shpss_test' });
-    const receiver = createReceiver({ scheme, events: { 'orders/create': z.object({ id: z.number() }) }, clock: () => NOW_MS });
+    const receiver = createReceiver({
+      scheme,
+      events: { 'orders/create': z.object({ id: z.number() }) },
+      clock: () => NOW_MS,
+    });
     const handler = vi.fn();
     receiver.on('orders/create', handler);
-    const input = await signedInput(scheme, { id: 820982911946154500 }, { id: 'wh-1', headers: { 'x-shopify-topic': 'orders/create' } });
+    const input = await signedInput(
+      scheme,
+      { id: 820982911946154500 },
+      { id: 'wh-1', headers: { 'x-shopify-topic': 'orders/create' } },
+    );
     await receiver.handle(input);
     expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, duplicate: true });
     expect(handler.mock.calls[0]?.[1]).toMatchObject({ deliveryId: 'wh-1', eventType: 'orders/create' });
@@ -118,13 +146,21 @@ describe('Shopify and Twilio defaults', () => {
     });
     const handler = vi.fn();
     receiver.on('message', handler);
-    const body = new URLSearchParams({ MessageSid: 'SM1', SmsStatus: 'received', Body: 'hi', From: '+15550001' }).toString();
-    const input = await signedInput(scheme, body, { url, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body = new URLSearchParams({
+      MessageSid: 'SM1',
+      SmsStatus: 'received',
+      Body: 'hi',
+      From: '+15550001',
+    }).toString();
+    const input = await signedInput(scheme, body, {
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     delete (input.headers as Record<string, string>)['I-Twilio-Idempotency-Token'];
     expect((await receiver.handle(input)).status).toBe(200);
     expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, duplicate: true });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(handler.mock.calls[0]?.[0]).toEqual({ MessageSid: 'SM1', Body: 'hi', From: '+15550001' });
-    expect(handler.mock.calls[0]?.[1].deliveryId).toMatch(/^sig-[0-9a-f]{64}$/);
+    expect(handler.mock.calls[0]?.[1].deliveryId).toMatch(/^sha256-[0-9a-f]{64}$/);
   });
 });

@@ -11,7 +11,7 @@ export interface Handshake {
 export interface SchemeProfile {
   /** The event type of a verified payload. */
   eventType(payload: unknown, headers: HeadersInput): string | undefined;
-  /** The delivery id when the headers carry none (taken from the payload). */
+  /** The delivery id inside the (signed) payload, where the sender puts one there. */
   payloadId?(payload: unknown): string | undefined;
   /** How long a completed delivery id is kept: the sender's whole retry horizon. */
   retentionMs: number;
@@ -21,8 +21,6 @@ export interface SchemeProfile {
   attempt?(headers: HeadersInput): DeliveryAttempt | undefined;
   /** A handshake answered by the pipeline itself (Slack's URL challenge, Discord's PING). */
   handshake?(payload: unknown): Handshake | undefined;
-  /** Headers that carry the signature; hashed into the replay key when there is no id. */
-  signatureHeaders: readonly string[];
 }
 
 const HOUR = 3_600_000;
@@ -63,7 +61,6 @@ export const profiles: Record<string, SchemeProfile> = {
     eventType: payloadType,
     payloadId: (payload) => field(payload, 'id'),
     retentionMs: 4 * DAY,
-    signatureHeaders: ['stripe-signature'],
   },
   github: {
     eventType: (payload, headers) => {
@@ -73,17 +70,14 @@ export const profiles: Record<string, SchemeProfile> = {
     },
     retentionMs: 4 * DAY,
     bareNameRouting: true,
-    signatureHeaders: ['x-hub-signature-256'],
   },
   'standard-webhooks': {
     eventType: payloadType,
     retentionMs: 3 * DAY,
-    signatureHeaders: ['webhook-signature'],
   },
   svix: {
     eventType: payloadType,
     retentionMs: 3 * DAY,
-    signatureHeaders: ['svix-signature', 'webhook-signature'],
   },
   slack: {
     eventType: (payload) => {
@@ -104,30 +98,33 @@ export const profiles: Record<string, SchemeProfile> = {
       payloadType(payload) === 'url_verification'
         ? { status: 200, body: { challenge: field(payload, 'challenge') ?? '' } }
         : undefined,
-    signatureHeaders: ['x-slack-signature'],
   },
   shopify: {
-    eventType: (_payload, headers) => getHeader(headers, 'x-shopify-topic') ?? getHeader(headers, 'shopify-topic'),
+    eventType: (_payload, headers) =>
+      getHeader(headers, 'x-shopify-topic') ?? getHeader(headers, 'shopify-topic'),
     retentionMs: 2 * DAY,
-    signatureHeaders: ['x-shopify-hmac-sha256', 'shopify-hmac-sha256'],
   },
   twilio: {
     // Twilio posts forms without a type field; messages and calls are told apart by their sids.
     eventType: (payload) => {
       if (field(payload, 'MessageStatus') || field(payload, 'SmsStatus')) {
-        return field(payload, 'Body') !== undefined && !field(payload, 'MessageStatus') ? 'message' : 'message.status';
+        return field(payload, 'Body') !== undefined && !field(payload, 'MessageStatus')
+          ? 'message'
+          : 'message.status';
       }
-      if (field(payload, 'CallSid')) return field(payload, 'CallStatus') === 'ringing' ? 'call' : 'call.status';
+      if (field(payload, 'CallSid'))
+        return field(payload, 'CallStatus') === 'ringing' ? 'call' : 'call.status';
       return field(payload, 'MessageSid') ? 'message' : undefined;
     },
     retentionMs: DAY,
-    signatureHeaders: ['x-twilio-signature'],
   },
   discord: {
     eventType: (payload) => {
       // Webhook events carry `version` and `event`; interactions carry a numeric type.
       if (member(payload, 'event') !== undefined || member(payload, 'version') !== undefined) {
-        return field(member(payload, 'event'), 'type') ?? (field(payload, 'type') === '0' ? 'PING' : undefined);
+        return (
+          field(member(payload, 'event'), 'type') ?? (field(payload, 'type') === '0' ? 'PING' : undefined)
+        );
       }
       const type = field(payload, 'type');
       return type === undefined ? undefined : (DISCORD_INTERACTIONS[type] ?? type);
@@ -141,13 +138,11 @@ export const profiles: Record<string, SchemeProfile> = {
       if (isEvent && type === 0) return { status: 204, body: undefined };
       return undefined;
     },
-    signatureHeaders: ['x-signature-ed25519'],
   },
   paddle: {
     eventType: (payload) => field(payload, 'event_type'),
     payloadId: (payload) => field(payload, 'notification_id') ?? field(payload, 'event_id'),
     retentionMs: 4 * DAY,
-    signatureHeaders: ['paddle-signature'],
   },
   linear: {
     eventType: (payload) => {
@@ -157,19 +152,16 @@ export const profiles: Record<string, SchemeProfile> = {
     },
     retentionMs: 2 * DAY,
     bareNameRouting: true,
-    signatureHeaders: ['linear-signature'],
   },
   square: {
     eventType: payloadType,
     payloadId: (payload) => field(payload, 'event_id'),
     retentionMs: 2 * DAY,
-    signatureHeaders: ['x-square-hmacsha256-signature'],
   },
   sendgrid: {
     // SendGrid posts a batch (an array) of events; the batch is the unit of delivery.
     eventType: () => 'events',
     retentionMs: 2 * DAY,
-    signatureHeaders: ['x-twilio-email-event-webhook-signature'],
   },
 };
 
@@ -180,7 +172,6 @@ export function profileOf(schemeName: string): SchemeProfile {
       eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
       payloadId: (payload) => field(payload, 'id'),
       retentionMs: 3 * DAY,
-      signatureHeaders: [],
     }
   );
 }

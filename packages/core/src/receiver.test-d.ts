@@ -12,7 +12,10 @@ const receiver = createReceiver({
       type: z.literal('invoice.paid'),
       data: z.object({ object: z.object({ amount_paid: z.number() }) }),
     }),
-    'customer.created': z.object({ type: z.literal('customer.created'), data: z.object({ email: z.string() }) }),
+    'customer.created': z.object({
+      type: z.literal('customer.created'),
+      data: z.object({ email: z.string() }),
+    }),
   },
 });
 

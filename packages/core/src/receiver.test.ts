@@ -1,4 +1,4 @@
-import { github, standardWebhooks, stripe, WebhookError } from '@hookgate/signatures';
+import { github, standardWebhooks, stripe, type WebhookError } from '@hookgate/signatures';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createMemoryStore } from './memory-store.js';
@@ -35,7 +35,12 @@ describe('createReceiver pipeline', () => {
     const seen: number[] = [];
     receiver.on('invoice.paid', (event, ctx) => {
       seen.push(event.data.object.amount_paid);
-      expect(ctx).toMatchObject({ deliveryId: 'evt_1', eventType: 'invoice.paid', scheme: 'stripe', timestamp: NOW_SECONDS });
+      expect(ctx).toMatchObject({
+        deliveryId: 'evt_1',
+        eventType: 'invoice.paid',
+        scheme: 'stripe',
+        timestamp: NOW_SECONDS,
+      });
     });
     const result = await receiver.handle(await signedInput(scheme, invoice()));
     expect(result.status).toBe(200);
@@ -56,7 +61,9 @@ describe('createReceiver pipeline', () => {
     const scheme = stripe({ secret: STRIPE_SECRET });
     const verify = vi.spyOn(scheme, 'verify');
     const receiver = createReceiver({ scheme, maxBodyBytes: 64, clock: () => NOW_MS });
-    const result = await receiver.handle(await signedInput(scheme, { id: 'evt_big', padding: 'x'.repeat(100) }));
+    const result = await receiver.handle(
+      await signedInput(scheme, { id: 'evt_big', padding: 'x'.repeat(100) }),
+    );
     expect(result.status).toBe(413);
     expect(bodyOf(result).code).toBe('PAYLOAD_TOO_LARGE');
     expect(verify).not.toHaveBeenCalled();
@@ -148,7 +155,10 @@ describe('createReceiver pipeline', () => {
       code: 'HANDLER_FAILED',
       message: 'the handler threw; the delivery stays retryable',
     });
-    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'HANDLER_FAILED', cause: new Error('database down') });
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({
+      code: 'HANDLER_FAILED',
+      cause: new Error('database down'),
+    });
     expect((await receiverWithHook.handle(input)).status).toBe(200);
     expect((await receiverWithHook.handle(input)).status).toBe(200);
     expect(calls).toBe(2);
@@ -176,7 +186,12 @@ describe('createReceiver pipeline', () => {
   it('answers 422 SCHEMA_MISMATCH by default, reports the issues, and keeps the delivery retryable', async () => {
     const scheme = stripe({ secret: STRIPE_SECRET });
     const onError = vi.fn();
-    const receiver = createReceiver({ scheme, events: { 'invoice.paid': invoicePaid }, clock: () => NOW_MS, onError });
+    const receiver = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      clock: () => NOW_MS,
+      onError,
+    });
     const handler = vi.fn();
     receiver.on('invoice.paid', handler);
     const bad = await signedInput(scheme, invoice('evt_bad', 'twelve'));
@@ -213,9 +228,16 @@ describe('createReceiver pipeline', () => {
   it('acknowledges an unknown event type with 200 and calls onUnhandled, never 404', async () => {
     const scheme = stripe({ secret: STRIPE_SECRET });
     const onUnhandled = vi.fn();
-    const receiver = createReceiver({ scheme, events: { 'invoice.paid': invoicePaid }, clock: () => NOW_MS, onUnhandled });
+    const receiver = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      clock: () => NOW_MS,
+      onUnhandled,
+    });
     receiver.on('invoice.paid', vi.fn());
-    const result = await receiver.handle(await signedInput(scheme, { id: 'evt_2', type: 'customer.created' }));
+    const result = await receiver.handle(
+      await signedInput(scheme, { id: 'evt_2', type: 'customer.created' }),
+    );
     expect(result.status).toBe(200);
     expect(onUnhandled).toHaveBeenCalledWith(
       { id: 'evt_2', type: 'customer.created' },
@@ -245,7 +267,13 @@ describe('createReceiver pipeline', () => {
       release: () => Promise.resolve(),
     };
     const scheme = stripe({ secret: STRIPE_SECRET });
-    const receiver = createReceiver({ scheme, events: { 'invoice.paid': invoicePaid }, store, storeTimeoutMs: 10, clock: () => NOW_MS });
+    const receiver = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      store,
+      storeTimeoutMs: 10,
+      clock: () => NOW_MS,
+    });
     receiver.on('invoice.paid', vi.fn());
     const result = await receiver.handle(await signedInput(scheme, invoice()));
     expect(result.status).toBe(503);
@@ -278,7 +306,12 @@ describe('createReceiver pipeline', () => {
     const scheme = stripe({ secret: STRIPE_SECRET });
     // Simulate the dead process: a claim that is never completed or released.
     await store.claim('stripe:evt_1', { leaseMs: 60_000 });
-    const receiver = createReceiver({ scheme, events: { 'invoice.paid': invoicePaid }, store, clock: () => NOW_MS });
+    const receiver = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      store,
+      clock: () => NOW_MS,
+    });
     const handler = vi.fn();
     receiver.on('invoice.paid', handler);
     const input = await signedInput(scheme, invoice());
@@ -336,24 +369,58 @@ describe('provider defaults', () => {
   it('GitHub: routes by X-GitHub-Event and action, bare names receive every action', async () => {
     const scheme = github({ secret: 'gh-secret' });
     const issue = z.object({ action: z.string(), issue: z.object({ number: z.number() }) });
-    const receiver = createReceiver({ scheme, events: { issues: issue, 'issues.opened': issue }, clock: () => NOW_MS });
+    const receiver = createReceiver({
+      scheme,
+      events: { issues: issue, 'issues.opened': issue },
+      clock: () => NOW_MS,
+    });
     const calls: string[] = [];
     receiver.on('issues', (event, ctx) => void calls.push(`issues:${event.action}:${ctx.deliveryId}`));
     receiver.on('issues.opened', (event) => void calls.push(`opened:${event.issue.number}`));
     const send = async (action: string, id: string) =>
       receiver.handle(
-        await signedInput(scheme, { action, issue: { number: 7 } }, { id, headers: { 'x-github-event': 'issues' } }),
+        await signedInput(
+          scheme,
+          { action, issue: { number: 7 } },
+          { id, headers: { 'x-github-event': 'issues' } },
+        ),
       );
     expect((await send('opened', 'd-1')).status).toBe(200);
     expect((await send('closed', 'd-2')).status).toBe(200);
     expect(calls).toEqual(['opened:7', 'issues:opened:d-1', 'issues:closed:d-2']);
   });
 
+  it('GitHub: a replay with a fresh, unsigned X-GitHub-Delivery is still a duplicate', async () => {
+    const scheme = github({ secret: 'gh-secret' });
+    const receiver = createReceiver({
+      scheme,
+      events: { push: z.object({ after: z.string() }) },
+      clock: () => NOW_MS,
+    });
+    const handler = vi.fn();
+    receiver.on('push', handler);
+    const input = await signedInput(
+      scheme,
+      { after: 'abc' },
+      { id: 'd-1', headers: { 'x-github-event': 'push' } },
+    );
+    expect((await receiver.handle(input)).status).toBe(200);
+    const replay = {
+      ...input,
+      headers: { ...(input.headers as Record<string, string>), 'X-GitHub-Delivery': 'd-forged' },
+    };
+    expect(bodyOf(await receiver.handle(replay))).toEqual({ ok: true, duplicate: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0]?.[1].deliveryId).toBe('d-1');
+  });
+
   it('Standard Webhooks: the webhook-id is the delivery id, payload type the event type', async () => {
     const scheme = standardWebhooks({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' });
     const receiver = createReceiver({
       scheme,
-      events: { 'user.created': z.object({ type: z.literal('user.created'), data: z.object({ id: z.string() }) }) },
+      events: {
+        'user.created': z.object({ type: z.literal('user.created'), data: z.object({ id: z.string() }) }),
+      },
       clock: () => NOW_MS,
     });
     const ids: string[] = [];

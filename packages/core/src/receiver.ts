@@ -1,5 +1,5 @@
 import { type Scheme, toBytes, type VerifiedSignature, WebhookError } from '@hookgate/signatures';
-import { fallbackDeliveryId } from './delivery-key.js';
+import { contentReplayKey } from './delivery-key.js';
 import { createMemoryStore } from './memory-store.js';
 import { parsePayload } from './parse-payload.js';
 import { profileOf } from './profiles.js';
@@ -30,7 +30,7 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
   maxBodyBytes?: number;
   /** Overrides the scheme's event type (for example, a custom sender's header). */
   eventType?: (payload: unknown, request: HandleInput) => string | undefined;
-  /** Overrides the scheme's delivery id. */
+  /** Overrides the scheme's delivery id (trusted as the replay key: derive it from signed data). */
   deliveryId?: (payload: unknown, request: HandleInput, verified: VerifiedSignature) => string | undefined;
   /**
    * What to do with a verified payload that fails its schema: `reject` answers 422, which the
@@ -66,7 +66,10 @@ export interface Receiver<TEvents extends EventSchemas> {
   /** The largest accepted body, for adapters that read streams. */
   readonly maxBodyBytes: number;
   /** Registers a handler for one event type (a key of `events`). */
-  on<K extends keyof TEvents & string>(type: K, handler: Handler<EventPayload<TEvents, K>>): Receiver<TEvents>;
+  on<K extends keyof TEvents & string>(
+    type: K,
+    handler: Handler<EventPayload<TEvents, K>>,
+  ): Receiver<TEvents>;
   /** Registers a handler for every delivery whose type has a schema, typed as the union. */
   onAny(handler: Handler<AnyEventPayload<TEvents>>): Receiver<TEvents>;
   /** Runs the pipeline over one request; never throws. */
@@ -107,7 +110,6 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const retainMs = Math.max(options.retentionMs ?? profile.retentionMs, minRetention);
   const storeTimeoutMs = options.storeTimeoutMs ?? 2_000;
   const clock = options.clock ?? Date.now;
-  const signatureHeaders = scheme.signatureHeaders ?? profile.signatureHeaders;
   const handlers = new Map<string, Handler<unknown>[]>();
   const anyHandlers: Handler<unknown>[] = [];
 
@@ -122,7 +124,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const withStoreTimeout = <T>(operation: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new WebhookError('STORE_UNAVAILABLE', `the store did not answer within ${storeTimeoutMs} ms`)),
+        () =>
+          reject(
+            new WebhookError('STORE_UNAVAILABLE', `the store did not answer within ${storeTimeoutMs} ms`),
+          ),
         storeTimeoutMs,
       );
       operation.then(
@@ -133,7 +138,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
         (cause: unknown) => {
           clearTimeout(timer);
           reject(
-            toWebhookError(cause, () => new WebhookError('STORE_UNAVAILABLE', 'the idempotency store failed; retry later')),
+            toWebhookError(
+              cause,
+              () => new WebhookError('STORE_UNAVAILABLE', 'the idempotency store failed; retry later'),
+            ),
           );
         },
       );
@@ -141,30 +149,36 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
 
   async function process(input: HandleInput): Promise<HandleResult> {
     if (input.method.toUpperCase() !== 'POST') {
-      throw new WebhookError('METHOD_NOT_ALLOWED', `${input.method} is not accepted; webhooks are delivered with POST`);
+      throw new WebhookError(
+        'METHOD_NOT_ALLOWED',
+        `${input.method} is not accepted; webhooks are delivered with POST`,
+      );
     }
     const body = toBytes(input.body);
     if (body.length > maxBodyBytes) {
       throw new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
     }
-    const verified = await scheme.verify({ headers: input.headers, body, url: input.url, now: clock() }).catch(
-      (cause: unknown) => {
+    const verified = await scheme
+      .verify({ headers: input.headers, body, url: input.url, now: clock() })
+      .catch((cause: unknown) => {
         throw toWebhookError(
           cause,
-          () => new WebhookError('INVALID_SECRET', 'signature verification failed unexpectedly (secret lookup?)'),
+          () =>
+            new WebhookError('INVALID_SECRET', 'signature verification failed unexpectedly (secret lookup?)'),
         );
-      },
-    );
+      });
     const payload = parsePayload(body, input.headers);
     const handshake = profile.handshake?.(payload);
     if (handshake) return jsonResult(handshake.status, handshake.body);
 
-    const eventType = options.eventType?.(payload, input) ?? profile.eventType(payload, input.headers) ?? 'unknown';
-    const deliveryId =
-      options.deliveryId?.(payload, input, verified) ??
-      verified.id ??
-      profile.payloadId?.(payload) ??
-      (await fallbackDeliveryId(scheme.name, signatureHeaders, input.headers, body));
+    const eventType =
+      options.eventType?.(payload, input) ?? profile.eventType(payload, input.headers) ?? 'unknown';
+    // The store key must come from signed data, or a replay could dodge it with a new header.
+    const customId = options.deliveryId?.(payload, input, verified);
+    const signedId =
+      customId ?? (scheme.signsDeliveryId ? verified.id : undefined) ?? profile.payloadId?.(payload);
+    const replayKey = signedId ?? (await contentReplayKey(scheme, verified, input.headers, body));
+    const deliveryId = customId ?? verified.id ?? signedId ?? replayKey;
     const base = {
       deliveryId,
       eventType,
@@ -181,7 +195,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       return jsonResult(200, { ok: true });
     }
 
-    const key = `${scheme.name}:${deliveryId}`;
+    const key = `${scheme.name}:${replayKey}`;
     let claim: ClaimResult;
     try {
       claim = await withStoreTimeout(store.claim(key, { leaseMs }));
@@ -193,7 +207,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     // An empty token means the store was down and `storeFailure: 'process'` let us go on.
     if (claim.status === 'completed') return jsonResult(200, { ok: true, duplicate: true });
     if (claim.status === 'in-flight') {
-      throw new WebhookError('DELIVERY_IN_FLIGHT', 'this delivery is being handled by another request; retry later');
+      throw new WebhookError(
+        'DELIVERY_IN_FLIGHT',
+        'this delivery is being handled by another request; retry later',
+      );
     }
     const { token } = claim;
     const complete = () => (token ? store.complete(key, token, { retainMs }) : undefined);
@@ -245,7 +262,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
 
   function resolveRoute(eventType: string): Route {
     const keys = [eventType];
-    if (profile.bareNameRouting && eventType.includes('.')) keys.push(eventType.slice(0, eventType.indexOf('.')));
+    if (profile.bareNameRouting && eventType.includes('.'))
+      keys.push(eventType.slice(0, eventType.indexOf('.')));
     const route: Route = { keys: [], handlers: [], schemaOf: [] };
     for (const key of keys) {
       if (!Object.hasOwn(events, key)) continue;
@@ -270,9 +288,13 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       const schema = events[key] as StandardSchemaV1;
       const result = await schema['~standard'].validate(payload);
       if (result.issues) {
-        throw new WebhookError('SCHEMA_MISMATCH', `the ${eventType} payload does not match its schema: ${summarise(result.issues)}`, {
-          details: result.issues,
-        });
+        throw new WebhookError(
+          'SCHEMA_MISMATCH',
+          `the ${eventType} payload does not match its schema: ${summarise(result.issues)}`,
+          {
+            details: result.issues,
+          },
+        );
       }
       outputs.push(result.value);
     }
@@ -295,7 +317,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       try {
         return await process(input);
       } catch (thrown) {
-        const error = toWebhookError(thrown, () => new WebhookError('HANDLER_FAILED', 'the delivery failed unexpectedly'));
+        const error = toWebhookError(
+          thrown,
+          () => new WebhookError('HANDLER_FAILED', 'the delivery failed unexpectedly'),
+        );
         report(error, input);
         return errorResult(error);
       }

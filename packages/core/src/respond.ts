@@ -4,12 +4,24 @@ import type { HandleResult } from './types.js';
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
 
 /** A JSON response. */
-export function jsonResult(status: number, body: unknown, headers: Record<string, string> = {}): HandleResult {
+export function jsonResult(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): HandleResult {
   if (body === undefined || status === 204) return { status, headers, body: '' };
   return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
 }
 
-/** The response to an error: its code and message only, never its cause. */
+/**
+ * The response to an error: its status and a JSON body with its code and message only, never
+ * its cause. Adapters use it for what goes wrong before the pipeline runs (reading the body).
+ *
+ * @example
+ * ```ts
+ * const { status, headers, body } = errorResult(new WebhookError('BODY_READ_TIMEOUT', 'the body arrived too slowly'));
+ * ```
+ */
 export function errorResult(error: WebhookError): HandleResult {
   const headers: Record<string, string> = error.code === 'METHOD_NOT_ALLOWED' ? { allow: 'POST' } : {};
   return jsonResult(error.status, error.toJSON(), headers);

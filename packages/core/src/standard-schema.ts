@@ -24,4 +24,6 @@ export interface StandardIssue {
 }
 
 /** The output type of a schema. */
-export type SchemaOutput<TSchema extends StandardSchemaV1> = NonNullable<TSchema['~standard']['types']>['output'];
+export type SchemaOutput<TSchema extends StandardSchemaV1> = NonNullable<
+  TSchema['~standard']['types']
+>['output'];

@@ -6,8 +6,12 @@ import type { HandleInput, HandleResult } from './types.js';
  * buffering past it: first by its `Content-Length`, then while streaming (a sender can lie
  * or use chunked encoding).
  */
-export async function readWebRequest(request: Request, maxBodyBytes: number): Promise<HandleInput | WebhookError> {
-  const tooLarge = () => new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
+export async function readWebRequest(
+  request: Request,
+  maxBodyBytes: number,
+): Promise<HandleInput | WebhookError> {
+  const tooLarge = () =>
+    new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBodyBytes) {
     await request.body?.cancel().catch(() => undefined);

@@ -24,6 +24,16 @@ export interface CryptoProvider {
   readonly name: 'node' | 'web';
   /** HMAC of the concatenated parts. */
   hmac(algorithm: HashAlgorithm, key: KeyMaterial, parts: SignedParts): Promise<Uint8Array>;
+  /**
+   * The same, synchronously and already encoded, where the runtime hashes synchronously
+   * (`node:crypto`). Schemes use it when present: verifying then costs the hash and little else.
+   */
+  hmacSync?(
+    algorithm: HashAlgorithm,
+    key: KeyMaterial,
+    parts: SignedParts,
+    encoding: 'hex' | 'base64',
+  ): string;
   /** A plain hash. */
   digest(algorithm: HashAlgorithm, data: Uint8Array): Promise<Uint8Array>;
   /** Ed25519 verification with a 32-byte raw public key. */
@@ -50,9 +60,35 @@ export function getDefaultCrypto(): CryptoProvider {
 
 /** PKCS#8 DER prefix that wraps a 32-byte Ed25519 seed (RFC 8410 §7). */
 export const ED25519_PKCS8_PREFIX = Uint8Array.of(
-  0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20,
+  0x30,
+  0x2e,
+  0x02,
+  0x01,
+  0x00,
+  0x30,
+  0x05,
+  0x06,
+  0x03,
+  0x2b,
+  0x65,
+  0x70,
+  0x04,
+  0x22,
+  0x04,
+  0x20,
 );
 /** SPKI DER prefix that wraps a 32-byte Ed25519 public key (RFC 8410 §4). */
 export const ED25519_SPKI_PREFIX = Uint8Array.of(
-  0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+  0x30,
+  0x2a,
+  0x30,
+  0x05,
+  0x06,
+  0x03,
+  0x2b,
+  0x65,
+  0x70,
+  0x03,
+  0x21,
+  0x00,
 );

@@ -1,6 +1,6 @@
 import { WebhookError } from './errors.js';
 import { getHeader, requireHeader } from './headers.js';
-import { encodeSignature, matchHmac } from './hmac-match.js';
+import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions, randomId } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
 import type { Scheme } from './types.js';
@@ -22,8 +22,12 @@ const PREFIX = 'sha256=';
  * ```
  */
 export function github(options: GitHubOptions): Scheme {
-  const crypto = cryptoOf(options);
-  const keyring = createKeyring(options.secret, utf8Key, 'GitHub webhook secret');
+  const spec: HmacSpec = {
+    crypto: cryptoOf(options),
+    keyring: createKeyring(options.secret, utf8Key, 'GitHub webhook secret'),
+    algorithm: 'sha256',
+    encoding: 'hex',
+  };
   return {
     name: 'github',
     signatureHeaders: ['x-hub-signature-256'],
@@ -32,26 +36,23 @@ export function github(options: GitHubOptions): Scheme {
       if (!header.startsWith(PREFIX)) {
         throw new WebhookError('MALFORMED_HEADER', `${HEADER} does not start with ${PREFIX}`);
       }
-      const secretIndex = await matchHmac({
-        crypto,
-        algorithm: 'sha256',
-        encoding: 'hex',
-        keys: await keyring.keys(request),
-        parts: [request.body],
-        candidates: [header.slice(PREFIX.length)],
-      });
-      if (secretIndex < 0) {
-        throw new WebhookError(
-          'INVALID_SIGNATURE',
-          `${HEADER} does not match the raw body; pass the body bytes exactly as received and the webhook secret`,
-        );
-      }
-      return { scheme: 'github', id: getHeader(request.headers, 'X-GitHub-Delivery'), secretIndex, version: 'sha256' };
+      const secretIndex = await verifyHmac(
+        spec,
+        request,
+        [request.body],
+        [header.slice(PREFIX.length)],
+        `${HEADER} does not match the raw body; pass the body bytes exactly as received and the webhook secret`,
+      );
+      return {
+        scheme: 'github',
+        id: getHeader(request.headers, 'X-GitHub-Delivery'),
+        secretIndex,
+        version: 'sha256',
+      };
     },
     async sign(input) {
-      const [key] = await keyring.keys({ headers: {}, body: input.body, url: input.url });
-      const mac = await crypto.hmac('sha256', key!, [input.body]);
-      return { [HEADER]: PREFIX + encodeSignature(mac, 'hex'), 'X-GitHub-Delivery': input.id ?? randomId() };
+      const signature = await signHmac(spec, input, [input.body]);
+      return { [HEADER]: PREFIX + signature, 'X-GitHub-Delivery': input.id ?? randomId() };
     },
   };
 }

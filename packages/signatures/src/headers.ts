@@ -10,7 +10,10 @@ export function getHeader(headers: HeadersInput, name: string): string | undefin
   if (value === undefined || typeof value === 'string') return value === '' ? undefined : value;
   const distinct = new Set(value);
   if (distinct.size > 1) {
-    throw new WebhookError('MALFORMED_HEADER', `${name} header was sent more than once with different values`);
+    throw new WebhookError(
+      'MALFORMED_HEADER',
+      `${name} header was sent more than once with different values`,
+    );
   }
   const [first] = value;
   return first === '' ? undefined : first;
@@ -25,7 +28,7 @@ export function requireHeader(headers: HeadersInput, name: string): string {
 
 function readRaw(headers: HeadersInput, name: string): string | readonly string[] | undefined {
   if (isWebHeaders(headers)) return headers.get(name) ?? undefined;
-  const lower = name.toLowerCase();
+  const lower = lowerCase(name);
   // Node hands lower-case names; try the cheap lookups before scanning.
   const direct = headers[lower] ?? headers[name];
   if (direct !== undefined) return direct;
@@ -33,6 +36,18 @@ function readRaw(headers: HeadersInput, name: string): string | readonly string[
     if (key.toLowerCase() === lower) return headers[key];
   }
   return undefined;
+}
+
+const lowerNames = new Map<string, string>();
+
+/** Header names are a handful of constants: lower-case each once, not on every request. */
+function lowerCase(name: string): string {
+  let lower = lowerNames.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (lowerNames.size < 256) lowerNames.set(name, lower);
+  }
+  return lower;
 }
 
 function isWebHeaders(headers: HeadersInput): headers is Headers {

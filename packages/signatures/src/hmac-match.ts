@@ -9,26 +9,43 @@ export function encodeSignature(bytes: Uint8Array, encoding: SignatureEncoding):
   return encoding === 'hex' ? toHex(bytes) : toBase64(bytes);
 }
 
-/**
- * Finds the first key whose MAC over `parts` equals one of the received signatures, compared
- * in constant time in their canonical text form (lower-case hex, padded base64), as the
- * providers' SDKs compare. Resolves with the key's index, or -1.
- */
-export async function matchHmac(options: {
+/** What {@link matchHmac} compares. */
+export interface HmacMatch {
   crypto: CryptoProvider;
   algorithm: HashAlgorithm;
   encoding: SignatureEncoding;
   keys: readonly KeyMaterial[];
   parts: SignedParts;
   candidates: readonly string[];
-}): Promise<number> {
-  const { crypto, algorithm, encoding, keys, parts, candidates } = options;
-  for (let index = 0; index < keys.length; index++) {
-    const expected = encodeSignature(await crypto.hmac(algorithm, keys[index]!, parts), encoding);
-    let matched = false;
-    // Compare with every candidate, without stopping early, so the time does not say which matched.
-    for (const candidate of candidates) matched = timingSafeEqualString(expected, candidate) || matched;
-    if (matched) return index;
+}
+
+/**
+ * Finds the first key whose MAC over `parts` equals one of the received signatures, compared
+ * in constant time in their canonical text form (lower-case hex, padded base64), as the
+ * providers' SDKs compare. Gives the key's index, or -1: synchronously where the provider
+ * hashes synchronously (no promise on the hot path), else as a promise.
+ */
+export function matchHmac(match: HmacMatch): number | Promise<number> {
+  const { crypto } = match;
+  if (!crypto.hmacSync) return matchAsync(match);
+  for (let index = 0; index < match.keys.length; index++) {
+    const expected = crypto.hmacSync(match.algorithm, match.keys[index]!, match.parts, match.encoding);
+    if (anyEqual(expected, match.candidates)) return index;
   }
   return -1;
+}
+
+async function matchAsync(match: HmacMatch): Promise<number> {
+  for (let index = 0; index < match.keys.length; index++) {
+    const mac = await match.crypto.hmac(match.algorithm, match.keys[index]!, match.parts);
+    if (anyEqual(encodeSignature(mac, match.encoding), match.candidates)) return index;
+  }
+  return -1;
+}
+
+/** Compares with every candidate, without stopping early, so the time does not say which matched. */
+function anyEqual(expected: string, candidates: readonly string[]): boolean {
+  let matched = false;
+  for (const candidate of candidates) matched = timingSafeEqualString(expected, candidate) || matched;
+  return matched;
 }

@@ -1,4 +1,4 @@
-import type { CryptoProvider, HashAlgorithm, SignedParts } from './crypto-provider.js';
+import type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
 import { WebhookError } from './errors.js';
 import { encodeSignature, matchHmac, type SignatureEncoding } from './hmac-match.js';
 import type { Keyring } from './secrets.js';
@@ -13,26 +13,33 @@ export interface HmacSpec {
 }
 
 /**
- * Resolves with the index of the first key whose MAC over `parts` equals one of `candidates`
- * (constant time, see {@link matchHmac}); throws `INVALID_SIGNATURE` with `mismatch` otherwise.
+ * The index of the first key whose MAC over `parts` equals one of `candidates` (constant
+ * time, see {@link matchHmac}); throws `INVALID_SIGNATURE` with `mismatch` otherwise. Gives
+ * a plain number when the keys and the hash are synchronous (fixed secrets, `node:crypto`),
+ * so the hot path makes no promise; callers `await` the result either way.
  */
-export async function verifyHmac(
+export function verifyHmac(
   spec: HmacSpec,
   request: SignedRequest,
   parts: SignedParts,
   candidates: readonly string[],
   mismatch: string,
-): Promise<number> {
-  const secretIndex = await matchHmac({
-    crypto: spec.crypto,
-    algorithm: spec.algorithm,
-    encoding: spec.encoding,
-    keys: await spec.keyring.keys(request),
-    parts,
-    candidates,
-  });
-  if (secretIndex < 0) throw new WebhookError('INVALID_SIGNATURE', mismatch);
-  return secretIndex;
+): number | Promise<number> {
+  const check = (index: number) => {
+    if (index < 0) throw new WebhookError('INVALID_SIGNATURE', mismatch);
+    return index;
+  };
+  const match = (keys: readonly KeyMaterial[]) => {
+    const { crypto, algorithm, encoding } = spec;
+    const found = matchHmac({ crypto, algorithm, encoding, keys, parts, candidates });
+    return typeof found === 'number' ? check(found) : found.then(check);
+  };
+  const keys = spec.keyring.keys(request);
+  return isPromise(keys) ? keys.then(match) : match(keys);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as Promise<T>)?.then === 'function';
 }
 
 /** The encoded MAC over `parts` with the first configured key (the one that signs). */

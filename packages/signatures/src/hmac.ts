@@ -5,7 +5,13 @@ import type { SignatureEncoding } from './hmac-match.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions, randomId } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import {
+  checkTimestamp,
+  parseTimestamp,
+  signingTimestamp,
+  type TimestampOptions,
+  widestWindow,
+} from './timestamp.js';
 import type { Scheme, SignedRequest, SignInput } from './types.js';
 
 /** Options of {@link hmac}: a description of a custom sender's HMAC signature. */
@@ -79,6 +85,10 @@ export function hmac(options: HmacOptions): Scheme {
 
   return {
     name,
+    // Hex may arrive in either case here, so the header is not canonical: replay keys come from
+    // the signed content instead (the receiver's default when no signatureHeaders are given).
+    signsDeliveryId: signsId,
+    toleranceSeconds: timestampHeader === undefined ? undefined : widestWindow(options, 300),
     async verify(request) {
       const value = requireHeader(request.headers, header);
       if (!value.startsWith(prefix)) {
@@ -106,7 +116,7 @@ export function hmac(options: HmacOptions): Scheme {
       return { scheme: name, id, timestamp, secretIndex };
     },
     async sign(input) {
-      const timestamp = String(input.timestamp ?? nowSeconds());
+      const timestamp = String(signingTimestamp(input.timestamp));
       const id = input.id ?? randomId();
       const signature = await signHmac(spec, input, fill(template, input, timestamp, id));
       const headers: Record<string, string> = { [header]: prefix + signature };

@@ -3,7 +3,7 @@ import { getHeader, requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions, randomId } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
-import { checkTimestamp, type TimestampOptions } from './timestamp.js';
+import { checkTimestamp, type TimestampOptions, widestWindow } from './timestamp.js';
 import type { Scheme } from './types.js';
 
 /** Options of {@link linear}. `tolerance` defaults to 60 s, Linear's window. */
@@ -36,6 +36,8 @@ export function linear(options: LinearOptions): Scheme {
   };
   return {
     name: 'linear',
+    signatureHeaders: ['linear-signature'],
+    toleranceSeconds: widestWindow(options, 60),
     async verify(request) {
       const signature = requireHeader(request.headers, SIGNATURE);
       const secretIndex = await verifyHmac(

@@ -21,7 +21,8 @@ type GetBuiltin = (id: 'node:crypto') => typeof NodeCrypto;
  * ```
  */
 export function createNodeCrypto(): CryptoProvider | undefined {
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process?.getBuiltinModule;
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process
+    ?.getBuiltinModule;
   if (typeof getBuiltin !== 'function') return undefined;
   const crypto = getBuiltin('node:crypto');
   const keys = new WeakMap<KeyMaterial, NodeCrypto.KeyObject>();
@@ -37,7 +38,11 @@ export function createNodeCrypto(): CryptoProvider | undefined {
   const secretKey = (m: KeyMaterial) => cached(m, (bytes) => crypto.createSecretKey(bytes));
   const edPublic = (m: KeyMaterial) =>
     cached(m, (bytes) =>
-      crypto.createPublicKey({ key: Buffer.from(concatBytes([ED25519_SPKI_PREFIX, bytes])), format: 'der', type: 'spki' }),
+      crypto.createPublicKey({
+        key: Buffer.from(concatBytes([ED25519_SPKI_PREFIX, bytes])),
+        format: 'der',
+        type: 'spki',
+      }),
     );
   const edPrivate = (m: KeyMaterial) =>
     cached(m, (bytes) =>
@@ -52,14 +57,22 @@ export function createNodeCrypto(): CryptoProvider | undefined {
   const derPrivate = (m: KeyMaterial) =>
     cached(m, (bytes) => crypto.createPrivateKey({ key: Buffer.from(bytes), format: 'der', type: 'pkcs8' }));
 
-  const joined = (parts: SignedParts) => (parts.length === 1 && typeof parts[0] !== 'string' ? parts[0]! : concatBytes(parts));
+  const joined = (parts: SignedParts) =>
+    parts.length === 1 && typeof parts[0] !== 'string' ? parts[0]! : concatBytes(parts);
+
+  function mac(algorithm: HashAlgorithm, key: KeyMaterial, parts: SignedParts) {
+    const hmac = crypto.createHmac(algorithm, secretKey(key));
+    for (const part of parts) hmac.update(part);
+    return hmac;
+  }
 
   return {
     name: 'node',
-    async hmac(algorithm: HashAlgorithm, key: KeyMaterial, parts: SignedParts) {
-      const mac = crypto.createHmac(algorithm, secretKey(key));
-      for (const part of parts) mac.update(part);
-      return mac.digest();
+    hmacSync(algorithm, key, parts, encoding) {
+      return mac(algorithm, key, parts).digest(encoding);
+    },
+    async hmac(algorithm, key, parts) {
+      return mac(algorithm, key, parts).digest();
     },
     async digest(algorithm, data) {
       return crypto.createHash(algorithm).update(data).digest();
@@ -71,7 +84,12 @@ export function createNodeCrypto(): CryptoProvider | undefined {
       return crypto.sign(null, joined(parts), edPrivate(seed));
     },
     async verifyEcdsaP256(publicKey, derSignature, parts) {
-      return crypto.verify('sha256', joined(parts), { key: derPublic(publicKey), dsaEncoding: 'der' }, derSignature);
+      return crypto.verify(
+        'sha256',
+        joined(parts),
+        { key: derPublic(publicKey), dsaEncoding: 'der' },
+        derSignature,
+      );
     },
     async signEcdsaP256(privateKey, parts) {
       return crypto.sign('sha256', joined(parts), { key: derPrivate(privateKey), dsaEncoding: 'der' });

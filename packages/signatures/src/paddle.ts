@@ -3,7 +3,13 @@ import { requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import {
+  checkTimestamp,
+  parseTimestamp,
+  signingTimestamp,
+  type TimestampOptions,
+  widestWindow,
+} from './timestamp.js';
 import type { Scheme } from './types.js';
 
 /**
@@ -36,6 +42,7 @@ export function paddle(options: PaddleOptions): Scheme {
   };
   return {
     name: 'paddle',
+    toleranceSeconds: widestWindow(options, 5),
     async verify(request) {
       const { rawTimestamp, timestamp, signatures } = parsePaddleHeader(
         requireHeader(request.headers, HEADER),
@@ -51,7 +58,7 @@ export function paddle(options: PaddleOptions): Scheme {
       return { scheme: 'paddle', timestamp, secretIndex, version: 'h1' };
     },
     async sign(input) {
-      const timestamp = input.timestamp ?? nowSeconds();
+      const timestamp = signingTimestamp(input.timestamp);
       const mac = await signHmac(spec, input, [`${timestamp}:`, input.body]);
       return { [HEADER]: `ts=${timestamp};h1=${mac}` };
     },

@@ -3,7 +3,13 @@ import { WebhookError } from './errors.js';
 import { requireHeader } from './headers.js';
 import { cryptoOf } from './options.js';
 import { createKeyring, type PrepareKey } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import {
+  checkTimestamp,
+  parseTimestamp,
+  signingTimestamp,
+  type TimestampOptions,
+  widestWindow,
+} from './timestamp.js';
 import type { Scheme, SecretSource } from './types.js';
 
 /** Options of the public-key schemes that sign `timestamp ‖ body` (Discord, SendGrid). */
@@ -49,6 +55,7 @@ export function createPublicKeyScheme(spec: PublicKeySchemeSpec, options: Public
     options.privateKey === undefined ? undefined : spec.preparePrivateKey(options.privateKey);
   return {
     name: spec.name,
+    toleranceSeconds: widestWindow(options, spec.defaultTolerance),
     async verify(request) {
       const header = requireHeader(request.headers, spec.signatureHeader);
       const rawTimestamp = requireHeader(request.headers, spec.timestampHeader);
@@ -73,7 +80,7 @@ export function createPublicKeyScheme(spec: PublicKeySchemeSpec, options: Public
     },
     async sign(input) {
       if (!privateKey) throw new WebhookError('INVALID_SECRET', `${spec.name} needs a privateKey to sign`);
-      const timestamp = String(input.timestamp ?? nowSeconds());
+      const timestamp = String(signingTimestamp(input.timestamp));
       const parts = [timestamp, input.body];
       let signature: Uint8Array;
       try {

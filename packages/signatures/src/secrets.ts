@@ -7,8 +7,11 @@ export type PrepareKey = (secret: string) => KeyMaterial;
 
 /** Resolves the configured secrets of a scheme into prepared keys, in order. */
 export interface Keyring {
-  /** The keys to try for this request; the first is the one that signs. */
-  keys(request: SignedRequest): Promise<readonly KeyMaterial[]>;
+  /**
+   * The keys to try for this request; the first is the one that signs. Fixed secrets are
+   * returned synchronously, so verifying with them needs no promise.
+   */
+  keys(request: SignedRequest): readonly KeyMaterial[] | Promise<readonly KeyMaterial[]>;
 }
 
 const MAX_CACHED_KEYS = 1024;
@@ -21,7 +24,7 @@ const MAX_CACHED_KEYS = 1024;
 export function createKeyring(source: SecretSource, prepare: PrepareKey, label = 'secret'): Keyring {
   if (typeof source !== 'function') {
     const keys = toList(source, label).map(prepare);
-    return { keys: async () => keys };
+    return { keys: () => keys };
   }
   const cache = new Map<string, KeyMaterial>();
   const prepareCached = (secret: string) => {

@@ -36,6 +36,7 @@ export function shopify(options: ShopifyOptions): Scheme {
   };
   return {
     name: 'shopify',
+    signatureHeaders: ['x-shopify-hmac-sha256', 'shopify-hmac-sha256'],
     async verify(request) {
       // Take signature and id from one header set, never a mix (the SDK prefers Events).
       const events = getHeader(request.headers, EVENTS_SIGNATURE);

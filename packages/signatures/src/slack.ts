@@ -3,7 +3,13 @@ import { requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions } from './timestamp.js';
+import {
+  checkTimestamp,
+  parseTimestamp,
+  signingTimestamp,
+  type TimestampOptions,
+  widestWindow,
+} from './timestamp.js';
 import type { Scheme } from './types.js';
 
 /** Options of {@link slack}. */
@@ -36,6 +42,8 @@ export function slack(options: SlackOptions): Scheme {
   };
   return {
     name: 'slack',
+    signatureHeaders: ['x-slack-signature'],
+    toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const signature = parseSlackSignature(requireHeader(request.headers, SIGNATURE));
       const rawTimestamp = requireHeader(request.headers, TIMESTAMP);
@@ -53,7 +61,7 @@ export function slack(options: SlackOptions): Scheme {
       return { scheme: 'slack', timestamp, secretIndex, version: VERSION };
     },
     async sign(input) {
-      const timestamp = input.timestamp ?? nowSeconds();
+      const timestamp = signingTimestamp(input.timestamp);
       const mac = await signHmac(spec, input, [`${VERSION}:${timestamp}:`, input.body]);
       return { [SIGNATURE]: `${VERSION}=${mac}`, [TIMESTAMP]: String(timestamp) };
     },

@@ -41,6 +41,7 @@ export function square(options: SquareOptions): Scheme {
   };
   return {
     name: 'square',
+    signatureHeaders: ['x-square-hmacsha256-signature'],
     async verify(request) {
       const signature = requireHeader(request.headers, HEADER);
       const url = notificationUrl(options.notificationUrl ?? request.url);

@@ -5,7 +5,13 @@ import { getHeader } from './headers.js';
 import { matchHmac } from './hmac-match.js';
 import { cryptoOf, randomId } from './options.js';
 import { createKeyring } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions, widestWindow } from './timestamp.js';
+import {
+  checkTimestamp,
+  parseTimestamp,
+  signingTimestamp,
+  type TimestampOptions,
+  widestWindow,
+} from './timestamp.js';
 import type { Scheme, SecretSource, SignedRequest } from './types.js';
 
 /** Options of {@link standardWebhooks} and {@link svix}. Give `secret`, `publicKey`, or both. */
@@ -49,18 +55,24 @@ export function svix(options: StandardWebhooksOptions): Scheme {
   return createStandardScheme('svix', ['svix', 'webhook'], options);
 }
 
-function createStandardScheme(name: string, prefixes: readonly string[], options: StandardWebhooksOptions): Scheme {
+function createStandardScheme(
+  name: string,
+  prefixes: readonly string[],
+  options: StandardWebhooksOptions,
+): Scheme {
   const crypto = cryptoOf(options);
   if (options.secret === undefined && options.publicKey === undefined && options.privateKey === undefined) {
     throw new WebhookError('INVALID_SECRET', `${name} needs a secret (whsec_…) or a publicKey (whpk_…)`);
   }
   const hmacKeys = options.secret === undefined ? undefined : createKeyring(options.secret, prepareSecret);
-  const publicKeys = options.publicKey === undefined ? undefined : createKeyring(options.publicKey, preparePublicKey);
+  const publicKeys =
+    options.publicKey === undefined ? undefined : createKeyring(options.publicKey, preparePublicKey);
   const privateKey = options.privateKey === undefined ? undefined : preparePrivateKey(options.privateKey);
   const [signPrefix] = prefixes;
 
   return {
     name,
+    signsDeliveryId: true,
     signatureHeaders: prefixes.map((prefix) => `${prefix}-signature`),
     toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
@@ -98,7 +110,7 @@ function createStandardScheme(name: string, prefixes: readonly string[], options
     },
     async sign(input) {
       const id = input.id ?? randomId('msg_');
-      const timestamp = input.timestamp ?? nowSeconds();
+      const timestamp = signingTimestamp(input.timestamp);
       const parts = [`${id}.${timestamp}.`, input.body];
       const signatures: string[] = [];
       if (hmacKeys) {
@@ -125,7 +137,8 @@ interface SignatureEntry {
 
 function readHeaders(request: SignedRequest, prefixes: readonly string[]) {
   // Take the whole set from the first prefix that has a signature header, never a mix.
-  const prefix = prefixes.find((p) => getHeader(request.headers, `${p}-signature`) !== undefined) ?? prefixes[0]!;
+  const prefix =
+    prefixes.find((p) => getHeader(request.headers, `${p}-signature`) !== undefined) ?? prefixes[0]!;
   const id = getHeader(request.headers, `${prefix}-id`);
   const rawTimestamp = getHeader(request.headers, `${prefix}-timestamp`);
   const signature = getHeader(request.headers, `${prefix}-signature`);
@@ -134,7 +147,8 @@ function readHeaders(request: SignedRequest, prefixes: readonly string[]) {
     ['timestamp', rawTimestamp],
     ['signature', signature],
   ] as const) {
-    if (value === undefined) throw new WebhookError('MISSING_HEADER', `${prefix}-${header} header is missing`);
+    if (value === undefined)
+      throw new WebhookError('MISSING_HEADER', `${prefix}-${header} header is missing`);
   }
   const timestamp = parseTimestamp(rawTimestamp!, `${prefix}-timestamp`);
   const entries: SignatureEntry[] = [];
@@ -173,7 +187,10 @@ function decodePrefixed(value: string, prefix: string, what: string, lengths: re
     );
   }
   if (!lengths.includes(bytes.length) && lengths.length > 0) {
-    throw new WebhookError('INVALID_SECRET', `the ${what} decodes to ${bytes.length} bytes, not ${lengths.join(' or ')}`);
+    throw new WebhookError(
+      'INVALID_SECRET',
+      `the ${what} decodes to ${bytes.length} bytes, not ${lengths.join(' or ')}`,
+    );
   }
   return bytes;
 }
@@ -192,4 +209,3 @@ function preparePrivateKey(key: string): KeyMaterial {
   // whsk_ carries seed (32 bytes) followed by the public key (32 bytes); the seed signs.
   return { bytes: decodePrefixed(key, 'whsk_', 'private key', [64, 32]).slice(0, 32) };
 }
-

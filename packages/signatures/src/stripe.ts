@@ -1,9 +1,15 @@
 import { WebhookError } from './errors.js';
 import { requireHeader } from './headers.js';
-import { encodeSignature, matchHmac } from './hmac-match.js';
+import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
 import { createKeyring, utf8Key } from './secrets.js';
-import { checkTimestamp, nowSeconds, parseTimestamp, type TimestampOptions, widestWindow } from './timestamp.js';
+import {
+  checkTimestamp,
+  parseTimestamp,
+  signingTimestamp,
+  type TimestampOptions,
+  widestWindow,
+} from './timestamp.js';
 import type { Scheme } from './types.js';
 
 /** Options of {@link stripe}. */
@@ -22,39 +28,33 @@ const HEADER = 'Stripe-Signature';
  * ```
  */
 export function stripe(options: StripeOptions): Scheme {
-  const crypto = cryptoOf(options);
-  const keyring = createKeyring(options.secret, utf8Key, 'Stripe webhook secret');
+  const spec: HmacSpec = {
+    crypto: cryptoOf(options),
+    keyring: createKeyring(options.secret, utf8Key, 'Stripe webhook secret'),
+    algorithm: 'sha256',
+    encoding: 'hex',
+  };
   return {
     name: 'stripe',
     signatureHeaders: ['stripe-signature'],
     toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const { timestamp, signatures } = parseStripeHeader(requireHeader(request.headers, HEADER));
-      const keys = await keyring.keys(request);
-      const secretIndex = await matchHmac({
-        crypto,
-        algorithm: 'sha256',
-        encoding: 'hex',
-        keys,
-        parts: [`${timestamp}.`, request.body],
-        candidates: signatures,
-      });
-      if (secretIndex < 0) {
-        throw new WebhookError(
-          'INVALID_SIGNATURE',
-          'no v1 signature in Stripe-Signature matches the raw body; pass the body bytes exactly as received and the endpoint secret (whsec_…) of this endpoint',
-        );
-      }
+      const secretIndex = await verifyHmac(
+        spec,
+        request,
+        [`${timestamp}.`, request.body],
+        signatures,
+        'no v1 signature in Stripe-Signature matches the raw body; pass the body bytes exactly as received and the endpoint secret (whsec_…) of this endpoint',
+      );
       // Stripe checks the signature before the timestamp; so do we, so that a stale genuine
       // delivery is reported as stale, not as forged.
       checkTimestamp(timestamp, request.now ?? Date.now(), options, 300);
       return { scheme: 'stripe', timestamp, secretIndex, version: 'v1' };
     },
     async sign(input) {
-      const timestamp = input.timestamp ?? nowSeconds();
-      const [key] = await keyring.keys({ headers: {}, body: input.body, url: input.url });
-      const mac = await crypto.hmac('sha256', key!, [`${timestamp}.`, input.body]);
-      return { [HEADER]: `t=${timestamp},v1=${encodeSignature(mac, 'hex')}` };
+      const timestamp = signingTimestamp(input.timestamp);
+      return { [HEADER]: `t=${timestamp},v1=${await signHmac(spec, input, [`${timestamp}.`, input.body])}` };
     },
   };
 }
@@ -80,7 +80,8 @@ function parseStripeHeader(header: string): { timestamp: number; signatures: str
       signatures.push(value);
     }
   }
-  if (timestamp === undefined) throw new WebhookError('MALFORMED_HEADER', 'Stripe-Signature has no t= timestamp');
+  if (timestamp === undefined)
+    throw new WebhookError('MALFORMED_HEADER', 'Stripe-Signature has no t= timestamp');
   if (signatures.length === 0) throw new WebhookError('MALFORMED_HEADER', 'Stripe-Signature has no v1 entry');
   return { timestamp: parseTimestamp(timestamp, 'the t= timestamp of Stripe-Signature'), signatures };
 }

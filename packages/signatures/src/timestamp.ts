@@ -56,9 +56,12 @@ export function checkTimestamp(
   }
 }
 
-/** The current time in whole seconds, for signing. */
-export function nowSeconds(): number {
-  return Math.floor(Date.now() / 1000);
+/**
+ * The timestamp to sign, in whole seconds: the one given (rounded down, as stripe-node does,
+ * so `Date.now() / 1000` works) or now. Verifiers accept digits only.
+ */
+export function signingTimestamp(timestamp: number | undefined): number {
+  return Math.floor(timestamp ?? Date.now() / 1000);
 }
 
 /** The widest window (seconds, past or future) that `options` let through. */

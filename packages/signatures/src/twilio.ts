@@ -59,6 +59,7 @@ export function twilio(options: TwilioOptions): Scheme {
 
   return {
     name: 'twilio',
+    signatureHeaders: ['x-twilio-signature'],
     async verify(request) {
       const signature = requireHeader(request.headers, SIGNATURE_HEADER);
       if (!SIGNATURE_SHAPE.test(signature)) {

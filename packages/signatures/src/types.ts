@@ -46,8 +46,15 @@ export interface SignInput {
 export interface Scheme {
   /** A stable name, for example `stripe` or `standard-webhooks`. */
   readonly name: string;
-  /** Lower-case names of the headers that carry the signature (a replay key when a delivery has no id). */
+  /**
+   * Lower-case names of the headers that carry the signature, when their values are canonical
+   * for the signed content (one strictly-compared HMAC): a receiver may then use them as the
+   * replay key of a delivery that has no signed id. Omitted where signatures are malleable
+   * (Ed25519, ECDSA) or headers may carry extra entries; receivers then hash the signed content.
+   */
   readonly signatureHeaders?: readonly string[];
+  /** Whether the delivery id in {@link VerifiedSignature.id} is covered by the signature. */
+  readonly signsDeliveryId?: boolean;
   /**
    * The widest timestamp window this scheme accepts, in seconds (past or future), when it
    * signs a timestamp. Receivers keep delivery ids at least this long, so a captured request

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { isWebhookError } from './errors.js';
 import { vectorScheme } from './test-support/vector-schemes.js';
 import { cryptoProviders, type Vector, vectorRequest } from './test-support/vectors.js';
-import { isWebhookError } from './errors.js';
 
 const vectors: Vector[] = JSON.parse(
   readFileSync(new URL('../test-vectors/official.json', import.meta.url), 'utf8'),

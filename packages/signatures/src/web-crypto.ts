@@ -1,4 +1,9 @@
-import { type CryptoProvider, ED25519_PKCS8_PREFIX, type HashAlgorithm, type KeyMaterial } from './crypto-provider.js';
+import {
+  type CryptoProvider,
+  ED25519_PKCS8_PREFIX,
+  type HashAlgorithm,
+  type KeyMaterial,
+} from './crypto-provider.js';
 import { ecdsaDerToRaw, ecdsaRawToDer } from './ecdsa-der.js';
 import { concatBytes } from './encoding.js';
 
@@ -57,7 +62,9 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
     },
     async signEd25519(seed, parts) {
       const cryptoKey = await cached(seed, 'ed25519-private', (raw) =>
-        subtle.importKey('pkcs8', concatBytes([ED25519_PKCS8_PREFIX, raw]), { name: 'Ed25519' }, false, ['sign']),
+        subtle.importKey('pkcs8', concatBytes([ED25519_PKCS8_PREFIX, raw]), { name: 'Ed25519' }, false, [
+          'sign',
+        ]),
       );
       return bytes(await subtle.sign({ name: 'Ed25519' }, cryptoKey, concatBytes(parts)));
     },

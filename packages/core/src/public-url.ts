@@ -1,0 +1,60 @@
+import { getHeader, type HeadersInput } from '@hookgate/signatures';
+
+/** Options of {@link publicUrl}. */
+export interface PublicUrlOptions {
+  /** The request headers. */
+  headers: HeadersInput;
+  /** The request target as received: path and query string (`req.originalUrl` in Express). */
+  path: string;
+  /** Whether the connection to this server is TLS. */
+  encrypted: boolean;
+  /**
+   * Take the scheme and host from `X-Forwarded-Proto` and `X-Forwarded-Host`. Enable it only
+   * behind a proxy that sets (overwrites) both headers; anyone can send them otherwise.
+   * @default false
+   */
+  trustProxy?: boolean;
+  /** The URL exactly as configured at the sender; when given it is used as it is. */
+  publicUrl?: string;
+}
+
+/**
+ * The URL the sender called, for the schemes that sign it (Twilio, Square). A proxy or a
+ * load balancer rewrites the scheme and host, so the URL the server sees is not the one that
+ * was signed: give `publicUrl`, or opt in to `trustProxy`. Otherwise the URL is built from
+ * the `Host` header and the connection's protocol. The path is kept byte for byte (no
+ * normalisation): Twilio signs it as it was sent.
+ *
+ * @example
+ * ```ts
+ * const url = publicUrl({ headers: req.headers, path: req.originalUrl, encrypted: false, trustProxy: true });
+ * // 'https://hooks.example.com/twilio?x=1' behind a TLS-terminating proxy
+ * ```
+ */
+export function publicUrl(options: PublicUrlOptions): string | undefined {
+  if (options.publicUrl !== undefined) return options.publicUrl;
+  const { headers, trustProxy = false } = options;
+  const forwarded = (name: string) => (trustProxy ? firstValue(headers, name) : undefined);
+  const proto = (forwarded('x-forwarded-proto') ?? (options.encrypted ? 'https' : 'http')).toLowerCase();
+  // HTTP/2 carries the host in the :authority pseudo-header.
+  const host =
+    forwarded('x-forwarded-host') ?? firstValue(headers, 'host') ?? firstValue(headers, ':authority');
+  if (host === undefined || (proto !== 'http' && proto !== 'https')) return undefined;
+  return `${proto}://${host}${options.path.startsWith('/') ? '' : '/'}${options.path}`;
+}
+
+/**
+ * The first entry of a header. Proxies append to `X-Forwarded-*` lists, so the first entry is
+ * the one the client-facing proxy wrote (the rule Express follows too).
+ */
+function firstValue(headers: HeadersInput, name: string): string | undefined {
+  let value: string | undefined;
+  try {
+    value = getHeader(headers, name);
+  } catch {
+    // Sent twice with different values: there is no trustworthy answer.
+    return undefined;
+  }
+  const first = value?.split(',')[0]?.trim();
+  return first === '' ? undefined : first;
+}

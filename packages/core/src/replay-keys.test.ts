@@ -1,0 +1,57 @@
+import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
+import { sendgrid } from '@hookgate/signatures';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createReceiver } from './receiver.js';
+import { bodyOf, NOW_MS, NOW_SECONDS } from './test-support/deliveries.js';
+
+// P-256 group order: (r, s) and (r, n - s) are both valid ECDSA signatures of the same message.
+const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+function derInteger(value: bigint): Buffer {
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  let bytes = Buffer.from(hex, 'hex');
+  if (bytes[0]! & 0x80) bytes = Buffer.concat([Buffer.of(0), bytes]);
+  return Buffer.concat([Buffer.of(0x02, bytes.length), bytes]);
+}
+
+function der(r: bigint, s: bigint): string {
+  const body = Buffer.concat([derInteger(r), derInteger(s)]);
+  return Buffer.concat([Buffer.of(0x30, body.length), body]).toString('base64');
+}
+
+describe('replay keys come from signed data', () => {
+  it('SendGrid: a re-encoded (high-s) twin of a captured signature is still a duplicate', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const scheme = sendgrid({
+      publicKey: publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+    });
+    const handler = vi.fn();
+    const typed = createReceiver({ scheme, events: { events: z.array(z.unknown()) }, clock: () => NOW_MS });
+    typed.on('events', handler);
+
+    const body = '[{"email":"a@example.com","event":"delivered","sg_event_id":"e1"}]\r\n';
+    const timestamp = String(NOW_SECONDS);
+    const raw = nodeSign('sha256', Buffer.from(timestamp + body), {
+      key: privateKey,
+      dsaEncoding: 'ieee-p1363',
+    });
+    const r = BigInt(`0x${raw.subarray(0, 32).toString('hex')}`);
+    const s = BigInt(`0x${raw.subarray(32).toString('hex')}`);
+    const request = (signature: string) => ({
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-twilio-email-event-webhook-signature': signature,
+        'x-twilio-email-event-webhook-timestamp': timestamp,
+      },
+      body,
+    });
+    expect((await typed.handle(request(der(r, s)))).status).toBe(200);
+    const twin = await typed.handle(request(der(r, N - s)));
+    // Whether or not the verifier accepts the twin, it must never run the handler again.
+    if (twin.status === 200) expect(bodyOf(twin)).toEqual({ ok: true, duplicate: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
