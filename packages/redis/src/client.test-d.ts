@@ -1,0 +1,10 @@
+import { createClient, createCluster } from 'redis';
+import { expectTypeOf, test } from 'vitest';
+import type { RedisClientLike } from './client.js';
+
+test('node-redis clients and clusters are accepted as they come', () => {
+  expectTypeOf(createClient()).toExtend<RedisClientLike>();
+  expectTypeOf(createClient({ RESP: 3 })).toExtend<RedisClientLike>();
+  expectTypeOf(createCluster({ rootNodes: [] })).toExtend<RedisClientLike>();
+  expectTypeOf({ get: () => null }).not.toExtend<RedisClientLike>();
+});

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { type IdempotencyStore, WebhookError } from '@hookgate/core';
+import { type RedisClientLike, toRunScript } from './client.js';
+import { CLAIM, COMPLETE, COMPLETED, RELEASE } from './scripts.js';
+
+/** Options of {@link createRedisStore}. */
+export interface RedisStoreOptions {
+  /**
+   * A connected node-redis client or cluster (`createClient`, `createCluster`; v4 or v5), or
+   * an ioredis `Redis` / `Cluster`. Create it with `disableOfflineQueue: true` (ioredis:
+   * `enableOfflineQueue: false`) so commands fail at once while Redis is unreachable.
+   */
+  client: RedisClientLike;
+  /**
+   * Prepended to every delivery key, one per app sharing a Redis. Each operation touches one
+   * key, so Redis Cluster needs no hash tag; a tag such as `'{hookgate}:'` pins every key to
+   * one slot (one node) and is only worth it if you want them together.
+   * @default 'hookgate:'
+   */
+  prefix?: string;
+  /**
+   * Time limit of one store operation. Past it the operation rejects, the receiver answers
+   * 503 and runs no handler, and the sender retries later. Keep it below the receiver's
+   * `storeTimeoutMs` so this store's clearer error is the one reported.
+   * @default 1000
+   */
+  commandTimeoutMs?: number;
+}
+
+/**
+ * A Redis {@link IdempotencyStore}: every instance of a receiver behind a load balancer
+ * shares it, so a delivery retried onto another instance is still handled once. Each
+ * operation is one Lua script on one key, in one round trip: the claim sets a random token
+ * with the lease as TTL, and `complete` / `release` compare that token before they touch the
+ * key, so an instance whose lease expired cannot complete or free another's claim. Expiry
+ * runs on the Redis clock, so the instances' clocks do not matter.
+ *
+ * Fails closed: when Redis is down or slow, each operation rejects within `commandTimeoutMs`
+ * and the receiver answers 503 without running a handler.
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true });
+ * client.on('error', (error) => console.error('redis', error));
+ * await client.connect();
+ * const receiver = createReceiver({ scheme, store: createRedisStore({ client, prefix: 'billing:' }) });
+ * ```
+ */
+export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
+  const prefix = options.prefix ?? 'hookgate:';
+  const timeoutMs = options.commandTimeoutMs ?? 1000;
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
+    throw new RangeError('commandTimeoutMs must be a positive number of milliseconds');
+  }
+  const runScript = toRunScript(options.client, Math.ceil(timeoutMs));
+  const run = (script: typeof CLAIM, key: string, args: string[]) =>
+    withTimeout(runScript(script, prefix + key, args), timeoutMs);
+
+  return {
+    async claim(key, { leaseMs }) {
+      const token = randomUUID();
+      const held = await run(CLAIM, key, [token, milliseconds(leaseMs, 'leaseMs')]);
+      if (held === null || held === undefined) return { status: 'claimed', token };
+      // String() also reads a Buffer, for clients configured to return them.
+      return String(held) === COMPLETED ? { status: 'completed' } : { status: 'in-flight' };
+    },
+    async complete(key, token, { retainMs }) {
+      await run(COMPLETE, key, [token, COMPLETED, milliseconds(retainMs, 'retainMs')]);
+    },
+    async release(key, token) {
+      await run(RELEASE, key, [token]);
+    },
+  };
+}
+
+/** A TTL as `PX` takes it: a whole number of milliseconds, at least 1. */
+function milliseconds(value: number, name: string): string {
+  if (!(value > 0 && Number.isFinite(value))) throw new RangeError(`${name} must be a positive number`);
+  return String(Math.ceil(value));
+}
+
+/**
+ * Bounds one operation even when the command was already written and Redis never answers
+ * (a hung or partitioned server): the client's own timeout only covers queued commands.
+ */
+function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(
+        new WebhookError(
+          'STORE_UNAVAILABLE',
+          `Redis did not answer within ${timeoutMs} ms; the delivery was not handled (check that Redis is reachable)`,
+        ),
+      );
+    }, timeoutMs);
+    operation.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (cause: unknown) => {
+        clearTimeout(timer);
+        // Redis's own text (addresses, OOM, auth) stays in `cause`, out of the HTTP response.
+        reject(
+          new WebhookError(
+            'STORE_UNAVAILABLE',
+            'the Redis command failed; the delivery was not handled (see cause)',
+            {
+              cause,
+            },
+          ),
+        );
+      },
+    );
+  });
+}

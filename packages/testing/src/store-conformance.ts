@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import type { ClaimResult, IdempotencyStore } from '@hookgate/core';
+import { resolveTestApi, type TestApi } from './test-api.js';
+
+/**
+ * Makes a store for one test. `namespace` is new for every test: use it as a key prefix (or
+ * table, or database) so tests sharing one server never see each other's keys.
+ */
+export type CreateStore = (namespace: string) => IdempotencyStore | Promise<IdempotencyStore>;
+
+// Leases and retentions are real milliseconds, waited for in real time: a server-side store
+// (Redis) expires keys on its own clock, which no fake timer reaches.
+const LEASE_MS = 80;
+const WAIT_PAST_LEASE_MS = 200;
+const LONG_MS = 60_000;
+const TEST_TIMEOUT_MS = 10_000;
+
+/**
+ * The behaviour every {@link IdempotencyStore} must have, as tests for your runner: claim,
+ * completion, release, leases that expire, fencing of stale tokens, retention, atomic claims
+ * under concurrency, and keys of any length and script. Real waits keep it near one second.
+ *
+ * @param createStore - Makes a store for one test; may be async; receives a fresh namespace.
+ * @param api - `{ describe, it }` of your runner. @default the runner's globals
+ * @example
+ * ```ts
+ * import { describe, it } from 'vitest';
+ * import { runStoreConformance } from '@hookgate/testing';
+ * runStoreConformance((namespace) => createRedisStore({ client, prefix: `test:${namespace}:` }), { describe, it });
+ * ```
+ */
+export function runStoreConformance(createStore: CreateStore, api?: TestApi): void {
+  const { describe, it } = resolveTestApi(api);
+  const run = Math.random().toString(36).slice(2, 10);
+  let counter = 0;
+  const fresh = () => createStore(`${run}-${++counter}`);
+  const test = (name: string, body: (store: IdempotencyStore) => Promise<void>) =>
+    it(name, async () => body(await fresh()), TEST_TIMEOUT_MS);
+
+  describe('IdempotencyStore conformance', () => {
+    test('claims once, reports in-flight, then completed', async (store) => {
+      const first = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'in-flight' });
+      await store.complete('k', first, { retainMs: LONG_MS });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+    });
+
+    test('release frees the key; the next claim gets a new token', async (store) => {
+      const first = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      await store.release('k', first);
+      const second = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      assert.notEqual(second, first, 'a new claim must not reuse the released token');
+    });
+
+    test('complete and release with a token that never owned the key change nothing', async (store) => {
+      const owner = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      const other = claimed(await store.claim('other', { leaseMs: LONG_MS }));
+      await store.release('k', other);
+      await store.release('k', 'not-a-token');
+      await store.complete('k', other, { retainMs: LONG_MS });
+      await store.complete('k', '', { retainMs: LONG_MS });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'in-flight' });
+      await store.complete('k', owner, { retainMs: LONG_MS });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+    });
+
+    test('release after complete keeps the delivery completed', async (store) => {
+      const token = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      await store.complete('k', token, { retainMs: LONG_MS });
+      await store.release('k', token);
+      await store.complete('k', token, { retainMs: LONG_MS });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+    });
+
+    test('a claim whose lease expired can be claimed again', async (store) => {
+      claimed(await store.claim('k', { leaseMs: LEASE_MS }));
+      assert.deepEqual(await store.claim('k', { leaseMs: LEASE_MS }), { status: 'in-flight' });
+      await sleep(WAIT_PAST_LEASE_MS);
+      claimed(await store.claim('k', { leaseMs: LONG_MS }));
+    });
+
+    test('a stale token cannot release or complete after its lease expired and another claimed', async (store) => {
+      const stale = claimed(await store.claim('k', { leaseMs: LEASE_MS }));
+      await sleep(WAIT_PAST_LEASE_MS);
+      const fresh = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      await store.release('k', stale);
+      assert.deepEqual(
+        await store.claim('k', { leaseMs: LONG_MS }),
+        { status: 'in-flight' },
+        'stale release freed it',
+      );
+      await store.complete('k', stale, { retainMs: LONG_MS });
+      assert.deepEqual(
+        await store.claim('k', { leaseMs: LONG_MS }),
+        { status: 'in-flight' },
+        'stale complete won',
+      );
+      await store.complete('k', fresh, { retainMs: LONG_MS });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+    });
+
+    test('complete keeps the id for retainMs, not for what was left of the lease', async (store) => {
+      const token = claimed(await store.claim('k', { leaseMs: LEASE_MS }));
+      await store.complete('k', token, { retainMs: LONG_MS });
+      await sleep(WAIT_PAST_LEASE_MS);
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+    });
+
+    test('a completed id is forgotten after its retention', async (store) => {
+      const token = claimed(await store.claim('k', { leaseMs: LONG_MS }));
+      await store.complete('k', token, { retainMs: LEASE_MS });
+      assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
+      await sleep(WAIT_PAST_LEASE_MS);
+      claimed(await store.claim('k', { leaseMs: LONG_MS }));
+    });
+
+    test('of many concurrent claims of one key exactly one wins', async (store) => {
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => store.claim('contended', { leaseMs: LONG_MS })),
+      );
+      const winners = results.filter((result) => result.status === 'claimed');
+      assert.equal(winners.length, 1, `expected one claim, got ${winners.length}`);
+      assert.ok(results.every((result) => result.status !== 'completed'));
+      const winner = winners[0];
+      if (winner?.status !== 'claimed') throw new Error('unreachable');
+      await store.complete('contended', winner.token, { retainMs: LONG_MS });
+      const after = await Promise.all(
+        Array.from({ length: 50 }, () => store.claim('contended', { leaseMs: LONG_MS })),
+      );
+      assert.ok(after.every((result) => result.status === 'completed'));
+    });
+
+    test('concurrent claims of many keys each win once', async (store) => {
+      const keys = Array.from({ length: 40 }, (_, index) => `key-${index}`);
+      const results = await Promise.all(
+        [...keys, ...keys, ...keys].map(async (key) => ({
+          key,
+          result: await store.claim(key, { leaseMs: LONG_MS }),
+        })),
+      );
+      for (const key of keys) {
+        const wins = results.filter((entry) => entry.key === key && entry.result.status === 'claimed');
+        assert.equal(wins.length, 1, `key ${key} was claimed ${wins.length} times`);
+      }
+    });
+
+    test('independent keys do not interfere', async (store) => {
+      const a = claimed(await store.claim('a', { leaseMs: LONG_MS }));
+      const b = claimed(await store.claim('b', { leaseMs: LONG_MS }));
+      claimed(await store.claim('a:b', { leaseMs: LONG_MS }));
+      await store.complete('a', a, { retainMs: LONG_MS });
+      assert.deepEqual(await store.claim('b', { leaseMs: LONG_MS }), { status: 'in-flight' });
+      await store.release('b', b);
+      assert.deepEqual(await store.claim('a', { leaseMs: LONG_MS }), { status: 'completed' });
+      claimed(await store.claim('b', { leaseMs: LONG_MS }));
+      assert.deepEqual(await store.claim('a:b', { leaseMs: LONG_MS }), { status: 'in-flight' });
+    });
+
+    test('long and unicode keys are kept exactly', async (store) => {
+      const long = `stripe:evt_${'x'.repeat(300)}`;
+      const longer = `${long}y`;
+      const composed = 'github:livraison-\u00e9-🚀-配送';
+      const decomposed = 'github:livraison-e\u0301-🚀-配送';
+      const braces = 'svix:{msg}:id with spaces\nand a newline';
+      for (const key of [long, composed, braces]) {
+        const token = claimed(await store.claim(key, { leaseMs: LONG_MS }));
+        await store.complete(key, token, { retainMs: LONG_MS });
+        assert.deepEqual(await store.claim(key, { leaseMs: LONG_MS }), { status: 'completed' }, key);
+      }
+      // Keys differing only in their last character or in Unicode normalisation stay distinct.
+      claimed(await store.claim(longer, { leaseMs: LONG_MS }));
+      claimed(await store.claim(decomposed, { leaseMs: LONG_MS }));
+    });
+  });
+}
+
+/** The token of a claim that must have been won. */
+function claimed(result: ClaimResult): string {
+  assert.equal(result.status, 'claimed', `expected the claim to be won, got ${result.status}`);
+  if (result.status !== 'claimed') throw new Error('unreachable');
+  assert.equal(typeof result.token, 'string');
+  assert.ok(result.token.length > 0, 'the token must not be empty');
+  return result.token;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

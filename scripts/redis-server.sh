@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Starts the redis-server that the Redis store tests use (test/stores, test/redis), and
+# installs it first if needed. Idempotent: a server already answering on the port is reused.
+#
+#   scripts/redis-server.sh [PORT]        start (default port 6390), print the port
+#   scripts/redis-server.sh stop [PORT]   stop the server this script started on PORT
+#
+# Tests connect to HOOKGATE_REDIS_URL (default redis://127.0.0.1:6390). The server keeps an
+# append-only file in a temporary directory and no RDB snapshots, as production should.
+set -euo pipefail
+
+if [[ "${1:-}" == "stop" ]]; then
+  port="${2:-6390}"
+  if command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p "$port" ping >/dev/null 2>&1; then
+    redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || true
+  fi
+  echo "stopped redis on port $port" >&2
+  exit 0
+fi
+
+port="${1:-6390}"
+dir="${TMPDIR:-/tmp}/hookgate-redis-$port"
+
+if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+  echo "redis-server not found; installing it with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq redis-server >&2
+  # The Debian package may start a system-wide server on 6379; the tests do not use it.
+fi
+
+if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+  echo "$port"
+  exit 0
+fi
+
+mkdir -p "$dir"
+redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly yes --dir "$dir" \
+  --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >&2
+
+for _ in $(seq 1 100); do
+  if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+    echo "$port"
+    exit 0
+  fi
+  sleep 0.1
+done
+echo "redis-server did not answer on port $port within 10 s; see $dir/redis.log" >&2
+exit 1

@@ -1,0 +1,97 @@
+import { createRedisStore, type IoRedisLike, type NodeRedisLike } from '@hookgate/redis';
+import { runStoreConformance } from '@hookgate/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, connectRedis, deleteKeys } from '../redis/redis-support.js';
+
+const PREFIX = `hookgate-test:${process.pid}-${Date.now().toString(36)}:`;
+let client: Client;
+
+beforeAll(async () => {
+  client = await connectRedis();
+});
+
+afterAll(async () => {
+  if (!client) return;
+  await deleteKeys(client, PREFIX);
+  client.destroy();
+});
+
+/** ioredis's call shape (positional key count), over node-redis's raw command API. */
+function ioredisShaped(redis: Client): IoRedisLike {
+  return {
+    evalsha: (sha1, numKeys, ...rest) => redis.sendCommand(['EVALSHA', sha1, String(numKeys), ...rest]),
+    eval: (script, numKeys, ...rest) => redis.sendCommand(['EVAL', script, String(numKeys), ...rest]),
+  };
+}
+
+describe('createRedisStore with node-redis', () => {
+  runStoreConformance((namespace) => createRedisStore({ client, prefix: `${PREFIX}node:${namespace}:` }), {
+    describe,
+    it,
+  });
+});
+
+describe('createRedisStore with an ioredis-shaped client', () => {
+  runStoreConformance(
+    (namespace) => createRedisStore({ client: ioredisShaped(client), prefix: `${PREFIX}io:${namespace}:` }),
+    { describe, it },
+  );
+});
+
+describe('createRedisStore on Redis', () => {
+  it('keeps one key per delivery under the prefix, with the lease and then the retention as TTL', async () => {
+    const prefix = `${PREFIX}layout:`;
+    const store = createRedisStore({ client, prefix });
+    const claim = await store.claim('stripe:evt_1', { leaseMs: 5_000 });
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
+    expect(await client.get(`${prefix}stripe:evt_1`)).toBe(claim.token);
+    expect(await client.pTTL(`${prefix}stripe:evt_1`)).toBeGreaterThan(4_000);
+    expect(claim.token).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    await store.complete('stripe:evt_1', claim.token, { retainMs: 3_600_000 });
+    expect(await client.get(`${prefix}stripe:evt_1`)).toBe('completed');
+    expect(await client.pTTL(`${prefix}stripe:evt_1`)).toBeGreaterThan(3_590_000);
+    expect(await client.keys(`${prefix}*`)).toEqual([`${prefix}stripe:evt_1`]);
+  });
+
+  it('the default prefix is hookgate:', async () => {
+    const store = createRedisStore({ client });
+    const key = `${PREFIX}default-prefix`;
+    const claim = await store.claim(key, { leaseMs: 5_000 });
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
+    expect(await client.get(`hookgate:${key}`)).toBe(claim.token);
+    await store.release(key, claim.token);
+    expect(await client.exists(`hookgate:${key}`)).toBe(0);
+  });
+
+  it('makes one round trip per operation, two only when Redis lost its script cache', async () => {
+    const calls: string[] = [];
+    const counting: NodeRedisLike = {
+      evalSha: (sha1, options) => {
+        calls.push('EVALSHA');
+        return client.evalSha(sha1, options);
+      },
+      eval: (script, options) => {
+        calls.push('EVAL');
+        return client.eval(script, options);
+      },
+    };
+    const store = createRedisStore({ client: counting, prefix: `${PREFIX}trips:` });
+    await store.claim('warm-up', { leaseMs: 5_000 });
+    calls.length = 0;
+
+    const claim = await store.claim('k', { leaseMs: 5_000 });
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
+    expect(calls).toEqual(['EVALSHA']);
+    await client.scriptFlush();
+    await store.complete('k', claim.token, { retainMs: 5_000 });
+    expect(calls).toEqual(['EVALSHA', 'EVALSHA', 'EVAL']);
+    expect(await store.claim('k', { leaseMs: 5_000 })).toEqual({ status: 'completed' });
+    expect(calls).toHaveLength(5);
+  });
+
+  it('refuses a client it cannot drive and a timeout that is not positive', () => {
+    expect(() => createRedisStore({ client: {} as NodeRedisLike })).toThrow(/node-redis or ioredis/);
+    expect(() => createRedisStore({ client, commandTimeoutMs: 0 })).toThrow(RangeError);
+  });
+});
