@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const order = ['signatures', 'core', 'testing', 'express', 'fastify', 'next', 'redis', 'cli'];
+// `node scripts/build.mjs core cli` builds only the packages named (still in dependency order).
+const only = process.argv.slice(2);
 for (const name of order) {
+  if (only.length > 0 && !only.includes(name)) continue;
   const dir = new URL(`../packages/${name}/`, import.meta.url).pathname;
   if (!existsSync(`${dir}package.json`)) continue;
   console.log(`building @hookgate/${name}`);

@@ -38,14 +38,15 @@ async function sign(
   return { route, body, headers: { 'content-type': 'application/json', ...signed, ...options.headers } };
 }
 
-async function send(delivery: Delivery): Promise<{ status: number; code?: string; duplicate?: boolean }> {
+/** The status and what the body says: its error code, or `duplicate` for an acknowledged copy. */
+async function send(delivery: Delivery): Promise<{ status: number; code?: string }> {
   const response = await fetch(`${base}/webhooks/${delivery.route}`, {
     method: 'POST',
     headers: delivery.headers,
     body: delivery.body,
   });
   const json = (await response.json()) as { code?: string; duplicate?: boolean };
-  return { status: response.status, code: json.code, duplicate: json.duplicate };
+  return { status: response.status, code: json.code ?? (json.duplicate ? 'duplicate' : undefined) };
 }
 
 const invoice = (id: string, amount: unknown = 4200) => ({
@@ -92,6 +93,7 @@ const fresh = await sign('stripe', invoice('evt_demo_new'));
 await step('new Stripe invoice.paid', 'evt_demo_new', async () => [await send(fresh)], { statuses: [200], runs: 1 });
 await step('same delivery again (sender retry)', 'evt_demo_new', async () => [await send(fresh)], {
   statuses: [200],
+  codes: ['duplicate'],
   runs: 1,
 });
 

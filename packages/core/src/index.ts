@@ -14,7 +14,6 @@ export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';
 export { createReceiver } from './receiver.js';
-export { errorResult } from './respond.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
 export type {

@@ -74,6 +74,11 @@ export interface Receiver<TEvents extends EventSchemas> {
   onAny(handler: Handler<AnyEventPayload<TEvents>>): Receiver<TEvents>;
   /** Runs the pipeline over one request; never throws. */
   handle(input: HandleInput): Promise<HandleResult>;
+  /**
+   * The answer to a request an adapter refused before the pipeline (body too large or too
+   * slow, body consumed by a parser), reported to `onError` like every other rejection.
+   */
+  reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
   /** The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). */
   fetch(request: Request): Promise<Response>;
 }
@@ -325,11 +330,16 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
         return errorResult(error);
       }
     },
+    reject(error, request) {
+      report(error, { ...request, body: '' });
+      return errorResult(error);
+    },
     async fetch(request) {
       const read = await readWebRequest(request, maxBodyBytes);
       if (read instanceof WebhookError) {
-        report(read, { method: request.method, url: request.url, headers: request.headers, body: '' });
-        return toWebResponse(errorResult(read));
+        return toWebResponse(
+          receiver.reject(read, { method: request.method, url: request.url, headers: request.headers }),
+        );
       }
       return toWebResponse(await receiver.handle(read));
     },

@@ -14,7 +14,9 @@ export async function readWebRequest(
     new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBodyBytes) {
-    await request.body?.cancel().catch(() => undefined);
+    // Not awaited: a cancel can stay pending until the sender has sent everything (it does in
+    // Next.js's edge sandbox), and the 413 must not wait for that.
+    request.body?.cancel().catch(() => undefined);
     return tooLarge();
   }
   const chunks: Uint8Array[] = [];
@@ -26,7 +28,7 @@ export async function readWebRequest(
       if (done) break;
       size += value.length;
       if (size > maxBodyBytes) {
-        await reader.cancel().catch(() => undefined);
+        reader.cancel().catch(() => undefined);
         return tooLarge();
       }
       chunks.push(value);

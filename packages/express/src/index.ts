@@ -1,0 +1,2 @@
+export type { ExpressMiddlewareOptions } from './middleware.js';
+export { createExpressMiddleware } from './middleware.js';

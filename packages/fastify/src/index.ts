@@ -1,0 +1,2 @@
+export type { HookgatePluginOptions } from './plugin.js';
+export { hookgatePlugin } from './plugin.js';

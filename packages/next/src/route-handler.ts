@@ -1,0 +1,53 @@
+import { type EventSchemas, publicUrl, type Receiver } from '@hookgate/core';
+
+/** Options of {@link createRouteHandler} and {@link createPagesApiHandler}. */
+export interface NextHandlerOptions<TRequest> {
+  /**
+   * The URL the sender signs (Twilio, Square), exactly as configured there, or a function of
+   * the request that returns it.
+   * @default rebuilt from the `Host` header (or `X-Forwarded-*` with `trustProxy`)
+   */
+  publicUrl?: string | ((request: TRequest) => string);
+  /**
+   * Rebuild the public URL from `X-Forwarded-Proto` and `X-Forwarded-Host`. Enable it only
+   * behind a proxy that sets both (Vercel does).
+   * @default false
+   */
+  trustProxy?: boolean;
+}
+
+/**
+ * An App Router route handler (Node.js and edge runtimes): the web `Request` goes to
+ * `receiver.fetch` as it is, under the URL the sender signed.
+ *
+ * @example
+ * ```ts
+ * // app/api/webhooks/stripe/route.ts
+ * export const POST = createRouteHandler(receiver);
+ * ```
+ */
+export function createRouteHandler(
+  receiver: Pick<Receiver<EventSchemas>, 'fetch'>,
+  options: NextHandlerOptions<Request> = {},
+): (request: Request) => Promise<Response> {
+  return async function hookgateRouteHandler(request) {
+    const seen = new URL(request.url);
+    const url = publicUrl({
+      headers: request.headers,
+      path: `${seen.pathname}${seen.search}`,
+      // Next.js already took X-Forwarded-Proto into request.url; that is not the connection's.
+      encrypted: seen.protocol === 'https:' && !request.headers.has('x-forwarded-proto'),
+      trustProxy: options.trustProxy,
+      publicUrl: typeof options.publicUrl === 'function' ? options.publicUrl(request) : options.publicUrl,
+    });
+    if (url === undefined || url === request.url) return receiver.fetch(request);
+    // Same method, headers and body stream, under the public URL.
+    const init: RequestInit & { duplex: 'half' } = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      duplex: 'half',
+    };
+    return receiver.fetch(new Request(url, init));
+  };
+}

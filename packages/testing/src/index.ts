@@ -1,0 +1,29 @@
+export type {
+  AdapterConformanceOptions,
+  ConformanceReceiver,
+  MountAdapter,
+  MountedAdapter,
+} from './adapter-conformance.js';
+export { CONFORMANCE_MAX_BODY_BYTES, runAdapterConformance } from './adapter-conformance.js';
+export type { FakeClock } from './fake-clock.js';
+export { createFakeClock } from './fake-clock.js';
+export type { SampleProvider } from './samples/index.js';
+export { findSample, sampleEvents, samples } from './samples/index.js';
+export type { Sample, SampleFactory, SampleOptions } from './samples/sample.js';
+export { senderBackoff } from './sender-backoff.js';
+export type { SignDeliveryOptions, SignedDelivery } from './signed-request.js';
+export { createSignedRequest, signDelivery } from './signed-request.js';
+export type {
+  AttemptReport,
+  DeliverySource,
+  ScenarioName,
+  ScenarioOptions,
+  SimulationReport,
+  SimulationTarget,
+} from './simulate.js';
+export { simulate } from './simulate.js';
+export type { CreateStore } from './store-conformance.js';
+export { runStoreConformance } from './store-conformance.js';
+export type { TestApi } from './test-api.js';
+export type { KeyPairProvider, TestKeyPair } from './test-keys.js';
+export { generateTestKeys } from './test-keys.js';

@@ -1,0 +1,71 @@
+import { discordSamples } from './discord.js';
+import { githubSamples } from './github.js';
+import { linearSamples } from './linear.js';
+import { paddleSamples } from './paddle.js';
+import type { SampleFactory } from './sample.js';
+import { sendgridSamples } from './sendgrid.js';
+import { shopifySamples } from './shopify.js';
+import { slackSamples } from './slack.js';
+import { squareSamples } from './square.js';
+import { standardWebhooksSamples, svixSamples } from './standard-webhooks.js';
+import { stripeSamples } from './stripe.js';
+import { twilioSamples } from './twilio.js';
+
+/**
+ * Realistic deliveries of common events, by provider (the scheme's name) and event type (as a
+ * hookgate receiver routes it). Each call makes a fresh delivery with new ids and the current
+ * time; pass `{ id, timestamp }` for the same bytes every time. Sign a sample with its own `id`
+ * and `timestamp` (spread it into {@link createSignedRequest}) so headers and payload agree.
+ *
+ * @example
+ * ```ts
+ * const sample = samples.stripe['invoice.paid']();
+ * const request = await createSignedRequest(stripe({ secret }), { url, ...sample });
+ * const fixed = samples.github.push({ id: '5b7e0a2c-0000-4000-a000-000000000001', timestamp: 1767225600 });
+ * ```
+ */
+export const samples = {
+  stripe: stripeSamples,
+  github: githubSamples,
+  shopify: shopifySamples,
+  slack: slackSamples,
+  twilio: twilioSamples,
+  'standard-webhooks': standardWebhooksSamples,
+  svix: svixSamples,
+  discord: discordSamples,
+  paddle: paddleSamples,
+  linear: linearSamples,
+  square: squareSamples,
+  sendgrid: sendgridSamples,
+};
+
+/** A provider that has samples. */
+export type SampleProvider = keyof typeof samples;
+
+/**
+ * The sample factory of `provider` for `event`, or, without `event`, the provider's first one;
+ * `undefined` when there is none. For code that picks samples by name (the CLI, the simulator).
+ *
+ * @example
+ * ```ts
+ * const make = findSample('stripe', 'invoice.paid');
+ * ```
+ */
+export function findSample(provider: string, event?: string): SampleFactory | undefined {
+  if (!Object.hasOwn(samples, provider)) return undefined;
+  const byEvent: Record<string, SampleFactory> = samples[provider as SampleProvider];
+  if (event === undefined) return Object.values(byEvent)[0];
+  return Object.hasOwn(byEvent, event) ? byEvent[event] : undefined;
+}
+
+/**
+ * The event types that have samples for `provider` (empty when it has none).
+ *
+ * @example
+ * ```ts
+ * sampleEvents('github'); // ['push', 'issues.opened']
+ * ```
+ */
+export function sampleEvents(provider: string): string[] {
+  return Object.hasOwn(samples, provider) ? Object.keys(samples[provider as SampleProvider]) : [];
+}

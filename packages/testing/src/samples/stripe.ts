@@ -1,0 +1,129 @@
+import { createIdSource, randomString, type Sample, type SampleOptions, sampleTime } from './sample.js';
+
+// Stripe's event object (docs.stripe.com/api/events/object), with the fields of an invoice and
+// a PaymentIntent that handlers commonly read. Stripe sends the event indented with two
+// spaces, which is why re-serialising the body breaks its signature.
+const API_VERSION = '2025-06-30.basil';
+
+function event(
+  type: string,
+  options: SampleOptions,
+  object: (ids: ReturnType<typeof createIdSource>, created: number) => unknown,
+): Sample {
+  const id = options.id ?? `evt_${randomString(24)}`;
+  const created = sampleTime(options);
+  const ids = createIdSource(id);
+  const payload = {
+    id,
+    object: 'event',
+    api_version: API_VERSION,
+    created,
+    data: { object: object(ids, created) },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  };
+  return {
+    provider: 'stripe',
+    event: type,
+    id,
+    body: JSON.stringify(payload, null, 2),
+    contentType: 'application/json; charset=utf-8',
+    headers: { 'User-Agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+    timestamp: created,
+  };
+}
+
+/** Stripe `invoice.paid`: a subscription's first invoice, paid by card. */
+export function invoicePaid(options: SampleOptions = {}): Sample {
+  return event('invoice.paid', options, (ids, created) => {
+    const invoice = `in_${ids.alnum('invoice', 24)}`;
+    const customer = `cus_${ids.alnum('customer', 14)}`;
+    const subscription = `sub_${ids.alnum('subscription', 24)}`;
+    const price = `price_${ids.alnum('price', 24)}`;
+    return {
+      id: invoice,
+      object: 'invoice',
+      account_country: 'US',
+      account_name: 'Example Inc.',
+      amount_due: 2000,
+      amount_paid: 2000,
+      amount_remaining: 0,
+      attempt_count: 1,
+      attempted: true,
+      auto_advance: false,
+      billing_reason: 'subscription_create',
+      collection_method: 'charge_automatically',
+      created,
+      currency: 'usd',
+      customer,
+      customer_email: 'jenny.rosen@example.com',
+      customer_name: 'Jenny Rosen',
+      hosted_invoice_url: `https://invoice.stripe.com/i/acct_${ids.alnum('account', 16)}/test_${ids.alnum('hosted', 40)}`,
+      invoice_pdf: `https://pay.stripe.com/invoice/acct_${ids.alnum('account', 16)}/test_${ids.alnum('hosted', 40)}/pdf`,
+      lines: {
+        object: 'list',
+        data: [
+          {
+            id: `il_${ids.alnum('line', 24)}`,
+            object: 'line_item',
+            amount: 2000,
+            currency: 'usd',
+            description: '1 × Pro plan (at $20.00 / month)',
+            period: { start: created, end: created + 30 * 86_400 },
+            pricing: {
+              price_details: { price, product: `prod_${ids.alnum('product', 14)}` },
+              type: 'price_details',
+            },
+            quantity: 1,
+          },
+        ],
+        has_more: false,
+        total_count: 1,
+        url: `/v1/invoices/${invoice}/lines`,
+      },
+      livemode: false,
+      number: `${ids.alnum('prefix', 8).toUpperCase()}-0001`,
+      parent: { subscription_details: { subscription }, type: 'subscription_details' },
+      period_end: created,
+      period_start: created,
+      status: 'paid',
+      status_transitions: { finalized_at: created, paid_at: created, voided_at: null },
+      subtotal: 2000,
+      total: 2000,
+    };
+  });
+}
+
+/** Stripe `payment_intent.succeeded`: a $20.00 card payment. */
+export function paymentIntentSucceeded(options: SampleOptions = {}): Sample {
+  return event('payment_intent.succeeded', options, (ids, created) => {
+    const intent = `pi_${ids.alnum('intent', 24)}`;
+    return {
+      id: intent,
+      object: 'payment_intent',
+      amount: 2000,
+      amount_capturable: 0,
+      amount_received: 2000,
+      capture_method: 'automatic_async',
+      client_secret: `${intent}_secret_${ids.alnum('secret', 25)}`,
+      confirmation_method: 'automatic',
+      created,
+      currency: 'usd',
+      customer: `cus_${ids.alnum('customer', 14)}`,
+      latest_charge: `ch_${ids.alnum('charge', 24)}`,
+      livemode: false,
+      metadata: { order_id: ids.digits('order', 6) },
+      payment_method: `pm_${ids.alnum('method', 24)}`,
+      payment_method_types: ['card'],
+      status: 'succeeded',
+    };
+  });
+}
+
+/** Stripe samples, by event type. */
+export const stripeSamples = {
+  'invoice.paid': invoicePaid,
+  'payment_intent.succeeded': paymentIntentSucceeded,
+};

@@ -1,0 +1,172 @@
+import { type Scheme, toBytes, toHex } from '@hookgate/signatures';
+
+/** What {@link signDelivery} and {@link createSignedRequest} sign and send. */
+export interface SignDeliveryOptions {
+  /**
+   * The full URL the sender requests. Twilio and Square sign it, so give the public URL your
+   * receiver is configured with. Required by {@link createSignedRequest}.
+   */
+  url?: string;
+  /** The body: sent as is (a string as UTF-8); any other value is sent as `JSON.stringify(body)`. */
+  body: string | Uint8Array | ArrayBuffer | object;
+  /** The delivery id, where the scheme sends one (a sample's `id`). @default a random id */
+  id?: string;
+  /** The signed timestamp in unix seconds (a sample's `timestamp`). @default now */
+  timestamp?: number;
+  /** Other headers to send (a sample's `headers`). The signature headers always win. */
+  headers?: Record<string, string>;
+  /** The HTTP method. @default 'POST' */
+  method?: string;
+  /**
+   * The `Content-Type` (it wins over one in `headers`). @default `application/json` for
+   * objects and JSON (text or bytes), a form for `a=b&c=d` text (and any other text signed for
+   * Twilio), `text/plain` for other text, `application/octet-stream` for other bytes
+   */
+  contentType?: string;
+}
+
+/** A signed delivery as plain data, for supertest, light-my-request or `receiver.handle`. */
+export interface SignedDelivery {
+  /** The HTTP method. */
+  method: string;
+  /** The URL that was signed (with `bodySHA256` added for a Twilio JSON body); absent when none was given. */
+  url?: string;
+  /** Every header to send: the given ones, `content-type`, and the signature headers. */
+  headers: Record<string, string>;
+  /** The body to send: a string for text and objects, a `Buffer` (where there is one) for bytes. */
+  body: string | Uint8Array;
+}
+
+const FORM = 'application/x-www-form-urlencoded';
+const FORM_LIKE = /^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/;
+
+/**
+ * Signs a delivery exactly as the provider would and returns it as plain data: headers and
+ * body ready for supertest (`.set(headers).send(body)`), `fastify.inject` or
+ * `receiver.handle(delivery)`.
+ *
+ * @example
+ * ```ts
+ * const { headers, body } = await signDelivery(stripe({ secret }), samples.stripe['invoice.paid']());
+ * await request(app).post('/webhooks/stripe').set(headers).send(body).expect(200);
+ * ```
+ */
+export async function signDelivery(scheme: Scheme, options: SignDeliveryOptions): Promise<SignedDelivery> {
+  const { text, bytes } = bodyOf(options.body);
+  const contentType =
+    options.contentType ??
+    headerOf(options.headers, 'content-type') ??
+    guessContentType(scheme, options.body, text);
+  const url =
+    options.url === undefined ? undefined : await signedUrl(scheme, options.url, contentType, bytes);
+  const signature = await scheme.sign({ body: bytes, id: options.id, timestamp: options.timestamp, url });
+  const headers = mergeHeaders(options.headers ?? {}, { 'content-type': contentType }, signature);
+  const body = text ?? toBuffer(bytes);
+  return { method: options.method ?? 'POST', ...(url === undefined ? {} : { url }), headers, body };
+}
+
+/**
+ * A web `Request` signed exactly as the provider signs it: for `receiver.fetch(request)`, Hono's
+ * `app.request(request)`, a Next.js route handler, or `fetch` itself.
+ *
+ * @example
+ * ```ts
+ * const request = await createSignedRequest(github({ secret }), {
+ *   url: 'https://example.test/webhooks/github',
+ *   ...samples.github.push(),
+ * });
+ * const response = await receiver.fetch(request);
+ * ```
+ */
+export async function createSignedRequest(
+  scheme: Scheme,
+  options: SignDeliveryOptions & { url: string },
+): Promise<Request> {
+  const delivery = await signDelivery(scheme, options);
+  const method = delivery.method.toUpperCase();
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(delivery.url!, {
+    method: delivery.method,
+    headers: delivery.headers,
+    body: hasBody ? new Uint8Array(toBytes(delivery.body)) : undefined,
+  });
+}
+
+function bodyOf(body: SignDeliveryOptions['body']): { text?: string; bytes: Uint8Array } {
+  if (typeof body === 'string') return { text: body, bytes: toBytes(body) };
+  if (body instanceof Uint8Array) return { bytes: body };
+  if (body instanceof ArrayBuffer) return { bytes: new Uint8Array(body) };
+  const text = JSON.stringify(body);
+  return { text, bytes: toBytes(text) };
+}
+
+function guessContentType(
+  scheme: Scheme,
+  body: SignDeliveryOptions['body'],
+  given: string | undefined,
+): string {
+  const text = given ?? decodeUtf8(body as Uint8Array);
+  if (text === undefined) return 'application/octet-stream';
+  if (isJson(text)) return 'application/json';
+  if (given === undefined) return 'application/octet-stream';
+  // Twilio posts forms; any other text body it would sign through bodySHA256.
+  if (scheme.name === 'twilio' || FORM_LIKE.test(text)) return FORM;
+  return 'text/plain; charset=utf-8';
+}
+
+function decodeUtf8(bytes: Uint8Array | ArrayBuffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function isJson(text: string): boolean {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The URL to sign. Twilio signs a body that is not a form through the URL: it adds
+ * `bodySHA256=<hex SHA-256 of the body>` and signs the URL alone (twilio-node
+ * `validateRequestWithBody`), so do the same unless the caller already did.
+ */
+async function signedUrl(
+  scheme: Scheme,
+  url: string,
+  contentType: string,
+  body: Uint8Array,
+): Promise<string> {
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+  if (scheme.name !== 'twilio' || mediaType === FORM || !URL.canParse(url)) return url;
+  if (new URL(url).searchParams.has('bodySHA256')) return url;
+  const hash = toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(body))));
+  return `${url}${url.includes('?') ? '&' : '?'}bodySHA256=${hash}`;
+}
+
+function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
+/** Later sets win, case-insensitively; the name keeps the case of the set that wrote it. */
+function mergeHeaders(...sets: Record<string, string>[]): Record<string, string> {
+  const byLower = new Map<string, [string, string]>();
+  for (const set of sets) {
+    for (const [name, value] of Object.entries(set)) byLower.set(name.toLowerCase(), [name, value]);
+  }
+  return Object.fromEntries(byLower.values());
+}
+
+function toBuffer(bytes: Uint8Array): Uint8Array {
+  const NodeBuffer = (globalThis as { Buffer?: { from(bytes: Uint8Array): Uint8Array } }).Buffer;
+  return NodeBuffer ? NodeBuffer.from(bytes) : bytes;
+}

@@ -1,0 +1,20 @@
+import { createServer } from 'node:http';
+import { createExpressMiddleware } from '@hookgate/express';
+import { runAdapterConformance } from '@hookgate/testing';
+import express from 'express';
+import { describe, it } from 'vitest';
+import { expressTraps } from './express-traps.js';
+import { listen } from './listen.js';
+
+runAdapterConformance(
+  async (receiver) => {
+    const app = express().all('/webhooks/:name', createExpressMiddleware(receiver));
+    const server = await listen(createServer(app));
+    return { url: `${server.origin}/webhooks/conformance`, close: server.close };
+  },
+  { describe, it },
+);
+
+describe('Express 5 traps', () => {
+  expressTraps(express);
+});

@@ -1,0 +1,168 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { HandleInput } from '@hookgate/core';
+import {
+  CONFORMANCE_MAX_BODY_BYTES,
+  type ConformanceReceiver,
+  runAdapterConformance,
+} from '@hookgate/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from './listen.js';
+
+// A real Next.js app (test/fixtures/next-app) built once and served by `next start`. Its
+// routes run the adapters with a bridge receiver that forwards each request, as the adapter
+// hands it over, to this process, where the suite's real receivers handle it.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const appDir = fileURLToPath(new URL('../fixtures/next-app/', import.meta.url));
+const nextBin = `${root}node_modules/next/dist/bin/next`;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+const receivers = new Map<string, ConformanceReceiver>();
+const runtimes = new Map<string, string>();
+let nextOrigin = '';
+let nextProcess: ChildProcess | undefined;
+let bridge: { origin: string; close(): Promise<void> } | undefined;
+let nextId = 0;
+
+/** The newest modification time under `dir` (skipping build output). */
+function newest(dir: string): number {
+  let time = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (['.next', 'node_modules', 'dist'].includes(entry.name)) continue;
+    const path = `${dir}/${entry.name}`;
+    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return time;
+}
+
+/** Builds the fixture unless a build newer than it and the packages' sources exists. */
+function buildFixture() {
+  const buildId = `${appDir}.next/BUILD_ID`;
+  const inputs = [appDir, ...['signatures', 'core', 'next'].map((name) => `${root}packages/${name}/src`)];
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...inputs.map(newest))) return;
+  execFileSync(process.execPath, [nextBin, 'build', appDir], { env, stdio: 'pipe' });
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Serves the bridge: the receiver is chosen by the `receiver` query parameter of the public URL. */
+function startBridge() {
+  return listen(
+    createServer(async (req, res) => {
+      const meta = JSON.parse(decodeURIComponent(String(req.headers['x-bridge-meta']))) as HandleInput & {
+        runtime: string;
+      };
+      const body = await readAll(req);
+      const id = new URL(meta.url ?? 'http://invalid/').searchParams.get('receiver') ?? '';
+      runtimes.set(id, meta.runtime);
+      const receiver = receivers.get(id);
+      const result = receiver
+        ? await receiver.handle({ method: meta.method, url: meta.url, headers: meta.headers, body })
+        : { status: 404, headers: {}, body: '' };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
+    }),
+  );
+}
+
+async function waitUntilReady(origin: string, child: ChildProcess) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    try {
+      await fetch(`${origin}/api/webhooks`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('next start did not answer within 20 s');
+}
+
+async function freePort(): Promise<number> {
+  const probe = await listen(createServer());
+  const port = Number(new URL(probe.origin).port);
+  await probe.close();
+  return port;
+}
+
+beforeAll(async () => {
+  buildFixture();
+  bridge = await startBridge();
+  const port = await freePort();
+  nextOrigin = `http://127.0.0.1:${port}`;
+  nextProcess = spawn(process.execPath, [nextBin, 'start', appDir, '-H', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...env,
+      HOOKGATE_BRIDGE_URL: bridge.origin,
+      HOOKGATE_MAX_BODY_BYTES: String(CONFORMANCE_MAX_BODY_BYTES),
+    },
+    stdio: 'ignore',
+  });
+  await waitUntilReady(nextOrigin, nextProcess);
+}, 120_000);
+
+afterAll(async () => {
+  nextProcess?.kill();
+  await bridge?.close();
+});
+
+/** Mounts a receiver behind one of the fixture's routes. */
+function mountAt(route: string) {
+  return async (receiver: ConformanceReceiver) => {
+    const id = `r${++nextId}`;
+    receivers.set(id, receiver);
+    return { url: `${nextOrigin}/api/${route}?receiver=${id}`, close: async () => void receivers.delete(id) };
+  };
+}
+
+describe('Next.js App Router route handler (Node.js runtime)', () => {
+  runAdapterConformance(mountAt('webhooks'), { describe, it });
+});
+
+describe('Next.js App Router route handler (edge runtime)', () => {
+  // Next.js's edge sandbox reads the whole request body before the route runs
+  // (next/dist/server/body-streams.js); the 413 still holds.
+  runAdapterConformance(mountAt('edge-webhooks'), { describe, it }, { bufferedBody: true });
+
+  it('runs in the edge runtime (and the other route in Node.js)', async () => {
+    await fetch(`${nextOrigin}/api/edge-webhooks?receiver=runtime-edge`, { method: 'POST', body: '{}' });
+    await fetch(`${nextOrigin}/api/webhooks?receiver=runtime-node`, { method: 'POST', body: '{}' });
+    expect(runtimes.get('runtime-edge')).toBe('edge');
+    expect(runtimes.get('runtime-node')).toBe('nodejs');
+  });
+});
+
+describe('Next.js Pages Router API route (bodyParser: false)', () => {
+  runAdapterConformance(mountAt('pages-webhooks'), { describe, it });
+
+  it('answers 500 RAW_BODY_UNAVAILABLE, naming the fix, when the body parser was left on', async () => {
+    const id = 'parsed';
+    receivers.set(id, {
+      maxBodyBytes: CONFORMANCE_MAX_BODY_BYTES,
+      handle: () => {
+        throw new Error('the receiver must not be reached');
+      },
+      reject: () => {
+        throw new Error('the receiver must not be reached');
+      },
+      fetch: () => {
+        throw new Error('the receiver must not be reached');
+      },
+    });
+    const response = await fetch(`${nextOrigin}/api/parsed-webhooks?receiver=${id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"evt_1"}',
+    });
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body.code).toBe('RAW_BODY_UNAVAILABLE');
+    expect(body.message).toContain('export const config = { api: { bodyParser: false } }');
+    expect(runtimes.has(id)).toBe(false);
+  });
+});
