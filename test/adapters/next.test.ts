@@ -1,5 +1,3 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { HandleInput } from '@hookgate/core';
@@ -9,41 +7,20 @@ import {
   runAdapterConformance,
 } from '@hookgate/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildNextApp, type NextServer, startNextApp } from '../support/next-app.js';
 import { listen } from './listen.js';
 
 // A real Next.js app (test/fixtures/next-app) built once and served by `next start`. Its
 // routes run the adapters with a bridge receiver that forwards each request, as the adapter
 // hands it over, to this process, where the suite's real receivers handle it.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const appDir = fileURLToPath(new URL('../fixtures/next-app/', import.meta.url));
-const nextBin = `${root}node_modules/next/dist/bin/next`;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const appDir = fileURLToPath(new URL('../fixtures/next-app', import.meta.url));
 
 const receivers = new Map<string, ConformanceReceiver>();
 const runtimes = new Map<string, string>();
 let nextOrigin = '';
-let nextProcess: ChildProcess | undefined;
+let next: NextServer | undefined;
 let bridge: { origin: string; close(): Promise<void> } | undefined;
 let nextId = 0;
-
-/** The newest modification time under `dir` (skipping build output). */
-function newest(dir: string): number {
-  let time = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['.next', 'node_modules', 'dist'].includes(entry.name)) continue;
-    const path = `${dir}/${entry.name}`;
-    time = Math.max(time, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return time;
-}
-
-/** Builds the fixture unless a build newer than it and the packages' sources exists. */
-function buildFixture() {
-  const buildId = `${appDir}.next/BUILD_ID`;
-  const inputs = [appDir, ...['signatures', 'core', 'next'].map((name) => `${root}packages/${name}/src`)];
-  if (existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(...inputs.map(newest))) return;
-  execFileSync(process.execPath, [nextBin, 'build', appDir], { env, stdio: 'pipe' });
-}
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -70,44 +47,18 @@ function startBridge() {
   );
 }
 
-async function waitUntilReady(origin: string, child: ChildProcess) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      await fetch(`${origin}/api/webhooks`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error('next start did not answer within 20 s');
-}
-
-async function freePort(): Promise<number> {
-  const probe = await listen(createServer());
-  const port = Number(new URL(probe.origin).port);
-  await probe.close();
-  return port;
-}
-
 beforeAll(async () => {
-  buildFixture();
+  buildNextApp(appDir, ['packages/signatures/src', 'packages/core/src', 'packages/next/src']);
   bridge = await startBridge();
-  const port = await freePort();
-  nextOrigin = `http://127.0.0.1:${port}`;
-  nextProcess = spawn(process.execPath, [nextBin, 'start', appDir, '-H', '127.0.0.1', '-p', String(port)], {
-    env: {
-      ...env,
-      HOOKGATE_BRIDGE_URL: bridge.origin,
-      HOOKGATE_MAX_BODY_BYTES: String(CONFORMANCE_MAX_BODY_BYTES),
-    },
-    stdio: 'ignore',
+  next = await startNextApp(appDir, '/api/webhooks', {
+    HOOKGATE_BRIDGE_URL: bridge.origin,
+    HOOKGATE_MAX_BODY_BYTES: String(CONFORMANCE_MAX_BODY_BYTES),
   });
-  await waitUntilReady(nextOrigin, nextProcess);
+  nextOrigin = next.origin;
 }, 120_000);
 
 afterAll(async () => {
-  nextProcess?.kill();
+  next?.stop();
   await bridge?.close();
 });
 

@@ -17,16 +17,32 @@ export interface ExampleReceiversOptions {
 /** The three receivers of the examples, each with typed handlers that write to the ledger. */
 export function createReceivers({ secrets, ledger, store, onError }: ExampleReceiversOptions) {
   const common = { store, onError };
-  const stripeReceiver = createReceiver({ scheme: stripe({ secret: secrets.stripe }), events: stripeEvents, ...common })
+  const stripeReceiver = createReceiver({
+    scheme: stripe({ secret: secrets.stripe }),
+    events: stripeEvents,
+    ...common,
+  })
     .on('invoice.paid', async (event, ctx) => {
       const { amount_paid, currency } = event.data.object;
-      await ledger.record({ provider: 'stripe', deliveryId: ctx.deliveryId, what: `paid ${amount_paid} ${currency}` });
+      await ledger.record({
+        provider: 'stripe',
+        deliveryId: ctx.deliveryId,
+        what: `paid ${amount_paid} ${currency}`,
+      });
     })
     .on('payment_intent.succeeded', async (event, ctx) => {
-      await ledger.record({ provider: 'stripe', deliveryId: ctx.deliveryId, what: `charged ${event.data.object.amount}` });
+      await ledger.record({
+        provider: 'stripe',
+        deliveryId: ctx.deliveryId,
+        what: `charged ${event.data.object.amount}`,
+      });
     });
 
-  const githubReceiver = createReceiver({ scheme: github({ secret: secrets.github }), events: githubEvents, ...common })
+  const githubReceiver = createReceiver({
+    scheme: github({ secret: secrets.github }),
+    events: githubEvents,
+    ...common,
+  })
     .on('push', async (event, ctx) => {
       const what = `${event.commits.length} commit(s) to ${event.repository.full_name} ${event.ref}`;
       await ledger.record({ provider: 'github', deliveryId: ctx.deliveryId, what });
@@ -41,7 +57,11 @@ export function createReceivers({ secrets, ledger, store, onError }: ExampleRece
     events: standardEvents,
     ...common,
   }).on('user.created', async (event, ctx) => {
-    await ledger.record({ provider: 'standard-webhooks', deliveryId: ctx.deliveryId, what: `user ${event.data.email}` });
+    await ledger.record({
+      provider: 'standard-webhooks',
+      deliveryId: ctx.deliveryId,
+      what: `user ${event.data.email}`,
+    });
   });
 
   return { stripe: stripeReceiver, github: githubReceiver, standard: standardReceiver };

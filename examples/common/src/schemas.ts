@@ -5,7 +5,9 @@ export const stripeEvents = {
   'invoice.paid': z.object({
     id: z.string(),
     type: z.literal('invoice.paid'),
-    data: z.object({ object: z.object({ id: z.string(), amount_paid: z.number().int(), currency: z.string() }) }),
+    data: z.object({
+      object: z.object({ id: z.string(), amount_paid: z.number().int(), currency: z.string() }),
+    }),
   }),
   'payment_intent.succeeded': z.object({
     id: z.string(),

@@ -90,7 +90,10 @@ async function step(
 }
 
 const fresh = await sign('stripe', invoice('evt_demo_new'));
-await step('new Stripe invoice.paid', 'evt_demo_new', async () => [await send(fresh)], { statuses: [200], runs: 1 });
+await step('new Stripe invoice.paid', 'evt_demo_new', async () => [await send(fresh)], {
+  statuses: [200],
+  runs: 1,
+});
 await step('same delivery again (sender retry)', 'evt_demo_new', async () => [await send(fresh)], {
   statuses: [200],
   codes: ['duplicate'],
@@ -99,11 +102,16 @@ await step('same delivery again (sender retry)', 'evt_demo_new', async () => [aw
 
 ledger.slow('evt_demo_concurrent', 300);
 const concurrent = await sign('stripe', invoice('evt_demo_concurrent'));
-await step('two copies at once', 'evt_demo_concurrent', () => Promise.all([send(concurrent), send(concurrent)]), {
-  statuses: [200, 409],
-  codes: [undefined, 'DELIVERY_IN_FLIGHT'],
-  runs: 1,
-});
+await step(
+  'two copies at once',
+  'evt_demo_concurrent',
+  () => Promise.all([send(concurrent), send(concurrent)]),
+  {
+    statuses: [200, 409],
+    codes: [undefined, 'DELIVERY_IN_FLIGHT'],
+    runs: 1,
+  },
+);
 
 const genuine = await sign('stripe', invoice('evt_demo_tampered'));
 const tampered = { ...genuine, body: genuine.body.replace('4200', '999999') };
@@ -127,7 +135,11 @@ await step('payload fails its schema', 'evt_demo_invalid', async () => [await se
   runs: 0,
 });
 
-const unknown = await sign('stripe', { id: 'evt_demo_unknown', type: 'customer.created', data: { object: {} } });
+const unknown = await sign('stripe', {
+  id: 'evt_demo_unknown',
+  type: 'customer.created',
+  data: { object: {} },
+});
 await step('event type with no handler', 'evt_demo_unknown', async () => [await send(unknown)], {
   statuses: [200],
   runs: 0,
@@ -147,14 +159,23 @@ await step('sender retries after the failure', 'evt_demo_flaky', async () => [aw
 
 const push = await sign(
   'github',
-  { ref: 'refs/heads/main', after: 'abc123', repository: { full_name: 'acme/shop' }, commits: [{ id: 'abc123', message: 'fix' }] },
+  {
+    ref: 'refs/heads/main',
+    after: 'abc123',
+    repository: { full_name: 'acme/shop' },
+    commits: [{ id: 'abc123', message: 'fix' }],
+  },
   { id: 'gh-demo-push', headers: { 'x-github-event': 'push' } },
 );
 await step('GitHub push', 'gh-demo-push', async () => [await send(push)], { statuses: [200], runs: 1 });
 
 const user = await sign(
   'standard',
-  { type: 'user.created', timestamp: new Date().toISOString(), data: { id: 'u_1', email: 'ada@example.com' } },
+  {
+    type: 'user.created',
+    timestamp: new Date().toISOString(),
+    data: { id: 'u_1', email: 'ada@example.com' },
+  },
   { id: 'msg_demo_user' },
 );
 await step('Standard Webhooks user.created', 'msg_demo_user', async () => [await send(user)], {

@@ -21,10 +21,9 @@ type GetBuiltin = (id: 'node:crypto') => typeof NodeCrypto;
  * ```
  */
 export function createNodeCrypto(): CryptoProvider | undefined {
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process
-    ?.getBuiltinModule;
-  if (typeof getBuiltin !== 'function') return undefined;
-  const crypto = getBuiltin('node:crypto');
+  const loaded = loadNodeCrypto();
+  if (!loaded) return undefined;
+  const crypto: typeof NodeCrypto = loaded;
   const keys = new WeakMap<KeyMaterial, NodeCrypto.KeyObject>();
 
   function cached(material: KeyMaterial, make: (bytes: Uint8Array) => NodeCrypto.KeyObject) {
@@ -95,4 +94,19 @@ export function createNodeCrypto(): CryptoProvider | undefined {
       return crypto.sign('sha256', joined(parts), { key: derPrivate(privateKey), dsaEncoding: 'der' });
     },
   };
+}
+
+/**
+ * `node:crypto` where the runtime really has it. Edge sandboxes (Next.js, Vercel) define a
+ * `process` whose unsupported members throw when touched, so look without touching there.
+ */
+function loadNodeCrypto(): typeof NodeCrypto | undefined {
+  if (typeof (globalThis as { EdgeRuntime?: unknown }).EdgeRuntime === 'string') return undefined;
+  try {
+    const process = (globalThis as { process?: { getBuiltinModule?: GetBuiltin } }).process;
+    const getBuiltin = process?.getBuiltinModule;
+    return typeof getBuiltin === 'function' ? getBuiltin.call(process, 'node:crypto') : undefined;
+  } catch {
+    return undefined;
+  }
 }

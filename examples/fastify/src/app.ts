@@ -1,0 +1,16 @@
+import { hookgatePlugin } from '@hookgate/fastify';
+import Fastify from 'fastify';
+import type { ExampleReceivers } from 'hookgate-example-common';
+
+/**
+ * The example app. Each webhook route lives in its own encapsulated plugin context with a
+ * raw-bytes parser, so the app's JSON routes (like `/api/echo`) keep Fastify's JSON parsing.
+ */
+export async function createApp(receivers: ExampleReceivers) {
+  const app = Fastify();
+  await app.register(hookgatePlugin, { path: '/webhooks/stripe', receiver: receivers.stripe });
+  await app.register(hookgatePlugin, { path: '/webhooks/github', receiver: receivers.github });
+  await app.register(hookgatePlugin, { path: '/webhooks/standard', receiver: receivers.standard });
+  app.post('/api/echo', async (request) => ({ received: request.body }));
+  return app;
+}

@@ -1,0 +1,12 @@
+import { createReceivers, Ledger, secretsFromEnv } from 'hookgate-example-common';
+import { createApp } from './app.js';
+
+const port = Number(process.env.PORT ?? 3001);
+const receivers = createReceivers({
+  secrets: secretsFromEnv(),
+  ledger: new Ledger(),
+  onError: (error) => console.warn(`rejected: ${error.message}`),
+});
+const app = await createApp(receivers);
+await app.listen({ port, host: '127.0.0.1' });
+console.log(`hookgate Fastify example on http://127.0.0.1:${port}/webhooks/{stripe,github,standard}`);
