@@ -1,21 +1,35 @@
 /**
  * Interleaved benchmarking for a noisy shared machine: every contender runs once per round,
  * in a rotating order, and the figure reported is the median over rounds, with each
- * contender's ratio to a floor measured in the same rounds.
+ * contender's ratio to a floor measured in the same rounds. A slow moment of the machine
+ * then lands on every contender of one round instead of on one contender's whole run, and
+ * the median ratio discards the rounds it spoiled.
  */
 export interface Contender {
   name: string;
-  /** One operation. May be async. */
+  /** One operation. May be async (it is awaited before the next one starts). */
   run: () => unknown;
+  /**
+   * Called before each timed batch, untimed, with the batch size: prepares fresh inputs (a
+   * new delivery per operation, say) so that no operation repeats an earlier one.
+   */
+  setup?: (operations: number) => unknown;
 }
 
 export interface MeasureOptions {
-  /** Operations per contender per round. */
-  batch: number;
-  /** Rounds. */
+  /** Rounds (each contender runs one batch per round). */
   rounds: number;
-  /** Name of the floor contender. */
+  /** Name of the floor contender; ratios are to it. */
   floor: string;
+  /**
+   * How long one batch should take, in ms: the batch size of each contender is calibrated
+   * once, before the rounds, so that short operations are not lost in timer resolution and
+   * slow ones (an SDK at 256 KiB) do not stretch the run.
+   * @default 15
+   */
+  batchMs?: number;
+  /** A fixed number of operations per batch instead of `batchMs`. */
+  batch?: number;
 }
 
 export interface Figure {
@@ -24,45 +38,106 @@ export interface Figure {
   medianNs: number;
   /** Median of the per-round ratios to the floor. */
   ratio: number;
+  /** First and third quartiles of the per-round ratios: how much the machine moved. */
+  ratioQ1: number;
+  ratioQ3: number;
+  /** The per-round ratios, for comparisons between contenders round by round. */
+  ratios: number[];
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
 export async function measure(contenders: readonly Contender[], options: MeasureOptions): Promise<Figure[]> {
+  const sizes = new Map<string, number>();
+  const isAsync = new Map<string, boolean>();
+  for (const contender of contenders) {
+    await contender.setup?.(1);
+    const probe = contender.run();
+    isAsync.set(contender.name, probe instanceof Promise);
+    await probe;
+    sizes.set(contender.name, options.batch ?? (await calibrate(contender, isAsync.get(contender.name)!, options)));
+  }
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   const ratios = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
-  // Warm-up: let the JIT settle.
-  for (const contender of contenders) await runBatch(contender, Math.max(10, options.batch >> 2));
   for (let round = 0; round < options.rounds; round++) {
     const perOp = new Map<string, number>();
     for (let i = 0; i < contenders.length; i++) {
       const contender = contenders[(i + round) % contenders.length]!;
-      const ns = await runBatch(contender, options.batch);
+      const batch = sizes.get(contender.name)!;
+      const ns = await timeBatch(contender, batch, isAsync.get(contender.name)!);
       perOp.set(contender.name, ns);
       samples.get(contender.name)!.push(ns);
     }
     const floor = perOp.get(options.floor)!;
     for (const [name, ns] of perOp) ratios.get(name)!.push(ns / floor);
   }
-  return contenders.map((c) => ({ name: c.name, medianNs: median(samples.get(c.name)!), ratio: median(ratios.get(c.name)!) }));
+  return contenders.map((c) => {
+    const r = ratios.get(c.name)!;
+    return {
+      name: c.name,
+      medianNs: median(samples.get(c.name)!),
+      ratio: median(r),
+      ratioQ1: quantile(r, 0.25),
+      ratioQ3: quantile(r, 0.75),
+      ratios: r,
+    };
+  });
 }
 
-async function runBatch(contender: Contender, batch: number): Promise<number> {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < batch; i++) {
-    const result = contender.run();
-    if (result instanceof Promise) await result;
+/** Grows the batch until it takes a quarter of `batchMs` (also the JIT warm-up), then scales it. */
+async function calibrate(contender: Contender, isAsync: boolean, options: MeasureOptions): Promise<number> {
+  const targetNs = (options.batchMs ?? 15) * 1e6;
+  let operations = 4;
+  for (;;) {
+    const ns = (await timeBatch(contender, operations, isAsync)) * operations;
+    if (ns >= targetNs / 4 || operations >= 1 << 22) {
+      return Math.max(4, Math.round((operations * targetNs) / Math.max(ns, 1)));
+    }
+    operations *= 2;
   }
-  return Number(process.hrtime.bigint() - start) / batch;
+}
+
+/** Nanoseconds per operation of one batch. Setup and a full GC come first, untimed. */
+async function timeBatch(contender: Contender, operations: number, isAsync: boolean): Promise<number> {
+  await contender.setup?.(operations);
+  // Garbage left by the previous contender is collected now, not during this one's batch.
+  gc?.();
+  const { run } = contender;
+  const start = process.hrtime.bigint();
+  if (isAsync) for (let i = 0; i < operations; i++) await run();
+  else for (let i = 0; i < operations; i++) run();
+  return Number(process.hrtime.bigint() - start) / operations;
 }
 
 export function median(values: readonly number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** Linear-interpolated quantile. */
+export function quantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
+
+/** The share of rounds in which `a` was cheaper than `b` (both measured in the same rounds). */
+export function winShare(a: Figure, b: Figure): number {
+  let wins = 0;
+  for (let i = 0; i < a.ratios.length; i++) if (a.ratios[i]! < b.ratios[i]!) wins++;
+  return wins / a.ratios.length;
 }
 
 export function printFigures(title: string, figures: readonly Figure[]): void {
   console.log(`\n${title}`);
   console.table(
-    figures.map((f) => ({ contender: f.name, 'median µs/op': (f.medianNs / 1000).toFixed(2), 'ratio to floor': f.ratio.toFixed(2) })),
+    figures.map((f) => ({
+      contender: f.name,
+      'median µs/op': (f.medianNs / 1000).toFixed(2),
+      'ratio to floor': f.ratio.toFixed(2),
+      'ratio IQR': `${f.ratioQ1.toFixed(2)}–${f.ratioQ3.toFixed(2)}`,
+    })),
   );
 }

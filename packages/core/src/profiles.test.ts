@@ -84,7 +84,7 @@ describe('Discord defaults', () => {
   it('answers an interaction PING with a PONG', async () => {
     const receiver = createReceiver({ scheme, clock: () => NOW_MS });
     const result = await receiver.handle(
-      await signedInput(scheme, { id: 'i1', type: 1, application_id: 'a' }),
+      await signedInput(scheme, { id: 'i1', type: 1, application_id: 'a', token: 't', version: 1 }),
     );
     expect(result.status).toBe(200);
     expect(bodyOf(result)).toEqual({ type: 1 });
@@ -101,7 +101,7 @@ describe('Discord defaults', () => {
       data: { content: `ran ${interaction.data.name}` },
     }));
     const result = await receiver.handle(
-      await signedInput(scheme, { id: 'i2', type: 2, data: { name: 'hello' } }),
+      await signedInput(scheme, { id: 'i2', type: 2, token: 't', version: 1, data: { name: 'hello' } }),
     );
     expect(bodyOf(result)).toEqual({ type: 4, data: { content: 'ran hello' } });
   });

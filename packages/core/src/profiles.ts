@@ -43,6 +43,15 @@ function member(value: unknown, key: string): unknown {
 
 const payloadType = (payload: unknown) => field(payload, 'type');
 
+/**
+ * Discord sends two kinds of signed request: interactions (always with a `token`, and a
+ * `version` too) and Webhook Events (`version`, a `type` of 0 for PING or 1, and an `event`).
+ */
+function isDiscordWebhookEvent(payload: unknown): boolean {
+  if (member(payload, 'token') !== undefined) return false;
+  return member(payload, 'event') !== undefined || member(payload, 'version') !== undefined;
+}
+
 const DISCORD_INTERACTIONS: Record<string, string> = {
   '1': 'PING',
   '2': 'APPLICATION_COMMAND',
@@ -120,8 +129,7 @@ export const profiles: Record<string, SchemeProfile> = {
   },
   discord: {
     eventType: (payload) => {
-      // Webhook events carry `version` and `event`; interactions carry a numeric type.
-      if (member(payload, 'event') !== undefined || member(payload, 'version') !== undefined) {
+      if (isDiscordWebhookEvent(payload)) {
         return (
           field(member(payload, 'event'), 'type') ?? (field(payload, 'type') === '0' ? 'PING' : undefined)
         );
@@ -132,7 +140,7 @@ export const profiles: Record<string, SchemeProfile> = {
     payloadId: (payload) => field(payload, 'id'),
     retentionMs: HOUR,
     handshake: (payload) => {
-      const isEvent = member(payload, 'version') !== undefined;
+      const isEvent = isDiscordWebhookEvent(payload);
       const type = member(payload, 'type');
       if (!isEvent && type === 1) return { status: 200, body: { type: 1 } };
       if (isEvent && type === 0) return { status: 204, body: undefined };

@@ -1,0 +1,29 @@
+/**
+ * The floors of the HTTP figures: what a hand-written receiver does at the least, with
+ * `node:crypto` and nothing else (HMAC over the raw bytes, constant-time compare, Stripe's
+ * timestamp window). No idempotency, no schema: the cheapest code that is still correct
+ * about the signature.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Stripe-Signature `t=…,v1=…` checked against the body: HMAC-SHA256 over `t.body`, 300 s window. */
+export function verifyStripeBare(secret: string, header: unknown, body: Buffer): boolean {
+  if (typeof header !== 'string') return false;
+  let timestamp = '';
+  let signature = '';
+  for (const item of header.split(',')) {
+    if (item.startsWith('t=')) timestamp = item.slice(2);
+    else if (item.startsWith('v1=')) signature = item.slice(3);
+  }
+  const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
+  if (signature.length !== expected.length) return false;
+  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return false;
+  return Math.abs(Date.now() / 1000 - Number(timestamp)) <= 300;
+}
+
+/** X-Hub-Signature-256 `sha256=…` checked against the body. */
+export function verifyGithubBare(secret: string, header: unknown, body: Buffer): boolean {
+  if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
+  const expected = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  return expected.length === header.length && timingSafeEqual(Buffer.from(expected), Buffer.from(header));
+}

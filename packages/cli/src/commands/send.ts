@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { findSample, type SignDeliveryOptions, sampleEvents, signDelivery } from '@hookgate/testing';
+import {
+  asUsage,
+  bodyOf,
+  commonOptions,
+  headersOf,
+  hmacFlagsOf,
+  providerOf,
+  secondsOf,
+  secretsOf,
+} from '../args.js';
+import { help } from '../help.js';
+import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type ProviderName, signerFor } from '../providers.js';
+
+const options = {
+  ...commonOptions,
+  event: { type: 'string', short: 'e' },
+  id: { type: 'string' },
+  timestamp: { type: 'string' },
+} as const;
+
+/** `hookgate send`: signs a delivery (a sample event or a body) and POSTs it; prints the answer. */
+export async function sendCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = asUsage('send', () =>
+    parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }),
+  );
+  if (values.help) {
+    io.stdout(help.send!);
+    return EXIT.ok;
+  }
+  const provider = providerOf('send', values.provider);
+  const secrets = secretsOf('send', values.secret);
+  const [target, ...extra] = positionals;
+  if (target === undefined)
+    throw new UsageError('give the URL to send to, for example http://localhost:3000/webhooks', 'send');
+  if (extra.length > 0) throw new UsageError(`unexpected argument ${extra[0]}; give one URL`, 'send');
+  if (!/^https?:\/\//.test(target) || !URL.canParse(target)) {
+    throw new UsageError(`${target} is not an http:// or https:// URL`, 'send');
+  }
+  const { headers, signatureHeader } = headersOf('send', values.header);
+  const scheme = signerFor({ provider, secrets, hmac: hmacFlagsOf('send', values, signatureHeader) });
+  const timestamp = secondsOf('send', '--timestamp', values.timestamp);
+  const body = await bodyOf('send', values, io);
+  if (body !== undefined && values.event !== undefined) {
+    throw new UsageError('give --event or a body (--body, --body-file), not both', 'send');
+  }
+  const delivery: SignDeliveryOptions & { event?: string } =
+    body === undefined
+      ? sampleOf(provider, values.event, values.id, timestamp)
+      : { body, id: values.id, timestamp };
+  const signed = await signDelivery(scheme, {
+    ...delivery,
+    url: values.url ?? target,
+    headers: { ...delivery.headers, ...flatten(headers) },
+  });
+
+  const size =
+    typeof signed.body === 'string' ? new TextEncoder().encode(signed.body).length : signed.body.length;
+  const what = [provider, delivery.event, delivery.id && `id ${delivery.id}`, `${size} bytes`]
+    .filter(Boolean)
+    .join(', ');
+  if (!values.json) io.stderr(`POST ${target} (${what})\n`);
+  let response: Response;
+  try {
+    response = await io.fetch(target, {
+      method: 'POST',
+      headers: signed.headers,
+      body: typeof signed.body === 'string' ? signed.body : new Uint8Array(signed.body),
+    });
+  } catch (error) {
+    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    if (values.json) io.stdout(`${JSON.stringify({ error: 'unreachable', message: `${reason}` })}\n`);
+    else io.stderr(`hookgate: could not reach ${target}: ${reason}\n`);
+    return EXIT.unreachable;
+  }
+  const text = await response.text();
+  if (values.json) {
+    const request = {
+      url: target,
+      signedUrl: signed.url,
+      headers: signed.headers,
+      event: delivery.event,
+      id: delivery.id,
+    };
+    io.stdout(`${JSON.stringify({ status: response.status, body: text, request })}\n`);
+  } else {
+    io.stdout(
+      `HTTP ${response.status} ${response.statusText}\n${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`,
+    );
+  }
+  return response.ok ? EXIT.ok : EXIT.failed;
+}
+
+function sampleOf(
+  provider: ProviderName,
+  event: string | undefined,
+  id: string | undefined,
+  timestamp: number | undefined,
+) {
+  const make = findSample(provider, event);
+  if (!make) {
+    const events = sampleEvents(provider);
+    throw new UsageError(
+      events.length === 0
+        ? `there are no sample events for ${provider}; give the body with --body or --body-file`
+        : `no sample event ${event} for ${provider}; use one of ${events.join(', ')}`,
+      'send',
+    );
+  }
+  const sample = make({
+    ...(id === undefined ? {} : { id }),
+    ...(timestamp === undefined ? {} : { timestamp }),
+  });
+  return sample;
+}
+
+function flatten(headers: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+  );
+}
