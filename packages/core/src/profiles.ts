@@ -1,4 +1,4 @@
-import { getHeader, type HeadersInput, type VerifiedSignature } from '@hookgate/signatures';
+import { getHeader, type HeadersInput } from '@hookgate/signatures';
 import type { DeliveryAttempt } from './types.js';
 
 /** A response a sender's handshake needs before any handler runs. */
