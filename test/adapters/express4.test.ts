@@ -5,6 +5,7 @@ import express4 from 'express4';
 import { describe, expect, it } from 'vitest';
 import { expressTraps } from './express-traps.js';
 import { listen } from './listen.js';
+import { sdkSigners } from './sdk-signers.js';
 
 describe('Express 4', () => {
   it('is the Express 4 this test means', async () => {
@@ -21,6 +22,7 @@ runAdapterConformance(
     return { url: `${server.origin}/webhooks/conformance`, close: server.close };
   },
   { describe, it },
+  { signers: sdkSigners },
 );
 
 describe('Express 4 traps', () => {

@@ -5,6 +5,7 @@ import express from 'express';
 import { describe, it } from 'vitest';
 import { expressTraps } from './express-traps.js';
 import { listen } from './listen.js';
+import { sdkSigners } from './sdk-signers.js';
 
 runAdapterConformance(
   async (receiver) => {
@@ -13,6 +14,7 @@ runAdapterConformance(
     return { url: `${server.origin}/webhooks/conformance`, close: server.close };
   },
   { describe, it },
+  { signers: sdkSigners },
 );
 
 describe('Express 5 traps', () => {

@@ -5,6 +5,7 @@ import { runAdapterConformance } from '@hookgate/testing';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { sdkSigners } from './sdk-signers.js';
 
 runAdapterConformance(
   async (receiver) => {
@@ -14,6 +15,7 @@ runAdapterConformance(
     return { url: `${origin}/webhooks/conformance`, close: () => app.close() };
   },
   { describe, it },
+  { signers: sdkSigners },
 );
 
 describe('Fastify traps', () => {

@@ -9,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNextApp, type NextServer, startNextApp } from '../support/next-app.js';
 import { listen } from './listen.js';
+import { sdkSigners } from './sdk-signers.js';
 
 // A real Next.js app (test/fixtures/next-app) built once and served by `next start`. Its
 // routes run the adapters with a bridge receiver that forwards each request, as the adapter
@@ -72,13 +73,17 @@ function mountAt(route: string) {
 }
 
 describe('Next.js App Router route handler (Node.js runtime)', () => {
-  runAdapterConformance(mountAt('webhooks'), { describe, it });
+  runAdapterConformance(mountAt('webhooks'), { describe, it }, { signers: sdkSigners });
 });
 
 describe('Next.js App Router route handler (edge runtime)', () => {
   // Next.js's edge sandbox reads the whole request body before the route runs
   // (next/dist/server/body-streams.js); the 413 still holds.
-  runAdapterConformance(mountAt('edge-webhooks'), { describe, it }, { bufferedBody: true });
+  runAdapterConformance(
+    mountAt('edge-webhooks'),
+    { describe, it },
+    { bufferedBody: true, signers: sdkSigners },
+  );
 
   it('runs in the edge runtime (and the other route in Node.js)', async () => {
     await fetch(`${nextOrigin}/api/edge-webhooks?receiver=runtime-edge`, { method: 'POST', body: '{}' });
@@ -89,7 +94,7 @@ describe('Next.js App Router route handler (edge runtime)', () => {
 });
 
 describe('Next.js Pages Router API route (bodyParser: false)', () => {
-  runAdapterConformance(mountAt('pages-webhooks'), { describe, it });
+  runAdapterConformance(mountAt('pages-webhooks'), { describe, it }, { signers: sdkSigners });
 
   it('answers 500 RAW_BODY_UNAVAILABLE, naming the fix, when the body parser was left on', async () => {
     const id = 'parsed';

@@ -30,7 +30,23 @@ export interface AdapterConformanceOptions {
    * @default false
    */
   bufferedBody?: boolean;
+  /**
+   * Other signers to prove byte compatibility with, such as the providers' official SDKs: each
+   * one signs a second delivery that must reach the typed handler exactly once as well.
+   */
+  signers?: Partial<Record<ConformanceProvider, ConformanceSigner>>;
 }
+
+/** The providers whose deliveries the suite sends. */
+export type ConformanceProvider = 'stripe' | 'github' | 'standard-webhooks';
+
+/** Signs a delivery as some sender would; resolves with the headers to send. */
+export type ConformanceSigner = (delivery: {
+  body: string;
+  secret: string;
+  id: string;
+  timestamp: number;
+}) => Record<string, string> | Promise<Record<string, string>>;
 
 /** The body limit of every receiver the suite creates (for servers that must know it in advance). */
 export const CONFORMANCE_MAX_BODY_BYTES = 65_536;
@@ -82,6 +98,38 @@ async function signed(
   const bytes = typeof body === 'string' ? encoder.encode(body) : body;
   const headers = await scheme.sign({ body: bytes, timestamp });
   return { headers: { 'content-type': 'application/json', ...headers, ...extra }, body: bytes };
+}
+
+type SignedDelivery = { headers: Record<string, string>; body: Uint8Array };
+
+/**
+ * One delivery signed by hookgate, then one per extra signer of `options.signers`, each with
+ * its own id; as `[delivery, body]` pairs.
+ */
+async function deliveries(
+  provider: ConformanceProvider,
+  ours: Scheme,
+  secret: string,
+  options: AdapterConformanceOptions,
+  body: (id: string) => string,
+  extra: Record<string, string> = {},
+): Promise<[SignedDelivery, string][]> {
+  const signers: [string, ConformanceSigner][] = [
+    ['hookgate', ({ body, id, timestamp }) => ours.sign({ body, id, timestamp })],
+  ];
+  const other = options.signers?.[provider];
+  if (other) signers.push(['other', other]);
+  const out: [SignedDelivery, string][] = [];
+  for (const [label, sign] of signers) {
+    const id = `${provider}-${label}`;
+    const text = body(id);
+    const headers = await sign({ body: text, secret, id, timestamp: nowSeconds() });
+    out.push([
+      { headers: { 'content-type': 'application/json', ...extra, ...headers }, body: encoder.encode(text) },
+      text,
+    ]);
+  }
+  return out;
 }
 
 function invoice(id: string) {
@@ -159,15 +207,23 @@ export function runAdapterConformance(
     it('delivers a signed Stripe event to its typed handler once', async () => {
       const { receiver, runs } = stripeReceiver();
       await withMounted(mount, receiver, async (url) => {
-        const body = invoice('evt_conformance_1');
-        assert.deepEqual(
-          await json(await post(url, await signed(stripe({ secret: STRIPE_SECRET }), body)), 200),
-          {
-            ok: true,
-          },
+        const sent = await deliveries(
+          'stripe',
+          stripe({ secret: STRIPE_SECRET }),
+          STRIPE_SECRET,
+          options,
+          invoice,
         );
-        assert.deepEqual(runs.payloads, [JSON.parse(body)]);
-        assert.deepEqual(runs.deliveryIds, ['evt_conformance_1']);
+        for (const [delivery] of sent)
+          assert.deepEqual(await json(await post(url, delivery), 200), { ok: true });
+        assert.deepEqual(
+          runs.payloads,
+          sent.map(([, body]) => JSON.parse(body)),
+        );
+        assert.deepEqual(
+          runs.deliveryIds,
+          sent.map(([, body]) => (JSON.parse(body) as { id: string }).id),
+        );
       });
     });
 
@@ -181,12 +237,20 @@ export function runAdapterConformance(
         payloads.push(payload);
       });
       await withMounted(mount, receiver, async (url) => {
-        const body = JSON.stringify({ action: 'opened', issue: { number: 7 } });
-        const delivery = await signed(github({ secret: GITHUB_SECRET }), body, {
-          'x-github-event': 'issues',
-        });
-        await json(await post(url, delivery), 200);
-        assert.deepEqual(payloads, [{ action: 'opened', issue: { number: 7 } }]);
+        let number = 0;
+        const sent = await deliveries(
+          'github',
+          github({ secret: GITHUB_SECRET }),
+          GITHUB_SECRET,
+          options,
+          () => JSON.stringify({ action: 'opened', issue: { number: ++number } }),
+          { 'x-github-event': 'issues' },
+        );
+        for (const [delivery] of sent) await json(await post(url, delivery), 200);
+        assert.deepEqual(
+          payloads,
+          sent.map(([, body]) => JSON.parse(body)),
+        );
       });
     });
 
@@ -200,9 +264,18 @@ export function runAdapterConformance(
         payloads.push(payload);
       });
       await withMounted(mount, receiver, async (url) => {
-        const body = JSON.stringify({ type: 'user.created', data: { id: 'user_1' } });
-        await json(await post(url, await signed(standardWebhooks({ secret: STANDARD_SECRET }), body)), 200);
-        assert.deepEqual(payloads, [{ type: 'user.created', data: { id: 'user_1' } }]);
+        const sent = await deliveries(
+          'standard-webhooks',
+          standardWebhooks({ secret: STANDARD_SECRET }),
+          STANDARD_SECRET,
+          options,
+          (id) => JSON.stringify({ type: 'user.created', data: { id } }),
+        );
+        for (const [delivery] of sent) await json(await post(url, delivery), 200);
+        assert.deepEqual(
+          payloads,
+          sent.map(([, body]) => JSON.parse(body)),
+        );
       });
     });
 

@@ -1,6 +1,8 @@
 export type {
   AdapterConformanceOptions,
+  ConformanceProvider,
   ConformanceReceiver,
+  ConformanceSigner,
   MountAdapter,
   MountedAdapter,
 } from './adapter-conformance.js';
