@@ -5,7 +5,13 @@
  * the duplicate shortcut.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { GITHUB_SLOT, githubPushTemplate, STRIPE_SLOT, stripeInvoiceTemplate, type Template } from './payloads.js';
+import {
+  GITHUB_SLOT,
+  githubPushTemplate,
+  STRIPE_SLOT,
+  stripeInvoiceTemplate,
+  type Template,
+} from './payloads.js';
 
 export interface Delivery {
   headers: Record<string, string>;
@@ -66,7 +72,9 @@ export function stripeDeliveries(
 }
 
 /** GitHub `push` deliveries of `size` bytes, with a unique `after` SHA and delivery id. */
-export function githubDeliveries(options: { secret?: string; size: number } = { size: 2048 }): DeliveryFactory {
+export function githubDeliveries(
+  options: { secret?: string; size: number } = { size: 2048 },
+): DeliveryFactory {
   const secret = options.secret ?? SECRETS.github;
   const write = writer(githubPushTemplate(options.size));
   let counter = 0;

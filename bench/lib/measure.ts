@@ -5,6 +5,8 @@
  * then lands on every contender of one round instead of on one contender's whole run, and
  * the median ratio discards the rounds it spoiled.
  */
+import { envNumber } from './report.js';
+
 export interface Contender {
   name: string;
   /** One operation. May be async (it is awaited before the next one starts). */
@@ -30,6 +32,15 @@ export interface MeasureOptions {
   batchMs?: number;
   /** A fixed number of operations per batch instead of `batchMs`. */
   batch?: number;
+  /** The largest calibrated batch (bounds what `setup` allocates for very cheap operations). @default 4_194_304 */
+  maxBatch?: number;
+  /**
+   * How long each contender runs before it is timed, in ms, so the JIT has optimised it: a
+   * pipeline through many functions (the receiver, zod, lru-cache) needs a few thousand
+   * operations, and unoptimised rounds would inflate its median.
+   * @default 300
+   */
+  warmupMs?: number;
 }
 
 export interface Figure {
@@ -45,7 +56,19 @@ export interface Figure {
   ratios: number[];
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+const exposedGc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+/**
+ * Before each batch, a minor GC (empties the young generation, so each contender pays for its
+ * own garbage) by default; BENCH_GC=full forces a full one (which also resets V8's heap
+ * heuristics, and slows pipelines that write into old objects), BENCH_GC=none none.
+ */
+const gcMode = process.env.BENCH_GC ?? 'minor';
+const collect =
+  exposedGc === undefined || gcMode === 'none'
+    ? undefined
+    : gcMode === 'full'
+      ? () => exposedGc()
+      : () => exposedGc({ type: 'minor' });
 
 export async function measure(contenders: readonly Contender[], options: MeasureOptions): Promise<Figure[]> {
   const sizes = new Map<string, number>();
@@ -55,7 +78,12 @@ export async function measure(contenders: readonly Contender[], options: Measure
     const probe = contender.run();
     isAsync.set(contender.name, probe instanceof Promise);
     await probe;
-    sizes.set(contender.name, options.batch ?? (await calibrate(contender, isAsync.get(contender.name)!, options)));
+    const warmupEnd = performance.now() + (options.warmupMs ?? envNumber('BENCH_WARMUP_MS', 300));
+    while (performance.now() < warmupEnd) await timeBatch(contender, 64, isAsync.get(contender.name)!);
+    sizes.set(
+      contender.name,
+      options.batch ?? (await calibrate(contender, isAsync.get(contender.name)!, options)),
+    );
   }
   const samples = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   const ratios = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
@@ -87,13 +115,14 @@ export async function measure(contenders: readonly Contender[], options: Measure
 /** Grows the batch until it takes a quarter of `batchMs` (also the JIT warm-up), then scales it. */
 async function calibrate(contender: Contender, isAsync: boolean, options: MeasureOptions): Promise<number> {
   const targetNs = (options.batchMs ?? 15) * 1e6;
+  const maxBatch = options.maxBatch ?? 1 << 22;
   let operations = 4;
   for (;;) {
     const ns = (await timeBatch(contender, operations, isAsync)) * operations;
-    if (ns >= targetNs / 4 || operations >= 1 << 22) {
-      return Math.max(4, Math.round((operations * targetNs) / Math.max(ns, 1)));
+    if (ns >= targetNs / 4 || operations >= maxBatch) {
+      return Math.min(maxBatch, Math.max(4, Math.round((operations * targetNs) / Math.max(ns, 1))));
     }
-    operations *= 2;
+    operations = Math.min(maxBatch, operations * 2);
   }
 }
 
@@ -101,7 +130,7 @@ async function calibrate(contender: Contender, isAsync: boolean, options: Measur
 async function timeBatch(contender: Contender, operations: number, isAsync: boolean): Promise<number> {
   await contender.setup?.(operations);
   // Garbage left by the previous contender is collected now, not during this one's batch.
-  gc?.();
+  collect?.();
   const { run } = contender;
   const start = process.hrtime.bigint();
   if (isAsync) for (let i = 0; i < operations; i++) await run();

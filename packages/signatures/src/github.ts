@@ -10,6 +10,7 @@ export interface GitHubOptions extends HmacSchemeOptions {}
 
 const HEADER = 'X-Hub-Signature-256';
 const PREFIX = 'sha256=';
+const MISMATCH = `${HEADER} does not match the raw body; pass the body bytes exactly as received and the webhook secret`;
 
 /**
  * GitHub: `X-Hub-Signature-256: sha256=<hex>`, HMAC-SHA256 of the raw body keyed with the
@@ -36,13 +37,8 @@ export function github(options: GitHubOptions): Scheme {
       if (!header.startsWith(PREFIX)) {
         throw new WebhookError('MALFORMED_HEADER', `${HEADER} does not start with ${PREFIX}`);
       }
-      const secretIndex = await verifyHmac(
-        spec,
-        request,
-        [request.body],
-        [header.slice(PREFIX.length)],
-        `${HEADER} does not match the raw body; pass the body bytes exactly as received and the webhook secret`,
-      );
+      const found = verifyHmac(spec, request, [request.body], [header.slice(PREFIX.length)], MISMATCH);
+      const secretIndex = typeof found === 'number' ? found : await found;
       return {
         scheme: 'github',
         id: getHeader(request.headers, 'X-GitHub-Delivery'),

@@ -16,7 +16,8 @@ export interface HmacSpec {
  * The index of the first key whose MAC over `parts` equals one of `candidates` (constant
  * time, see {@link matchHmac}); throws `INVALID_SIGNATURE` with `mismatch` otherwise. Gives
  * a plain number when the keys and the hash are synchronous (fixed secrets, `node:crypto`),
- * so the hot path makes no promise; callers `await` the result either way.
+ * so the hot path makes no promise; callers await it only when it is one (an `await` of a
+ * number still costs a turn of the microtask queue).
  */
 export function verifyHmac(
   spec: HmacSpec,
@@ -25,17 +26,30 @@ export function verifyHmac(
   candidates: readonly string[],
   mismatch: string,
 ): number | Promise<number> {
-  const check = (index: number) => {
-    if (index < 0) throw new WebhookError('INVALID_SIGNATURE', mismatch);
-    return index;
-  };
-  const match = (keys: readonly KeyMaterial[]) => {
-    const { crypto, algorithm, encoding } = spec;
-    const found = matchHmac({ crypto, algorithm, encoding, keys, parts, candidates });
-    return typeof found === 'number' ? check(found) : found.then(check);
-  };
+  // No closures and no promise on the synchronous path: this runs once per delivery.
   const keys = spec.keyring.keys(request);
-  return isPromise(keys) ? keys.then(match) : match(keys);
+  if (isPromise(keys))
+    return keys.then((resolved) => settle(match(spec, resolved, parts, candidates), mismatch));
+  return settle(match(spec, keys, parts, candidates), mismatch);
+}
+
+function match(
+  spec: HmacSpec,
+  keys: readonly KeyMaterial[],
+  parts: SignedParts,
+  candidates: readonly string[],
+): number | Promise<number> {
+  const { crypto, algorithm, encoding } = spec;
+  return matchHmac({ crypto, algorithm, encoding, keys, parts, candidates });
+}
+
+function settle(found: number | Promise<number>, mismatch: string): number | Promise<number> {
+  return typeof found === 'number' ? check(found, mismatch) : found.then((index) => check(index, mismatch));
+}
+
+function check(index: number, mismatch: string): number {
+  if (index < 0) throw new WebhookError('INVALID_SIGNATURE', mismatch);
+  return index;
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {

@@ -69,6 +69,13 @@ function createStandardScheme(
     options.publicKey === undefined ? undefined : createKeyring(options.publicKey, preparePublicKey);
   const privateKey = options.privateKey === undefined ? undefined : preparePrivateKey(options.privateKey);
   const [signPrefix] = prefixes;
+  // Header names built once, not per request.
+  const headerSets = prefixes.map((prefix) => ({
+    prefix,
+    id: `${prefix}-id`,
+    timestamp: `${prefix}-timestamp`,
+    signature: `${prefix}-signature`,
+  }));
 
   return {
     name,
@@ -76,24 +83,25 @@ function createStandardScheme(
     signatureHeaders: prefixes.map((prefix) => `${prefix}-signature`),
     toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
-      const { id, timestamp, rawTimestamp, entries } = readHeaders(request, prefixes);
+      const { id, timestamp, rawTimestamp, v1, v1a } = readHeaders(request, headerSets);
       const parts = [`${id}.${rawTimestamp}.`, request.body];
-      const v1 = entries.filter((entry) => entry.version === 'v1').map((entry) => entry.signature);
-      const v1a = entries.filter((entry) => entry.version === 'v1a').map((entry) => entry.signature);
       if (v1.length === 0 && v1a.length === 0) {
         throw new WebhookError('MALFORMED_HEADER', `${prefixes[0]}-signature has no v1 or v1a entry`);
       }
       let secretIndex = -1;
       let version = 'v1';
       if (hmacKeys && v1.length > 0) {
-        secretIndex = await matchHmac({
+        // Awaited only when they are promises: an await of a value still costs a microtask turn.
+        const keys = hmacKeys.keys(request);
+        const found = matchHmac({
           crypto,
           algorithm: 'sha256',
           encoding: 'base64',
-          keys: await hmacKeys.keys(request),
+          keys: Array.isArray(keys) ? keys : await keys,
           parts,
           candidates: v1,
         });
+        secretIndex = typeof found === 'number' ? found : await found;
       }
       if (secretIndex < 0 && publicKeys && v1a.length > 0) {
         version = 'v1a';
@@ -130,34 +138,44 @@ function createStandardScheme(
   };
 }
 
-interface SignatureEntry {
-  version: string;
+interface HeaderSet {
+  prefix: string;
+  id: string;
+  timestamp: string;
   signature: string;
 }
 
-function readHeaders(request: SignedRequest, prefixes: readonly string[]) {
+function readHeaders(request: SignedRequest, sets: readonly HeaderSet[]) {
   // Take the whole set from the first prefix that has a signature header, never a mix.
-  const prefix =
-    prefixes.find((p) => getHeader(request.headers, `${p}-signature`) !== undefined) ?? prefixes[0]!;
-  const id = getHeader(request.headers, `${prefix}-id`);
-  const rawTimestamp = getHeader(request.headers, `${prefix}-timestamp`);
-  const signature = getHeader(request.headers, `${prefix}-signature`);
-  for (const [header, value] of [
-    ['id', id],
-    ['timestamp', rawTimestamp],
-    ['signature', signature],
-  ] as const) {
-    if (value === undefined)
-      throw new WebhookError('MISSING_HEADER', `${prefix}-${header} header is missing`);
+  let set = sets[0]!;
+  let signature = getHeader(request.headers, set.signature);
+  for (let index = 1; signature === undefined && index < sets.length; index++) {
+    const found = getHeader(request.headers, sets[index]!.signature);
+    if (found !== undefined) {
+      set = sets[index]!;
+      signature = found;
+    }
   }
-  const timestamp = parseTimestamp(rawTimestamp!, `${prefix}-timestamp`);
-  const entries: SignatureEntry[] = [];
-  for (const item of signature!.split(' ')) {
-    const parts = item.split(',');
+  const id = getHeader(request.headers, set.id);
+  const rawTimestamp = getHeader(request.headers, set.timestamp);
+  if (id === undefined) throw new WebhookError('MISSING_HEADER', `${set.id} header is missing`);
+  if (rawTimestamp === undefined) {
+    throw new WebhookError('MISSING_HEADER', `${set.timestamp} header is missing`);
+  }
+  if (signature === undefined) {
+    throw new WebhookError('MISSING_HEADER', `${set.signature} header is missing`);
+  }
+  const timestamp = parseTimestamp(rawTimestamp, set.timestamp);
+  const v1: string[] = [];
+  const v1a: string[] = [];
+  for (const item of signature.split(' ')) {
     // `version,signature` exactly; entries with extra fields are not what any version sends.
-    if (parts.length === 2 && parts[1] !== '') entries.push({ version: parts[0]!, signature: parts[1]! });
+    const comma = item.indexOf(',');
+    if (comma < 0 || comma === item.length - 1 || item.includes(',', comma + 1)) continue;
+    if (comma === 2 && item.startsWith('v1')) v1.push(item.slice(3));
+    else if (comma === 3 && item.startsWith('v1a')) v1a.push(item.slice(4));
   }
-  return { id: id!, timestamp, rawTimestamp: rawTimestamp!, entries };
+  return { id, timestamp, rawTimestamp, v1, v1a };
 }
 
 async function matchEd25519(

@@ -3,6 +3,7 @@ import {
   ED25519_PKCS8_PREFIX,
   type HashAlgorithm,
   type KeyMaterial,
+  type SignedParts,
 } from './crypto-provider.js';
 import { ecdsaDerToRaw, ecdsaRawToDer } from './ecdsa-der.js';
 import { concatBytes } from './encoding.js';
@@ -40,6 +41,9 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
   }
 
   const bytes = (buffer: ArrayBuffer) => new Uint8Array(buffer);
+  // Web Crypto signs one buffer: parts are joined into a copy, except a lone body, signed as it is.
+  const joined = (parts: SignedParts) =>
+    parts.length === 1 && typeof parts[0] !== 'string' ? view(parts[0]!) : concatBytes(parts);
   // Web Crypto's types want ArrayBuffer-backed views; our inputs never use SharedArrayBuffer.
   const view = (data: Uint8Array) => data as Uint8Array<ArrayBuffer>;
 
@@ -49,7 +53,7 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
       const cryptoKey = await cached(key, `hmac-${algorithm}`, (raw) =>
         subtle.importKey('raw', view(raw), { name: 'HMAC', hash: HASH_NAMES[algorithm] }, false, ['sign']),
       );
-      return bytes(await subtle.sign('HMAC', cryptoKey, concatBytes(parts)));
+      return bytes(await subtle.sign('HMAC', cryptoKey, joined(parts)));
     },
     async digest(algorithm, data) {
       return bytes(await subtle.digest(HASH_NAMES[algorithm], view(data)));
@@ -58,7 +62,7 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
       const cryptoKey = await cached(publicKey, 'ed25519-public', (raw) =>
         subtle.importKey('raw', view(raw), { name: 'Ed25519' }, false, ['verify']),
       );
-      return subtle.verify({ name: 'Ed25519' }, cryptoKey, view(signature), concatBytes(parts));
+      return subtle.verify({ name: 'Ed25519' }, cryptoKey, view(signature), joined(parts));
     },
     async signEd25519(seed, parts) {
       const cryptoKey = await cached(seed, 'ed25519-private', (raw) =>
@@ -66,7 +70,7 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
           'sign',
         ]),
       );
-      return bytes(await subtle.sign({ name: 'Ed25519' }, cryptoKey, concatBytes(parts)));
+      return bytes(await subtle.sign({ name: 'Ed25519' }, cryptoKey, joined(parts)));
     },
     async verifyEcdsaP256(publicKey, derSignature, parts) {
       const raw = ecdsaDerToRaw(derSignature);
@@ -74,13 +78,13 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
       const cryptoKey = await cached(publicKey, 'ecdsa-public', (der) =>
         subtle.importKey('spki', view(der), ECDSA_IMPORT, false, ['verify']),
       );
-      return subtle.verify(ECDSA_SIGN, cryptoKey, view(raw), concatBytes(parts));
+      return subtle.verify(ECDSA_SIGN, cryptoKey, view(raw), joined(parts));
     },
     async signEcdsaP256(privateKey, parts) {
       const cryptoKey = await cached(privateKey, 'ecdsa-private', (der) =>
         subtle.importKey('pkcs8', view(der), ECDSA_IMPORT, false, ['sign']),
       );
-      return ecdsaRawToDer(bytes(await subtle.sign(ECDSA_SIGN, cryptoKey, concatBytes(parts))));
+      return ecdsaRawToDer(bytes(await subtle.sign(ECDSA_SIGN, cryptoKey, joined(parts))));
     },
   };
 }

@@ -1,0 +1,65 @@
+/**
+ * Figure: the Express adapter (`createExpressMiddleware(receiver)`: Stripe scheme, memory
+ * store, zod schema of `invoice.paid`, no-op handler) against a bare Express 5 app doing
+ * `express.raw()` + HMAC + constant-time compare + JSON.parse, on the same stream of 2 KiB
+ * Stripe deliveries, each with a new event id.
+ *
+ * Target: the adapter ≥ 0.95× the bare app.
+ * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
+ */
+import { createExpressMiddleware } from '@hookgate/express';
+import express from 'express';
+import { verifyStripeBare } from './lib/bare.js';
+import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
+import { type HttpVariant, printHttpFigures, runHttpFigure, validity } from './lib/http.js';
+import { countHandled, stripeReceiver } from './lib/receivers.js';
+import { printVerdicts, verdict } from './lib/report.js';
+
+const PATH = '/webhooks';
+const BARE = 'express bare (express.raw + HMAC + JSON.parse)';
+
+const variants: HttpVariant[] = [
+  {
+    name: BARE,
+    listen: () => {
+      const app = express();
+      app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (request, response) => {
+        const body = request.body as Buffer;
+        if (!verifyStripeBare(SECRETS.stripe, request.headers['stripe-signature'], body)) {
+          response.status(401).json({ ok: false });
+          return;
+        }
+        JSON.parse(body.toString('utf8'));
+        countHandled();
+        response.json({ ok: true });
+      });
+      return app.listen(0, '127.0.0.1');
+    },
+  },
+  {
+    name: 'express + hookgate createExpressMiddleware',
+    listen: () => {
+      const app = express();
+      app.post(PATH, createExpressMiddleware(stripeReceiver()));
+      return app.listen(0, '127.0.0.1');
+    },
+  },
+];
+
+const figures = await runHttpFigure({
+  variants,
+  baseline: BARE,
+  path: PATH,
+  deliveries: () => stripeDeliveries({ size: 2048 }),
+});
+if (figures) {
+  const title = 'Express 5, 2 KiB Stripe invoice.paid deliveries';
+  printHttpFigures(title, figures);
+  verdict(
+    `${title}: hookgate adapter to bare Express`,
+    figures[1]!.ratio,
+    { min: 0.95 },
+    validity(figures[1]!),
+  );
+  printVerdicts();
+}

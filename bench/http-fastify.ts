@@ -1,0 +1,72 @@
+/**
+ * Figure: the Fastify plugin (`hookgatePlugin`: Stripe scheme, memory store, zod schema of
+ * `invoice.paid`, no-op handler) against a bare Fastify 5 app with a buffer content-type
+ * parser doing HMAC + constant-time compare + JSON.parse, on the same stream of 2 KiB
+ * Stripe deliveries, each with a new event id.
+ *
+ * Target: the plugin ≥ 0.95× the bare app.
+ * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
+ */
+import { hookgatePlugin } from '@hookgate/fastify';
+import Fastify from 'fastify';
+import { verifyStripeBare } from './lib/bare.js';
+import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
+import { type HttpVariant, printHttpFigures, runHttpFigure, validity } from './lib/http.js';
+import { countHandled, stripeReceiver } from './lib/receivers.js';
+import { printVerdicts, verdict } from './lib/report.js';
+
+const PATH = '/webhooks';
+const BARE = 'fastify bare (buffer parser + HMAC + JSON.parse)';
+
+async function listen(app: ReturnType<typeof Fastify>) {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return app.server;
+}
+
+const variants: HttpVariant[] = [
+  {
+    name: BARE,
+    listen: () => {
+      const app = Fastify();
+      app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+        done(null, body),
+      );
+      app.post(PATH, async (request, reply) => {
+        const body = request.body as Buffer;
+        if (!verifyStripeBare(SECRETS.stripe, request.headers['stripe-signature'], body)) {
+          return reply.code(401).send({ ok: false });
+        }
+        JSON.parse(body.toString('utf8'));
+        countHandled();
+        return { ok: true };
+      });
+      return listen(app);
+    },
+  },
+  {
+    name: 'fastify + hookgatePlugin',
+    listen: async () => {
+      const app = Fastify();
+      await app.register(hookgatePlugin, { path: PATH, receiver: stripeReceiver() });
+      return listen(app);
+    },
+  },
+];
+
+const figures = await runHttpFigure({
+  variants,
+  baseline: BARE,
+  path: PATH,
+  deliveries: () => stripeDeliveries({ size: 2048 }),
+});
+if (figures) {
+  const title = 'Fastify 5, 2 KiB Stripe invoice.paid deliveries';
+  printHttpFigures(title, figures);
+  verdict(
+    `${title}: hookgate plugin to bare Fastify`,
+    figures[1]!.ratio,
+    { min: 0.95 },
+    validity(figures[1]!),
+  );
+  printVerdicts();
+}

@@ -1,0 +1,92 @@
+/**
+ * Figure: a plain `node:http` server calling `receiver.handle` (GitHub scheme, memory store,
+ * zod schema of `push`, no-op handler), against the bare node:http floor (read the body,
+ * HMAC + constant-time compare, JSON.parse) and against @octokit/webhooks'
+ * `createNodeMiddleware` (verify, parse, dispatch to a no-op `push` handler), on the same
+ * stream of 2 KiB GitHub push deliveries, each with a new delivery id and body.
+ *
+ * Targets: hookgate ≥ 0.9× the bare floor and ≥ 1.3× octokit.
+ * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
+ */
+import { createServer } from 'node:http';
+import { createNodeMiddleware, Webhooks } from '@octokit/webhooks';
+import { verifyGithubBare } from './lib/bare.js';
+import { githubDeliveries, SECRETS } from './lib/deliveries.js';
+import {
+  type HttpVariant,
+  printHttpFigures,
+  readNodeBody,
+  roundRatio,
+  runHttpFigure,
+  validity,
+} from './lib/http.js';
+import { countHandled, githubReceiver } from './lib/receivers.js';
+import { printVerdicts, verdict } from './lib/report.js';
+
+const PATH = '/webhooks';
+const BARE = 'node:http bare (read + HMAC + JSON.parse)';
+const HOOKGATE = 'node:http + hookgate receiver.handle';
+const OCTOKIT = '@octokit/webhooks createNodeMiddleware';
+
+const variants: HttpVariant[] = [
+  {
+    name: BARE,
+    listen: () =>
+      createServer(async (request, response) => {
+        const body = await readNodeBody(request);
+        if (!verifyGithubBare(SECRETS.github, request.headers['x-hub-signature-256'], body)) {
+          response.writeHead(401).end();
+          return;
+        }
+        JSON.parse(body.toString('utf8'));
+        countHandled();
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      }).listen(0, '127.0.0.1'),
+  },
+  {
+    name: HOOKGATE,
+    listen: () => {
+      const receiver = githubReceiver();
+      return createServer(async (request, response) => {
+        const body = await readNodeBody(request);
+        const result = await receiver.handle({
+          method: request.method ?? 'GET',
+          url: `http://${request.headers.host}${request.url}`,
+          headers: request.headers,
+          body,
+        });
+        response.writeHead(result.status, result.headers).end(result.body);
+      }).listen(0, '127.0.0.1');
+    },
+  },
+  {
+    name: OCTOKIT,
+    listen: () => {
+      const webhooks = new Webhooks({ secret: SECRETS.github });
+      webhooks.on('push', () => {
+        countHandled();
+      });
+      return createServer(createNodeMiddleware(webhooks, { path: PATH })).listen(0, '127.0.0.1');
+    },
+  },
+];
+
+const figures = await runHttpFigure({
+  variants,
+  baseline: BARE,
+  path: PATH,
+  deliveries: () => githubDeliveries({ size: 2048 }),
+});
+if (figures) {
+  const title = 'node:http, 2 KiB GitHub push deliveries';
+  printHttpFigures(title, figures);
+  const [, ours, octokit] = figures as [(typeof figures)[0], (typeof figures)[0], (typeof figures)[0]];
+  verdict(`${title}: hookgate to bare node:http`, ours.ratio, { min: 0.9 }, validity(ours));
+  verdict(
+    `${title}: hookgate to octokit createNodeMiddleware`,
+    roundRatio(ours, octokit),
+    { min: 1.3 },
+    validity(octokit),
+  );
+  printVerdicts();
+}
