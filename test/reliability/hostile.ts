@@ -11,7 +11,14 @@ export type Body = Uint8Array | string;
 const encoder = new TextEncoder();
 
 /** Byte sequences no UTF-8 decoder may accept (overlong, surrogates, out of range, truncated). */
-const BAD_UTF8 = [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xff], [0xc3], [0xe2, 0x82]];
+const BAD_UTF8 = [
+  [0xc0, 0xaf],
+  [0xed, 0xa0, 0x80],
+  [0xf8, 0x88, 0x80, 0x80, 0x80],
+  [0xff],
+  [0xc3],
+  [0xe2, 0x82],
+];
 
 const invalidUtf8: fc.Arbitrary<Body> = fc
   .tuple(fc.json({ maxDepth: 1 }), fc.nat(), fc.constantFrom(...BAD_UTF8))
@@ -35,13 +42,27 @@ const hugeNumber = fc.oneof(
   fc.integer({ min: 20, max: 400 }).map((digits) => `-${'1'.repeat(digits)}.${'2'.repeat(digits)}e${digits}`),
 );
 const hugeNumbers: fc.Arbitrary<Body> = fc
-  .array(fc.tuple(fc.constantFrom('id', 'type', 'amount', 'event_id', 'timestamp', 'webhookTimestamp'), hugeNumber), {
-    minLength: 1,
-    maxLength: 4,
-  })
+  .array(
+    fc.tuple(
+      fc.constantFrom('id', 'type', 'amount', 'event_id', 'timestamp', 'webhookTimestamp'),
+      hugeNumber,
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
   .map((pairs) => `{${pairs.map(([key, value]) => `"${key}":${value}`).join(',')}}`);
 
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+];
 /** Objects whose keys would pollute `Object.prototype` in a careless merge or parser. */
 const protoJson: fc.Arbitrary<Body> = fc
   .tuple(
@@ -59,9 +80,12 @@ const hostileForm: fc.Arbitrary<Body> = fc.oneof(
   fc.constant('__proto__=1&__proto__=2&constructor[prototype][polluted]=1&__proto__[polluted]=yes'),
   protoJson.map((json) => `payload=${encodeURIComponent(String(json))}`),
   fc
-    .array(fc.tuple(fc.string({ unit: 'binary', maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 10 })), {
-      maxLength: 8,
-    })
+    .array(
+      fc.tuple(fc.string({ unit: 'binary', maxLength: 10 }), fc.string({ unit: 'binary', maxLength: 10 })),
+      {
+        maxLength: 8,
+      },
+    )
     .map((pairs) => new URLSearchParams(pairs).toString()),
   fc.string({ unit: fc.constantFrom('%', '=', '&', '+', 'a', '0', 'F', ';'), maxLength: 40 }),
 );
@@ -169,7 +193,7 @@ const nameCase = (name: string) =>
         : kind === 'upper'
           ? name.toUpperCase()
           : kind === 'mixed'
-            ? [...name].map((c, i) => ((seed >> i % 30) & 1 ? c.toUpperCase() : c.toLowerCase())).join('')
+            ? [...name].map((c, i) => ((seed >> (i % 30)) & 1 ? c.toUpperCase() : c.toLowerCase())).join('')
             : name,
     );
 
@@ -202,12 +226,19 @@ export function hostileHeaders(
   });
   const other = fc.array(
     fc.tuple(
-      fc.oneof(fc.constantFrom('x-forwarded-for', 'host', '__proto__', 'constructor'), fc.string({ maxLength: 10 })),
+      fc.oneof(
+        fc.constantFrom('x-forwarded-for', 'host', '__proto__', 'constructor'),
+        fc.string({ maxLength: 10 }),
+      ),
       headerValue,
     ),
     { maxLength: 2 },
   );
-  const type = fc.oneof(contentType, fc.array(contentType, { minLength: 2, maxLength: 2 }), fc.constant(undefined));
+  const type = fc.oneof(
+    contentType,
+    fc.array(contentType, { minLength: 2, maxLength: 2 }),
+    fc.constant(undefined),
+  );
   return fc.tuple(known, other, type).map(([a, b, ct]) => {
     const headers: Record<string, string | string[] | undefined> = {};
     // defineProperty: a `__proto__` header name is an own property, as Node's header objects make it.
@@ -223,7 +254,19 @@ export const method = fc.oneof(
   { weight: 12, arbitrary: fc.constant('POST') },
   {
     weight: 3,
-    arbitrary: fc.constantFrom('GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'post', 'Post', 'TRACE', 'CONNECT', ''),
+    arbitrary: fc.constantFrom(
+      'GET',
+      'HEAD',
+      'PUT',
+      'DELETE',
+      'PATCH',
+      'OPTIONS',
+      'post',
+      'Post',
+      'TRACE',
+      'CONNECT',
+      '',
+    ),
   },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 10 }) },
 );
@@ -258,7 +301,9 @@ export function checkRejection(
   const code = record.code as WebhookErrorCode;
   if (errorStatus[code] !== status) throw new Error(`${code} answered ${status}, not ${errorStatus[code]}`);
   if (allowed && !allowed.includes(code)) {
-    throw new Error(`unexpected ${code} (${status}): ${String(record.message)}; expected one of ${allowed.join()}`);
+    throw new Error(
+      `unexpected ${code} (${status}): ${String(record.message)}; expected one of ${allowed.join()}`,
+    );
   }
   return code;
 }
@@ -292,8 +337,8 @@ export function checkPrototypes(): void {
  */
 export function watchProcess() {
   const events: string[] = [];
-  const onRejection = (reason: unknown) => events.push(`unhandledRejection: ${describe(reason)}`);
-  const onException = (error: unknown) => events.push(`uncaughtException: ${describe(error)}`);
+  const onRejection = (reason: unknown) => events.push(`unhandledRejection: ${describeValue(reason)}`);
+  const onException = (error: unknown) => events.push(`uncaughtException: ${describeValue(error)}`);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
   return {
@@ -311,7 +356,7 @@ export function watchProcess() {
   };
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   return value instanceof Error ? (value.stack ?? value.message) : String(value);
 }
 

@@ -40,6 +40,25 @@ export interface SchemeCase {
   form?: boolean;
   /** Whether the scheme signs a delivery id (`sign({ id })`). */
   signsId?: boolean;
+  /** What a genuine sender puts around a body (Linear signs a timestamp inside the body). */
+  prepare?(body: string | Uint8Array): string | Uint8Array;
+}
+
+/**
+ * Linear's signed timestamp is the body's `webhookTimestamp` (ms): a genuine body has it.
+ * Object bodies get it as their first field; other JSON is wrapped; the rest is left alone.
+ */
+function withLinearTimestamp(body: string | Uint8Array): string | Uint8Array {
+  if (typeof body !== 'string') return body;
+  const field = `"webhookTimestamp":${NOW_MS}`;
+  if (/^\{\s*\}$/.test(body)) return `{${field}}`;
+  if (body.startsWith('{')) return `{${field},${body.slice(1)}`;
+  try {
+    JSON.parse(body);
+    return `{${field},"value":${body}}`;
+  } catch {
+    return body;
+  }
 }
 
 function edKeys() {
@@ -148,6 +167,7 @@ export function schemeCases(): SchemeCase[] {
       forger: linear({ secret: wrong }),
       reads: ['Linear-Signature', 'Linear-Delivery', 'Linear-Timestamp'],
       secrets: [plain],
+      prepare: withLinearTimestamp,
     },
     {
       label: 'square',

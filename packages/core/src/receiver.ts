@@ -225,8 +225,13 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     try {
       payloads = await validate(route, payload, eventType);
     } catch (error) {
-      const mismatch = error as WebhookError;
-      if (options.invalidPayload === 'ack') {
+      // A validator that throws (a bug, a stack overflow) is not a mismatch: acknowledging it
+      // would drop the delivery for good. It fails like a handler and stays retryable.
+      const mismatch = toWebhookError(
+        error,
+        () => new WebhookError('HANDLER_FAILED', 'the schema validation threw; the delivery stays retryable'),
+      );
+      if (options.invalidPayload === 'ack' && mismatch.code === 'SCHEMA_MISMATCH') {
         report(mismatch, input);
         await settle(complete(), input);
         return jsonResult(200, { ok: true });

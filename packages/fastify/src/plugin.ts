@@ -44,6 +44,9 @@ export const hookgatePlugin: FastifyPluginAsync<HookgatePluginOptions> = async f
   // Fastify refuses a body over the route's bodyLimit itself; answer in hookgate's shape.
   app.setErrorHandler(function hookgateErrorHandler(error, request, reply) {
     if ((error as { code?: unknown } | null)?.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+    // Fastify stops listening to a streamed body at the limit but leaves it flowing, so Node
+    // would go on reading (and dropping) the rest until the socket closes: stop reading here.
+    request.raw.pause();
     const tooLarge = new WebhookError(
       'PAYLOAD_TOO_LARGE',
       `the body is larger than the ${receiver.maxBodyBytes}-byte limit`,
