@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes } from './encoding.js';
 import { getHeader } from './headers.js';
 import { type HmacOptions, hmac } from './hmac.js';
+import { flipByte, NON_UTF8 } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody, vectorRequest } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -19,7 +20,6 @@ const OTHER_SECRET = 'acme_previous_secret';
 const T = 1700000000;
 const ID = 'dlv_0123456789';
 const BODY = new TextEncoder().encode('{"event":"order.paid","amount":"12,00 €"}');
-const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82);
 const ACME: Omit<HmacOptions, 'secret'> = {
   name: 'acme',
   header: 'X-Acme-Signature',
@@ -44,12 +44,6 @@ function request(
     now: T * 1000,
     ...rest,
   };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('hmac with $name crypto', ({ provider: crypto }) => {

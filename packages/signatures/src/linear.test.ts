@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { concatBytes } from './encoding.js';
 import { getHeader } from './headers.js';
 import { linear } from './linear.js';
+import { flipByte } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -31,12 +32,6 @@ function request(
     now: T_MS,
     ...options,
   };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from './headers.js';
 import { paddle } from './paddle.js';
+import { flipByte, NON_UTF8 } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -20,16 +21,9 @@ const BODY = vectorBody(official);
 const SIGNATURE = 'a300428748dce5c70e4da19bffd60769591ea969c99dea3105d0ec9612cf43f9';
 const HEADER = `ts=${T};h1=${SIGNATURE}`;
 const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
-const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82);
 
 function request(header: string | string[] | undefined, options: Partial<SignedRequest> = {}): SignedRequest {
   return { headers: { 'paddle-signature': header }, body: BODY, now: T * 1000, ...options };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('paddle with $name crypto', ({ provider: crypto }) => {

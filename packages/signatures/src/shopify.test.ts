@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from './headers.js';
 import { shopify } from './shopify.js';
+import { flipByte, NON_UTF8 } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -18,7 +19,6 @@ const BODY = vectorBody(official);
 const SIGNATURE = 'CmCTRpl7zucTWUT9xMzqabUtocisyFgUVnb23f5sZhM=';
 const ID = 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043';
 const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
-const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82);
 
 function request(
   signature: string | string[] | undefined,
@@ -29,12 +29,6 @@ function request(
     body: BODY,
     ...options,
   };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto }) => {

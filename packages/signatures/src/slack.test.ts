@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from './headers.js';
 import { slack } from './slack.js';
+import { flipByte, NON_UTF8 } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -20,7 +21,6 @@ const SIGNATURE = 'a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b
 const HEADER = `v0=${SIGNATURE}`;
 const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
 // Not valid UTF-8: a lone continuation byte, bytes that never occur, a truncated sequence.
-const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82);
 
 function request(
   signature: string | string[] | undefined,
@@ -33,12 +33,6 @@ function request(
     now: T * 1000,
     ...rest,
   };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto }) => {

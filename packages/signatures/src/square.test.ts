@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from './headers.js';
 import { square } from './square.js';
+import { flipByte, NON_UTF8 } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -18,19 +19,12 @@ const URL_ = official.url!;
 const BODY = vectorBody(official);
 const SIGNATURE = 'GF4YkrJgGBDZ9NIYbNXBnMzqb2HoL4RW/S6vkZ9/2N4=';
 const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
-const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82);
 
 function request(
   signature: string | string[] | undefined,
   options: Partial<SignedRequest> = {},
 ): SignedRequest {
   return { headers: { 'x-square-hmacsha256-signature': signature }, body: BODY, url: URL_, ...options };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('square with $name crypto', ({ provider: crypto }) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from './headers.js';
 import { stripe } from './stripe.js';
+import { flipByte } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -24,12 +25,6 @@ const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82, 0
 
 function request(header: string | string[] | undefined, options: Partial<SignedRequest> = {}): SignedRequest {
   return { headers: { 'stripe-signature': header }, body: BODY, now: T * 1000, ...options };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe.each(cryptoProviders)('stripe with $name crypto', ({ provider: crypto }) => {

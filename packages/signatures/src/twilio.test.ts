@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { flipByte } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders } from './test-support/vectors.js';
 import { twilio } from './twilio.js';
@@ -39,12 +40,6 @@ function request(
   if (options.contentType !== null) headers['content-type'] = options.contentType ?? FORM;
   if (options.id) headers['i-twilio-idempotency-token'] = options.id;
   return { headers, body: options.body ?? FORM_BODY, url: 'url' in options ? options.url : URL_ };
-}
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
 }
 
 describe('twilioUrlVariants', () => {

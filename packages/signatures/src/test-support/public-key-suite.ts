@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CryptoProvider } from '../crypto-provider.js';
 import type { PublicKeySchemeOptions } from '../public-key-scheme.js';
 import type { Scheme, SignedRequest } from '../types.js';
+import { flipByte } from './bytes.js';
 import { expectWebhookError } from './expect-error.js';
 
 /** What the shared cases need to know of a public-key scheme (Discord, SendGrid). */
@@ -21,12 +22,6 @@ export interface PublicKeySuite {
 export const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82, 0x7b, 0x7d);
 const T = 1_700_000_000;
 const BODY = '{"type":1,"text":"héllo wörld 😀"}';
-
-function flipByte(body: Uint8Array, index: number): Uint8Array {
-  const copy = body.slice();
-  copy[index] = copy[index]! ^ 0x01;
-  return copy;
-}
 
 /**
  * The derived negatives every `timestamp ‖ body` public-key scheme must pass, with one crypto
