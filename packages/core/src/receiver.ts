@@ -4,9 +4,10 @@ import { createMemoryStore } from './memory-store.js';
 import { parsePayload } from './parse-payload.js';
 import { profileOf } from './profiles.js';
 import { errorResult, jsonResult, toWebhookError } from './respond.js';
+import { createRouter } from './router.js';
 import { runHandlers } from './run-handlers.js';
-import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 import type { ClaimResult, IdempotencyStore } from './store.js';
+import { withTimeout } from './store-timeout.js';
 import type {
   AnyEventPayload,
   DeliveryContext,
@@ -115,8 +116,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const retainMs = Math.max(options.retentionMs ?? profile.retentionMs, minRetention);
   const storeTimeoutMs = options.storeTimeoutMs ?? 2_000;
   const clock = options.clock ?? Date.now;
-  const handlers = new Map<string, Handler<unknown>[]>();
-  const anyHandlers: Handler<unknown>[] = [];
+  const router = createRouter(events, profile.bareNameRouting === true);
 
   const report = (error: WebhookError, request: HandleInput) => {
     try {
@@ -126,31 +126,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
   };
 
-  const withStoreTimeout = <T>(operation: Promise<T>): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new WebhookError('STORE_UNAVAILABLE', `the store did not answer within ${storeTimeoutMs} ms`),
-          ),
-        storeTimeoutMs,
-      );
-      operation.then(
-        (value) => {
-          clearTimeout(timer);
-          resolve(value);
-        },
-        (cause: unknown) => {
-          clearTimeout(timer);
-          reject(
-            toWebhookError(
-              cause,
-              () => new WebhookError('STORE_UNAVAILABLE', 'the idempotency store failed; retry later'),
-            ),
-          );
-        },
-      );
-    });
+  const withStoreTimeout = <T>(operation: Promise<T>) => withTimeout(operation, storeTimeoutMs);
 
   async function process(input: HandleInput): Promise<HandleResult> {
     if (input.method.toUpperCase() !== 'POST') {
@@ -194,7 +170,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       verified,
     };
 
-    const route = resolveRoute(eventType);
+    const route = router.resolve(eventType);
     if (route.handlers.length === 0) {
       options.onUnhandled?.(payload, base);
       return jsonResult(200, { ok: true });
@@ -223,7 +199,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
 
     let payloads: unknown[];
     try {
-      payloads = await validate(route, payload, eventType);
+      payloads = await router.validate(route, payload, eventType);
     } catch (error) {
       // A validator that throws (a bug, a stack overflow) is not a mismatch: acknowledging it
       // would drop the delivery for good. It fails like a handler and stays retryable.
@@ -262,65 +238,14 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
   }
 
-  interface Route {
-    /** Event keys with a schema: the exact type, then its bare name where the scheme routes by it. */
-    keys: string[];
-    handlers: Handler<unknown>[];
-    /** For each handler, the index in `keys` of the schema that types its payload. */
-    schemaOf: number[];
-  }
-
-  function resolveRoute(eventType: string): Route {
-    const keys = [eventType];
-    if (profile.bareNameRouting && eventType.includes('.'))
-      keys.push(eventType.slice(0, eventType.indexOf('.')));
-    const route: Route = { keys: [], handlers: [], schemaOf: [] };
-    for (const key of keys) {
-      if (!Object.hasOwn(events, key)) continue;
-      route.keys.push(key);
-      for (const handler of handlers.get(key) ?? []) {
-        route.handlers.push(handler);
-        route.schemaOf.push(route.keys.length - 1);
-      }
-    }
-    if (route.keys.length > 0) {
-      for (const handler of anyHandlers) {
-        route.handlers.push(handler);
-        route.schemaOf.push(0);
-      }
-    }
-    return route;
-  }
-
-  async function validate(route: Route, payload: unknown, eventType: string): Promise<unknown[]> {
-    const outputs: unknown[] = [];
-    for (const key of route.keys) {
-      const schema = events[key] as StandardSchemaV1;
-      const result = await schema['~standard'].validate(payload);
-      if (result.issues) {
-        throw new WebhookError(
-          'SCHEMA_MISMATCH',
-          `the ${eventType} payload does not match its schema: ${summarise(result.issues)}`,
-          {
-            details: result.issues,
-          },
-        );
-      }
-      outputs.push(result.value);
-    }
-    return route.schemaOf.map((index) => outputs[index]);
-  }
-
   const receiver: Receiver<TEvents> = {
     maxBodyBytes,
     on(type, handler) {
-      const list = handlers.get(type) ?? [];
-      list.push(handler as Handler<unknown>);
-      handlers.set(type, list);
+      router.on(type, handler as Handler<unknown>);
       return receiver;
     },
     onAny(handler) {
-      anyHandlers.push(handler as Handler<unknown>);
+      router.onAny(handler as Handler<unknown>);
       return receiver;
     },
     async handle(input) {
@@ -350,12 +275,4 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     },
   };
   return receiver;
-}
-
-function summarise(issues: readonly StandardIssue[]): string {
-  const [first] = issues;
-  if (!first) return 'invalid';
-  const path = (first.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `${path ? `${path}: ` : ''}${first.message}${more}`;
 }
