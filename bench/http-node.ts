@@ -1,11 +1,12 @@
 /**
  * Figure: a plain `node:http` server calling `receiver.handle` (GitHub scheme, memory store,
- * zod schema of `push`, no-op handler), against the bare node:http floor (read the body,
- * HMAC + constant-time compare, JSON.parse) and against @octokit/webhooks'
- * `createNodeMiddleware` (verify, parse, dispatch to a no-op `push` handler), on the same
- * stream of 2 KiB GitHub push deliveries, each with a new delivery id and body.
+ * `push` typed with `unchecked<T>()`, no-op handler), against the bare node:http floor (read
+ * the body, HMAC + constant-time compare, JSON.parse) and against @octokit/webhooks'
+ * `createNodeMiddleware` (verify, parse, dispatch to a no-op `push` handler; no validation
+ * either), on the same stream of 2 KiB GitHub push deliveries, each with a new delivery id
+ * and body. A fourth variant validates `push` with zod, to show what validation adds.
  *
- * Targets: hookgate ≥ 0.9× the bare floor and ≥ 1.3× octokit.
+ * Targets: hookgate (without validation, the floor's work) ≥ 0.9× the bare floor and ≥ 1.3× octokit.
  * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
  */
 import { createServer } from 'node:http';
@@ -21,11 +22,26 @@ import {
   validity,
 } from './lib/http.js';
 import { countHandled, githubReceiver } from './lib/receivers.js';
-import { printVerdicts, verdict } from './lib/report.js';
+import { note, printVerdicts, verdict } from './lib/report.js';
 
 const PATH = '/webhooks';
 const BARE = 'node:http bare (read + HMAC + JSON.parse)';
 const HOOKGATE = 'node:http + hookgate receiver.handle';
+const HOOKGATE_ZOD = 'node:http + hookgate, zod-validated';
+
+function hookgateServer(validation: 'zod' | 'none') {
+  const receiver = githubReceiver({ validation });
+  return createServer(async (request, response) => {
+    const body = await readNodeBody(request);
+    const result = await receiver.handle({
+      method: request.method ?? 'GET',
+      url: `http://${request.headers.host}${request.url}`,
+      headers: request.headers,
+      body,
+    });
+    response.writeHead(result.status, result.headers).end(result.body);
+  }).listen(0, '127.0.0.1');
+}
 const OCTOKIT = '@octokit/webhooks createNodeMiddleware';
 
 const variants: HttpVariant[] = [
@@ -43,22 +59,7 @@ const variants: HttpVariant[] = [
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       }).listen(0, '127.0.0.1'),
   },
-  {
-    name: HOOKGATE,
-    listen: () => {
-      const receiver = githubReceiver();
-      return createServer(async (request, response) => {
-        const body = await readNodeBody(request);
-        const result = await receiver.handle({
-          method: request.method ?? 'GET',
-          url: `http://${request.headers.host}${request.url}`,
-          headers: request.headers,
-          body,
-        });
-        response.writeHead(result.status, result.headers).end(result.body);
-      }).listen(0, '127.0.0.1');
-    },
-  },
+  { name: HOOKGATE, listen: () => hookgateServer('none') },
   {
     name: OCTOKIT,
     listen: () => {
@@ -69,6 +70,7 @@ const variants: HttpVariant[] = [
       return createServer(createNodeMiddleware(webhooks, { path: PATH })).listen(0, '127.0.0.1');
     },
   },
+  { name: HOOKGATE_ZOD, listen: () => hookgateServer('zod') },
 ];
 
 const figures = await runHttpFigure({
@@ -80,13 +82,22 @@ const figures = await runHttpFigure({
 if (figures) {
   const title = 'node:http, 2 KiB GitHub push deliveries';
   printHttpFigures(title, figures);
-  const [, ours, octokit] = figures as [(typeof figures)[0], (typeof figures)[0], (typeof figures)[0]];
+  const [, ours, octokit, withZod] = figures as [
+    (typeof figures)[0],
+    (typeof figures)[0],
+    (typeof figures)[0],
+    (typeof figures)[0],
+  ];
   verdict(`${title}: hookgate to bare node:http`, ours.ratio, { min: 0.9 }, validity(ours));
   verdict(
     `${title}: hookgate to octokit createNodeMiddleware`,
     roundRatio(ours, octokit),
     { min: 1.3 },
     validity(octokit),
+  );
+  note(
+    `${title}: hookgate with zod validation`,
+    `${withZod.ratio.toFixed(2)}x bare node:http, ${roundRatio(withZod, octokit).toFixed(2)}x octokit (information: neither validates) ${validity(withZod)}`,
   );
   printVerdicts();
 }

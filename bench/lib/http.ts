@@ -1,18 +1,23 @@
 /**
- * HTTP figures: each server variant runs in its own child process (its own event loop and
- * CPU share), the load generator (autocannon) in this one. All variants stay up for the
- * whole run and take turns: after a warm-up, every round loads each variant for a few
- * seconds in a rotating order, and the figure is the median over rounds of each variant's
- * requests per second as a ratio to the baseline's in the same round.
+ * HTTP figures: each server variant runs in its own child process (its own event loop), the
+ * load generator (autocannon) in this one. All variants stay up for the whole run and take
+ * turns: after a warm-up, every round loads each variant for a few seconds in a rotating
+ * order, and the figure is the median over rounds of each variant's requests per second as a
+ * ratio to the baseline's in the same round.
  *
  * Every request is a new signed delivery (a fresh id), so the idempotency stores do real
  * work; the server counts the deliveries its handlers ran, and the report compares that
  * count with the 2xx answers, which would expose a duplicate answered without a handler.
+ * The deliveries of a round are signed before it starts, so that signing does not take CPU
+ * from the load generator while it measures. With two CPUs or more, the servers run on the
+ * last one and the load generator on the others (`taskset`), so that neither takes the
+ * other's CPU; each server also reports the CPU time it spent per request.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import type { Server } from 'node:net';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
-import type { DeliveryFactory } from './deliveries.js';
+import type { Delivery, DeliveryFactory } from './deliveries.js';
 import { median, quantile } from './measure.js';
 import { handledCount } from './receivers.js';
 import { envNumber } from './report.js';
@@ -37,6 +42,10 @@ export interface HttpFigure {
   name: string;
   /** Median over rounds of the 2xx answers per second. */
   rps: number;
+  /** Median over rounds of the server process's CPU time (user + system) per request, in µs. */
+  cpuPerRequest: number;
+  /** Median over rounds of the baseline's CPU per request / this variant's: its capacity ratio. */
+  cpuRatio: number;
   /** Median over rounds of rps / the baseline's rps. */
   ratio: number;
   ratioQ1: number;
@@ -62,7 +71,23 @@ export const httpSettings = {
   rounds: envNumber('BENCH_HTTP_ROUNDS', 5),
   seconds: envNumber('BENCH_HTTP_SECONDS', 3),
   warmupSeconds: envNumber('BENCH_HTTP_WARMUP', 2),
+  /** `0` turns off pinning the servers and the load generator to CPUs of their own. */
+  pin: envNumber('BENCH_HTTP_PIN', 1) === 1,
 };
+
+/** CPUs for the servers and for the load generator, when there are two or more and `taskset`. */
+const cpus = pinning();
+
+function pinning(): { server: string; loader: string } | undefined {
+  const count = availableParallelism();
+  if (!httpSettings.pin || count < 2 || process.env[VARIANT_ENV] !== undefined) return undefined;
+  try {
+    execFileSync('taskset', ['-pc', `0-${count - 2}`, String(process.pid)], { stdio: 'ignore' });
+    return { server: String(count - 1), loader: count === 2 ? '0' : `0-${count - 2}` };
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * In the parent: starts every variant in a child process, loads them in interleaved rounds
@@ -91,8 +116,12 @@ async function serve(variants: readonly HttpVariant[], name: string): Promise<vo
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
+  let requests = 0;
+  server.on('request', () => requests++);
   process.on('message', (message) => {
-    if (message === 'stats') process.send?.({ handled: handledCount() });
+    if (message !== 'stats') return;
+    const { user, system } = process.cpuUsage();
+    process.send?.({ handled: handledCount(), requests, cpuMicros: user + system } satisfies ServerStats);
   });
   // The parent is gone (killed, crashed): do not outlive it.
   process.on('disconnect', () => process.exit(0));
@@ -100,9 +129,12 @@ async function serve(variants: readonly HttpVariant[], name: string): Promise<vo
 }
 
 function start(name: string): Promise<{ child: ChildProcess; port: number }> {
+  // Pinned: `taskset -c <cpu> node <flags> <script>`, which keeps the IPC channel fork opens.
   const child = fork(process.argv[1]!, process.argv.slice(2), {
     env: { ...process.env, [VARIANT_ENV]: name },
-    execArgv: process.execArgv,
+    ...(cpus
+      ? { execPath: 'taskset', execArgv: ['-c', cpus.server, process.execPath, ...process.execArgv] }
+      : { execArgv: process.execArgv }),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -115,22 +147,49 @@ function start(name: string): Promise<{ child: ChildProcess; port: number }> {
   });
 }
 
-function stats(child: ChildProcess): Promise<number> {
+interface ServerStats {
+  handled: number;
+  requests: number;
+  cpuMicros: number;
+}
+
+function stats(child: ChildProcess): Promise<ServerStats> {
   return new Promise((resolve) => {
-    child.once('message', (message) => resolve((message as { handled: number }).handled));
+    child.once('message', (message) => resolve(message as ServerStats));
     child.send('stats');
   });
 }
 
 interface Load {
   rps: number;
+  /** Server CPU time per request answered, in µs. */
+  cpuPerRequest: number;
   p50: number;
   p99: number;
   ok: number;
   failed: number;
 }
 
-async function load(port: number, path: string, factory: DeliveryFactory, seconds: number): Promise<Load> {
+/**
+ * Deliveries signed ahead of a load: enough for `seconds` at `expectedRps` and half as many
+ * again; past that (a faster round than expected) they are signed as they are sent.
+ */
+function presigned(factory: DeliveryFactory, expectedRps: number, seconds: number): DeliveryFactory {
+  const pool: Delivery[] = Array.from({ length: Math.ceil(expectedRps * seconds * 1.5) }, () =>
+    factory.next(),
+  );
+  let next = 0;
+  return { size: factory.size, next: () => pool[next++] ?? factory.next() };
+}
+
+async function load(
+  child: ChildProcess,
+  port: number,
+  path: string,
+  factory: DeliveryFactory,
+  seconds: number,
+): Promise<Load> {
+  const before = await stats(child);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: httpSettings.connections,
@@ -149,8 +208,10 @@ async function load(port: number, path: string, factory: DeliveryFactory, second
     ],
   });
   const ok = result['2xx'];
+  const after = await stats(child);
   return {
     rps: ok / result.duration,
+    cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, after.requests - before.requests),
     p50: result.latency.p50,
     p99: result.latency.p99,
     ok,
@@ -167,8 +228,13 @@ async function compare(
   const totals = new Map(names.map((name) => [name, { ok: 0, failed: 0 }]));
   const rounds = new Map(names.map((name) => [name, [] as Load[]]));
   const ratios = new Map(names.map((name) => [name, [] as number[]]));
+  const cpuRatios = new Map(names.map((name) => [name, [] as number[]]));
+  const expectedRps = new Map<string, number>();
   const run = async (name: string, seconds: number) => {
-    const result = await load(children.get(name)!.port, options.path, factory, seconds);
+    const { child, port } = children.get(name)!;
+    const deliveries = presigned(factory, expectedRps.get(name) ?? 10_000, seconds);
+    const result = await load(child, port, options.path, deliveries, seconds);
+    expectedRps.set(name, Math.max(expectedRps.get(name) ?? 0, result.rps));
     const total = totals.get(name)!;
     total.ok += result.ok;
     total.failed += result.failed;
@@ -183,8 +249,11 @@ async function compare(
       loads.set(name, result);
       rounds.get(name)!.push(result);
     }
-    const baseline = loads.get(options.baseline)!.rps;
-    for (const [name, result] of loads) ratios.get(name)!.push(result.rps / baseline);
+    const baseline = loads.get(options.baseline)!;
+    for (const [name, result] of loads) {
+      ratios.get(name)!.push(result.rps / baseline.rps);
+      cpuRatios.get(name)!.push(baseline.cpuPerRequest / result.cpuPerRequest);
+    }
   }
   const figures: HttpFigure[] = [];
   for (const name of names) {
@@ -193,6 +262,8 @@ async function compare(
     figures.push({
       name,
       rps: median(loads.map((l) => l.rps)),
+      cpuPerRequest: median(loads.map((l) => l.cpuPerRequest)),
+      cpuRatio: median(cpuRatios.get(name)!),
       ratio: median(r),
       ratioQ1: quantile(r, 0.25),
       ratioQ3: quantile(r, 0.75),
@@ -200,15 +271,16 @@ async function compare(
       p50: median(loads.map((l) => l.p50)),
       p99: median(loads.map((l) => l.p99)),
       ...totals.get(name)!,
-      handled: await stats(children.get(name)!.child),
+      handled: (await stats(children.get(name)!.child)).handled,
     });
   }
   return figures;
 }
 
 export function printHttpFigures(title: string, figures: readonly HttpFigure[]): void {
+  const pinned = cpus ? `, servers on CPU ${cpus.server}, load generator on CPU ${cpus.loader}` : '';
   console.log(
-    `\n${title} (${httpSettings.connections} connections, ${httpSettings.rounds} rounds of ${httpSettings.seconds} s)`,
+    `\n${title} (${httpSettings.connections} connections, ${httpSettings.rounds} rounds of ${httpSettings.seconds} s${pinned})`,
   );
   console.table(
     figures.map((f) => ({
@@ -216,6 +288,8 @@ export function printHttpFigures(title: string, figures: readonly HttpFigure[]):
       'median req/s': Math.round(f.rps),
       'ratio to baseline': f.ratio.toFixed(2),
       'ratio IQR': `${f.ratioQ1.toFixed(2)}–${f.ratioQ3.toFixed(2)}`,
+      'server CPU µs/req': Math.round(f.cpuPerRequest),
+      'CPU ratio': f.cpuRatio.toFixed(2),
       'p50 ms': f.p50,
       'p99 ms': f.p99,
       '2xx': f.ok,

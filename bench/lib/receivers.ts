@@ -2,8 +2,12 @@
  * What the benchmarks receive with: zod schemas of the fields a real app reads from a Stripe
  * `invoice.paid` and a GitHub `push` (zod strips the rest), receivers routing them to a no-op
  * handler, and a count of the deliveries handled, to prove that none was a duplicate.
+ *
+ * The HTTP figures compare hookgate with floors that only parse the JSON, so their main
+ * hookgate variant types the payload with `unchecked<T>()` (the same work: no validation) and
+ * a second variant adds the zod schema, to show what validation costs on top.
  */
-import { createReceiver, type IdempotencyStore } from '@hookgate/core';
+import { createReceiver, type IdempotencyStore, unchecked } from '@hookgate/core';
 import { github, stripe } from '@hookgate/signatures';
 import { z } from 'zod';
 import { SECRETS } from './deliveries.js';
@@ -73,22 +77,31 @@ export function countHandled(): void {
   handled++;
 }
 
-/** A Stripe receiver: `invoice.paid` validated with zod and routed to a no-op handler. */
-export function stripeReceiver(options: { secret?: string; store?: IdempotencyStore } = {}) {
+interface ReceiverOptions {
+  secret?: string;
+  store?: IdempotencyStore;
+  /** `zod` validates with the schema above; `none` types the payload without checking it. @default 'zod' */
+  validation?: 'zod' | 'none';
+}
+
+/** A Stripe receiver: `invoice.paid` validated with zod (or not) and routed to a no-op handler. */
+export function stripeReceiver(options: ReceiverOptions = {}) {
   return createReceiver({
     scheme: stripe({ secret: options.secret ?? SECRETS.stripe }),
-    events: { 'invoice.paid': invoicePaid },
+    events: {
+      'invoice.paid': options.validation === 'none' ? unchecked<z.output<typeof invoicePaid>>() : invoicePaid,
+    },
     store: options.store,
   }).on('invoice.paid', () => {
     handled++;
   });
 }
 
-/** A GitHub receiver: `push` validated with zod and routed to a no-op handler. */
-export function githubReceiver(options: { secret?: string; store?: IdempotencyStore } = {}) {
+/** A GitHub receiver: `push` validated with zod (or not) and routed to a no-op handler. */
+export function githubReceiver(options: ReceiverOptions = {}) {
   return createReceiver({
     scheme: github({ secret: options.secret ?? SECRETS.github }),
-    events: { push },
+    events: { push: options.validation === 'none' ? unchecked<z.output<typeof push>>() : push },
     store: options.store,
   }).on('push', () => {
     handled++;

@@ -17,12 +17,14 @@ describe.each(providers)('github interop with $name crypto', ({ crypto }) => {
           await expect(sign(key, body)).rejects.toThrow(TypeError);
           return;
         }
-        const headers = { 'X-Hub-Signature-256': await sign(key, body), 'X-GitHub-Delivery': 'delivery-1' };
+        const signature = await sign(key, body);
+        const headers = { 'X-Hub-Signature-256': signature, 'X-GitHub-Delivery': 'delivery-1' };
         await expect(scheme.verify({ headers, body: utf8(body) })).resolves.toEqual({
           scheme: 'github',
           id: 'delivery-1',
           secretIndex: 0,
           version: 'sha256',
+          contentKey: signature.slice('sha256='.length),
         });
       }),
       { numRuns: RUNS },

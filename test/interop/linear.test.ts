@@ -51,6 +51,7 @@ describe.each(providers)('linear interop with $name crypto', ({ crypto }) => {
           id: 'delivery-1',
           timestamp: ms,
           secretIndex: 0,
+          contentKey: signature,
         });
       }),
       { numRuns: RUNS },

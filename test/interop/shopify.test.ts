@@ -63,6 +63,7 @@ describe.each(providers)('shopify interop with $name crypto', ({ crypto }) => {
             scheme: 'shopify',
             id: 'webhook-1',
             secretIndex: 0,
+            contentKey: headers['x-shopify-hmac-sha256'],
           },
         );
       }),

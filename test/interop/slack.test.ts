@@ -54,6 +54,7 @@ describe.each(providers)('slack interop with $name crypto', ({ crypto }) => {
           timestamp: ts,
           secretIndex: 0,
           version: 'v0',
+          contentKey: signature.slice('v0='.length),
         });
       }),
       { numRuns: RUNS },

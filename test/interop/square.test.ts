@@ -37,6 +37,7 @@ describe.each(providers)('square interop with $name crypto', ({ crypto }) => {
         ).resolves.toEqual({
           scheme: 'square',
           secretIndex: 0,
+          contentKey: signature,
         });
         await expect(
           square({ secret: key, crypto, notificationUrl: url }).verify({ headers, body: utf8(body) }),

@@ -274,7 +274,7 @@ describe('Redis slow and restarted under load (a private redis-server)', () => {
       claim: (key, options) => redisStore.claim(key, options),
       release: (key, token) => redisStore.release(key, token),
       complete: (key, token, options) =>
-        redisStore.complete(key, token, options).catch((error: unknown) => {
+        Promise.resolve(redisStore.complete(key, token, options)).catch((error: unknown) => {
           lostCompletions.add(key.slice(key.indexOf(':') + 1));
           throw error;
         }),

@@ -26,4 +26,5 @@ export type {
   HandleResult,
   Handler,
 } from './types.js';
+export { unchecked } from './unchecked.js';
 export { readWebRequest, toWebResponse } from './web.js';

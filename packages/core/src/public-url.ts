@@ -55,6 +55,8 @@ function firstValue(headers: HeadersInput, name: string): string | undefined {
     // Sent twice with different values: there is no trustworthy answer.
     return undefined;
   }
-  const first = value?.split(',')[0]?.trim();
+  if (value === undefined) return undefined;
+  const comma = value.indexOf(',');
+  const first = (comma < 0 ? value : value.slice(0, comma)).trim();
   return first === '' ? undefined : first;
 }

@@ -3,6 +3,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createReceiver } from './receiver.js';
 import type { DeliveryContext } from './types.js';
+import { unchecked } from './unchecked.js';
 
 const receiver = createReceiver({
   scheme: stripe({ secret: 'whsec_x' }),
@@ -62,5 +63,31 @@ describe('typed routing', () => {
     const bare = createReceiver({ scheme: stripe({ secret: 'whsec_x' }) });
     // @ts-expect-error no events declared
     bare.on('anything', () => {});
+  });
+});
+
+describe('unchecked<T>()', () => {
+  interface PushEvent {
+    ref: string;
+    commits: { id: string }[];
+  }
+  const github = createReceiver({
+    scheme: stripe({ secret: 'whsec_x' }),
+    events: { push: unchecked<PushEvent>(), ping: z.object({ zen: z.string() }) },
+  });
+
+  it('types the payload as the given type, beside zod schemas', () => {
+    github.on('push', (event) => {
+      expectTypeOf(event).toEqualTypeOf<PushEvent>();
+      expectTypeOf(event.commits[0]!.id).toEqualTypeOf<string>();
+    });
+    github.onAny((event) => {
+      expectTypeOf(event).toEqualTypeOf<PushEvent | { zen: string }>();
+    });
+  });
+
+  it('refuses a handler that expects another shape', () => {
+    // @ts-expect-error ref is a string
+    github.on('push', (event: { ref: number }) => event);
   });
 });

@@ -5,6 +5,7 @@ import { createMemoryStore } from './memory-store.js';
 import { createReceiver } from './receiver.js';
 import type { IdempotencyStore } from './store.js';
 import { bodyOf, deferred, NOW_MS, NOW_SECONDS, signedInput } from './test-support/deliveries.js';
+import { unchecked } from './unchecked.js';
 
 const STRIPE_SECRET = 'whsec_test_receiver_secret';
 const invoicePaid = z.object({
@@ -429,5 +430,23 @@ describe('provider defaults', () => {
     await receiver.handle(input);
     expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, duplicate: true });
     expect(ids).toEqual(['msg_1:u1']);
+  });
+});
+
+describe('unchecked<T>()', () => {
+  it('passes the verified payload to the handler as it is, and still dedupes', async () => {
+    const scheme = stripe({ secret: STRIPE_SECRET });
+    const handler = vi.fn();
+    const receiver = createReceiver({
+      scheme,
+      events: { 'thing.happened': unchecked<{ id: string; extra: number }>() },
+      clock: () => NOW_MS,
+    }).on('thing.happened', handler);
+    const payload = { id: 'evt_u1', type: 'thing.happened', extra: 1, unexpected: ['kept'] };
+    const input = await signedInput(scheme, payload);
+    expect((await receiver.handle(input)).status).toBe(200);
+    expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, duplicate: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0]?.[0]).toEqual(payload);
   });
 });

@@ -1,13 +1,14 @@
 import { type Scheme, toBytes, type VerifiedSignature, WebhookError } from '@hookgate/signatures';
 import { contentReplayKey } from './delivery-key.js';
+import { isPromise } from './maybe-promise.js';
 import { createMemoryStore } from './memory-store.js';
 import { parsePayload } from './parse-payload.js';
 import { profileOf } from './profiles.js';
-import { errorResult, jsonResult, toWebhookError } from './respond.js';
+import { errorResult, jsonResult, okResult, toWebhookError } from './respond.js';
 import { createRouter } from './router.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult, IdempotencyStore } from './store.js';
-import { withTimeout } from './store-timeout.js';
+import { callStore } from './store-timeout.js';
 import type {
   AnyEventPayload,
   DeliveryContext,
@@ -126,8 +127,6 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
   };
 
-  const withStoreTimeout = <T>(operation: Promise<T>) => withTimeout(operation, storeTimeoutMs);
-
   async function process(input: HandleInput): Promise<HandleResult> {
     if (input.method.toUpperCase() !== 'POST') {
       throw new WebhookError(
@@ -139,15 +138,16 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     if (body.length > maxBodyBytes) {
       throw new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
     }
-    const verified = await scheme
-      .verify({ headers: input.headers, body, url: input.url, now: clock() })
-      .catch((cause: unknown) => {
-        throw toWebhookError(
-          cause,
-          () =>
-            new WebhookError('INVALID_SECRET', 'signature verification failed unexpectedly (secret lookup?)'),
-        );
-      });
+    let verified: VerifiedSignature;
+    try {
+      verified = await scheme.verify({ headers: input.headers, body, url: input.url, now: clock() });
+    } catch (cause) {
+      throw toWebhookError(
+        cause,
+        () =>
+          new WebhookError('INVALID_SECRET', 'signature verification failed unexpectedly (secret lookup?)'),
+      );
+    }
     const payload = parsePayload(body, input.headers);
     const handshake = profile.handshake?.(payload);
     if (handshake) return jsonResult(handshake.status, handshake.body);
@@ -158,7 +158,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     const customId = options.deliveryId?.(payload, input, verified);
     const signedId =
       customId ?? (scheme.signsDeliveryId ? verified.id : undefined) ?? profile.payloadId?.(payload);
-    const replayKey = signedId ?? (await contentReplayKey(scheme, verified, input.headers, body));
+    let replayKey = signedId ?? contentReplayKey(verified, body);
+    if (typeof replayKey !== 'string') replayKey = await replayKey;
     const deliveryId = customId ?? verified.id ?? signedId ?? replayKey;
     const base = {
       deliveryId,
@@ -173,13 +174,14 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     const route = router.resolve(eventType);
     if (route.handlers.length === 0) {
       options.onUnhandled?.(payload, base);
-      return jsonResult(200, { ok: true });
+      return okResult();
     }
 
     const key = `${scheme.name}:${replayKey}`;
     let claim: ClaimResult;
     try {
-      claim = await withStoreTimeout(store.claim(key, { leaseMs }));
+      const claiming = callStore(() => store.claim(key, { leaseMs }), storeTimeoutMs);
+      claim = isPromise(claiming) ? await claiming : claiming;
     } catch (error) {
       if (options.storeFailure !== 'process') throw error;
       report(error as WebhookError, input);
@@ -194,12 +196,13 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       );
     }
     const { token } = claim;
-    const complete = () => (token ? store.complete(key, token, { retainMs }) : undefined);
-    const release = () => (token ? store.release(key, token) : undefined);
+    const complete = token ? () => store.complete(key, token, { retainMs }) : undefined;
+    const release = token ? () => store.release(key, token) : undefined;
 
     let payloads: unknown[];
     try {
-      payloads = await router.validate(route, payload, eventType);
+      const validating = router.validate(route, payload, eventType);
+      payloads = isPromise(validating) ? await validating : validating;
     } catch (error) {
       // A validator that throws (a bug, a stack overflow) is not a mismatch: acknowledging it
       // would drop the delivery for good. It fails like a handler and stays retryable.
@@ -209,30 +212,41 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       );
       if (options.invalidPayload === 'ack' && mismatch.code === 'SCHEMA_MISMATCH') {
         report(mismatch, input);
-        await settle(complete(), input);
-        return jsonResult(200, { ok: true });
+        await settle(complete, input);
+        return okResult();
       }
-      await settle(release(), input);
+      await settle(release, input);
       throw mismatch;
     }
 
     let value: unknown;
     try {
-      value = await runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
+      value = runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
+      if (isPromise(value)) value = await value;
     } catch (error) {
-      await settle(release(), input);
+      await settle(release, input);
       throw error;
     }
     // The handlers succeeded: answer 200 even if recording it fails (the lease then expires
     // and a retry may run it again: at-least-once is the only honest promise left).
-    await settle(complete(), input);
-    return jsonResult(200, value === undefined ? { ok: true } : value);
+    const completing = settle(complete, input);
+    if (completing) await completing;
+    return value === undefined ? okResult() : jsonResult(200, value);
   }
 
-  async function settle(operation: Promise<void> | undefined, request: HandleInput) {
+  /**
+   * Completes or releases a claim; a store failure is reported and changes no answer.
+   * Synchronous when the store is, so that `await settle(…)` costs one microtask turn at most.
+   */
+  function settle(
+    operation: (() => void | Promise<void>) | undefined,
+    request: HandleInput,
+  ): void | Promise<void> {
     if (!operation) return;
     try {
-      await withStoreTimeout(operation);
+      const done = callStore(operation, storeTimeoutMs);
+      if (isPromise(done))
+        return done.then(undefined, (error: unknown) => report(error as WebhookError, request));
     } catch (error) {
       report(error as WebhookError, request);
     }

@@ -1,9 +1,9 @@
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
-import { sendgrid } from '@hookgate/signatures';
+import { github, sendgrid, shopify, stripe, twilio } from '@hookgate/signatures';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createReceiver } from './receiver.js';
-import { bodyOf, NOW_MS, NOW_SECONDS } from './test-support/deliveries.js';
+import { bodyOf, NOW_MS, NOW_SECONDS, signedInput } from './test-support/deliveries.js';
 
 // P-256 group order: (r, s) and (r, n - s) are both valid ECDSA signatures of the same message.
 const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -53,5 +53,80 @@ describe('replay keys come from signed data', () => {
     // Whether or not the verifier accepts the twin, it must never run the handler again.
     if (twin.status === 200) expect(bodyOf(twin)).toEqual({ ok: true, duplicate: true });
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('a replay with reshaped signature headers is still a duplicate', () => {
+  const secret = 'replay-key-secret';
+
+  async function deliverTwice(
+    scheme: import('@hookgate/signatures').Scheme,
+    payload: unknown,
+    reshape: (headers: Record<string, string>) => Record<string, string>,
+  ) {
+    const handler = vi.fn();
+    const receiver = createReceiver({
+      scheme,
+      events: { thing: z.unknown() },
+      eventType: () => 'thing',
+      clock: () => NOW_MS,
+    });
+    receiver.on('thing', handler);
+    const first = await signedInput(scheme, payload);
+    expect((await receiver.handle(first)).status).toBe(200);
+    const replay = { ...first, headers: reshape({ ...(first.headers as Record<string, string>) }) };
+    const second = await receiver.handle(replay);
+    if (second.status === 200) expect(bodyOf(second)).toEqual({ ok: true, duplicate: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+  }
+
+  it('Shopify: the same signature also sent as the Events API header', async () => {
+    await deliverTwice(shopify({ secret }), { id: 1 }, (headers) => ({
+      ...headers,
+      'shopify-hmac-sha256': headers['X-Shopify-Hmac-Sha256'] ?? headers['x-shopify-hmac-sha256']!,
+    }));
+  });
+
+  it('Shopify: the classic header turned to junk beside a valid Events API header', async () => {
+    await deliverTwice(shopify({ secret }), { id: 1 }, (headers) => {
+      const signature = headers['X-Shopify-Hmac-Sha256'] ?? headers['x-shopify-hmac-sha256']!;
+      return {
+        'content-type': 'application/json',
+        'shopify-hmac-sha256': signature,
+        'x-shopify-hmac-sha256': 'junk',
+      };
+    });
+  });
+
+  it('Stripe without a payload id: extra entries appended to Stripe-Signature', async () => {
+    await deliverTwice(stripe({ secret: 'whsec_replay' }), { type: 'thing' }, (headers) => {
+      const name = Object.keys(headers).find((key) => key.toLowerCase() === 'stripe-signature')!;
+      return { ...headers, [name]: `${headers[name]},v0=0000,v1=ffff` };
+    });
+  });
+
+  it('Twilio: the same form parameters in another order (the signature covers them sorted)', async () => {
+    const scheme = twilio({ secret });
+    const handler = vi.fn();
+    const receiver = createReceiver({ scheme, events: { thing: z.unknown() }, eventType: () => 'thing' });
+    receiver.on('thing', handler);
+    const url = 'https://example.test/sms';
+    const first = await signedInput(scheme, 'Body=hello&From=%2B15550001111&To=%2B15550002222', {
+      url,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect((await receiver.handle(first)).status).toBe(200);
+    const reordered = { ...first, body: 'To=%2B15550002222&Body=hello&From=%2B15550001111' };
+    const second = await receiver.handle(reordered);
+    expect(second.status).toBe(200);
+    expect(bodyOf(second)).toEqual({ ok: true, duplicate: true });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('GitHub: the same signature with a changed delivery id', async () => {
+    await deliverTwice(github({ secret }), { zen: 'x' }, (headers) => ({
+      ...headers,
+      'X-GitHub-Delivery': 'a-new-delivery-id',
+    }));
   });
 });

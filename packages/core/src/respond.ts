@@ -1,17 +1,27 @@
 import { isWebhookError, WebhookError } from '@hookgate/signatures';
 import type { HandleResult } from './types.js';
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' } as const;
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** A JSON response. */
-export function jsonResult(
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): HandleResult {
-  if (body === undefined || status === 204) return { status, headers, body: '' };
-  return { status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+export function jsonResult(status: number, body: unknown, headers?: Record<string, string>): HandleResult {
+  if (body === undefined || status === 204) return { status, headers: { ...headers }, body: '' };
+  return {
+    status,
+    headers: headers ? { 'content-type': JSON_TYPE, ...headers } : { 'content-type': JSON_TYPE },
+    body: JSON.stringify(body),
+  };
 }
+
+/**
+ * The 200 of a handled delivery, `{"ok":true}`: the most frequent answer, written once
+ * instead of serialised for every delivery. Each call gives new objects the caller may change.
+ */
+export function okResult(): HandleResult {
+  return { status: 200, headers: { 'content-type': JSON_TYPE }, body: OK_BODY };
+}
+
+const OK_BODY = JSON.stringify({ ok: true });
 
 /**
  * The response to an error: its status and a JSON body with its code and message only, never
@@ -23,7 +33,7 @@ export function jsonResult(
  * ```
  */
 export function errorResult(error: WebhookError): HandleResult {
-  const headers: Record<string, string> = error.code === 'METHOD_NOT_ALLOWED' ? { allow: 'POST' } : {};
+  const headers = error.code === 'METHOD_NOT_ALLOWED' ? { allow: 'POST' } : undefined;
   return jsonResult(error.status, error.toJSON(), headers);
 }
 

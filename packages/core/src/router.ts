@@ -1,4 +1,5 @@
 import { WebhookError } from '@hookgate/signatures';
+import { isPromise } from './maybe-promise.js';
 import type { StandardIssue, StandardSchemaV1 } from './standard-schema.js';
 import type { EventSchemas, Handler } from './types.js';
 
@@ -17,8 +18,11 @@ export interface Router {
   onAny(handler: Handler<unknown>): void;
   /** The schemas and handlers of an event type; no handlers means the delivery is unhandled. */
   resolve(eventType: string): Route;
-  /** Each handler's payload, validated by its schema; throws `SCHEMA_MISMATCH`. */
-  validate(route: Route, payload: unknown, eventType: string): Promise<unknown[]>;
+  /**
+   * Each handler's payload, validated by its schema; throws `SCHEMA_MISMATCH`. Synchronous
+   * when the schemas are (zod's are), so that validation costs no turn of the event loop.
+   */
+  validate(route: Route, payload: unknown, eventType: string): unknown[] | Promise<unknown[]>;
 }
 
 /**
@@ -28,52 +32,90 @@ export interface Router {
 export function createRouter(events: EventSchemas, bareNameRouting: boolean): Router {
   const handlers = new Map<string, Handler<unknown>[]>();
   const anyHandlers: Handler<unknown>[] = [];
+  // Routes of declared event types, made once; a type without a schema is not kept, so the
+  // cache stays as small as `events` whatever types senders invent.
+  const routes = new Map<string, Route>();
   return {
     on(type, handler) {
       const list = handlers.get(type) ?? [];
       list.push(handler);
       handlers.set(type, list);
+      routes.clear();
     },
     onAny(handler) {
       anyHandlers.push(handler);
+      routes.clear();
     },
     resolve(eventType) {
-      const keys = [eventType];
-      if (bareNameRouting && eventType.includes('.')) keys.push(eventType.slice(0, eventType.indexOf('.')));
-      const route: Route = { keys: [], handlers: [], schemaOf: [] };
-      for (const key of keys) {
-        if (!Object.hasOwn(events, key)) continue;
-        route.keys.push(key);
-        for (const handler of handlers.get(key) ?? []) {
-          route.handlers.push(handler);
-          route.schemaOf.push(route.keys.length - 1);
-        }
-      }
-      if (route.keys.length > 0) {
-        for (const handler of anyHandlers) {
-          route.handlers.push(handler);
-          route.schemaOf.push(0);
-        }
-      }
+      const cached = routes.get(eventType);
+      if (cached) return cached;
+      const route = makeRoute(eventType);
+      if (route.keys.length > 0) routes.set(eventType, route);
       return route;
     },
-    async validate(route, payload, eventType) {
+    validate(route, payload, eventType) {
       const outputs: unknown[] = [];
-      for (const key of route.keys) {
-        const schema = events[key] as StandardSchemaV1;
-        const result = await schema['~standard'].validate(payload);
-        if (result.issues) {
-          throw new WebhookError(
-            'SCHEMA_MISMATCH',
-            `the ${eventType} payload does not match its schema: ${summarise(result.issues)}`,
-            { details: result.issues },
-          );
-        }
-        outputs.push(result.value);
+      for (let index = 0; index < route.keys.length; index++) {
+        const schema = events[route.keys[index]!] as StandardSchemaV1;
+        const result = schema['~standard'].validate(payload);
+        if (isPromise(result)) return validateRest(route, payload, eventType, outputs, index, result);
+        outputs.push(checked(result, eventType));
       }
       return route.schemaOf.map((index) => outputs[index]);
     },
   };
+
+  /** The rest of `validate` once a schema answered with a promise. */
+  async function validateRest(
+    route: Route,
+    payload: unknown,
+    eventType: string,
+    outputs: unknown[],
+    from: number,
+    pending: PromiseLike<StandardResult>,
+  ): Promise<unknown[]> {
+    outputs.push(checked(await pending, eventType));
+    for (let index = from + 1; index < route.keys.length; index++) {
+      const schema = events[route.keys[index]!] as StandardSchemaV1;
+      outputs.push(checked(await schema['~standard'].validate(payload), eventType));
+    }
+    return route.schemaOf.map((index) => outputs[index]);
+  }
+
+  function makeRoute(eventType: string): Route {
+    const keys = [eventType];
+    if (bareNameRouting && eventType.includes('.')) keys.push(eventType.slice(0, eventType.indexOf('.')));
+    const route: Route = { keys: [], handlers: [], schemaOf: [] };
+    for (const key of keys) {
+      if (!Object.hasOwn(events, key)) continue;
+      route.keys.push(key);
+      for (const handler of handlers.get(key) ?? []) {
+        route.handlers.push(handler);
+        route.schemaOf.push(route.keys.length - 1);
+      }
+    }
+    if (route.keys.length > 0) {
+      for (const handler of anyHandlers) {
+        route.handlers.push(handler);
+        route.schemaOf.push(0);
+      }
+    }
+    return route;
+  }
+}
+
+type StandardResult = Awaited<ReturnType<StandardSchemaV1['~standard']['validate']>>;
+
+/** The validated value, or `SCHEMA_MISMATCH` with the issues. */
+function checked(result: StandardResult, eventType: string): unknown {
+  if (result.issues) {
+    throw new WebhookError(
+      'SCHEMA_MISMATCH',
+      `the ${eventType} payload does not match its schema: ${summarise(result.issues)}`,
+      { details: result.issues },
+    );
+  }
+  return result.value;
 }
 
 function summarise(issues: readonly StandardIssue[]): string {

@@ -25,14 +25,17 @@ export interface CompleteOptions {
  * `complete` and `release` act only while `token` still owns the claim, so an instance whose
  * lease expired (and was re-claimed by another) cannot undo the other's work.
  *
+ * A store that answers from memory may answer synchronously: the receiver then skips the
+ * promise and the time limit it puts around every store call that returns one.
+ *
  * Implementations: `createMemoryStore` (one process), `@hookgate/redis` (many). Prove a new
  * one with `runStoreConformance` from `@hookgate/testing`.
  */
 export interface IdempotencyStore {
   /** Claims a delivery key for handling. */
-  claim(key: string, options: ClaimOptions): Promise<ClaimResult>;
+  claim(key: string, options: ClaimOptions): ClaimResult | Promise<ClaimResult>;
   /** Marks a claimed delivery as handled, if `token` still owns the claim. */
-  complete(key: string, token: string, options: CompleteOptions): Promise<void>;
+  complete(key: string, token: string, options: CompleteOptions): void | Promise<void>;
   /** Gives up a claim (the handler failed), if `token` still owns it, so a retry can run. */
-  release(key: string, token: string): Promise<void>;
+  release(key: string, token: string): void | Promise<void>;
 }

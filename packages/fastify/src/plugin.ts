@@ -40,7 +40,13 @@ export const hookgatePlugin: FastifyPluginAsync<HookgatePluginOptions> = async f
   // Inherited parsers (the default JSON one, or an app-wide custom one) would parse the body
   // away before it is verified; in this context only raw bytes are read, whatever the type.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  const keepBytes = (_request: FastifyRequest, body: Buffer, done: (error: null, body: Buffer) => void) =>
+    done(null, body);
+  // The catch-all alone would do, but Fastify caches its parser lookup only for registered
+  // types: the types senders use are named so that their requests skip a content-type parse.
+  for (const type of ['application/json', 'application/x-www-form-urlencoded', '*']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer' }, keepBytes);
+  }
   // Fastify refuses a body over the route's bodyLimit itself; answer in hookgate's shape.
   app.setErrorHandler(function hookgateErrorHandler(error, request, reply) {
     if ((error as { code?: unknown } | null)?.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;

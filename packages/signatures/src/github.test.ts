@@ -33,7 +33,13 @@ describe.each(cryptoProviders)('github with $name crypto', ({ provider: crypto }
       expect(docs.headers['X-Hub-Signature-256']).toBe(HEADER);
       await expect(
         scheme.verify({ headers: { ...docs.headers, 'X-GitHub-Delivery': 'd-1' }, body: BODY }),
-      ).resolves.toEqual({ scheme: 'github', id: 'd-1', secretIndex: 0, version: 'sha256' });
+      ).resolves.toEqual({
+        scheme: 'github',
+        id: 'd-1',
+        secretIndex: 0,
+        version: 'sha256',
+        contentKey: HEX,
+      });
     });
 
     it('are what sign() produces', async () => {

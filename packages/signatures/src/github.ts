@@ -31,19 +31,20 @@ export function github(options: GitHubOptions): Scheme {
   };
   return {
     name: 'github',
-    signatureHeaders: ['x-hub-signature-256'],
     async verify(request) {
       const header = requireHeader(request.headers, HEADER);
       if (!header.startsWith(PREFIX)) {
         throw new WebhookError('MALFORMED_HEADER', `${HEADER} does not start with ${PREFIX}`);
       }
-      const found = verifyHmac(spec, request, [request.body], [header.slice(PREFIX.length)], MISMATCH);
+      const signature = header.slice(PREFIX.length);
+      const found = verifyHmac(spec, request, [request.body], [signature], MISMATCH);
       const secretIndex = typeof found === 'number' ? found : await found;
       return {
         scheme: 'github',
         id: getHeader(request.headers, 'X-GitHub-Delivery'),
         secretIndex,
         version: 'sha256',
+        contentKey: signature,
       };
     },
     async sign(input) {

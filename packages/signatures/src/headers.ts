@@ -32,8 +32,9 @@ function readRaw(headers: HeadersInput, name: string): string | readonly string[
   // Node hands lower-case names; try the cheap lookups before scanning.
   const direct = headers[lower] ?? headers[name];
   if (direct !== undefined) return direct;
+  // A header that is absent is the usual reason to get here: compare lengths before case.
   for (const key of Object.keys(headers)) {
-    if (key.toLowerCase() === lower) return headers[key];
+    if (key.length === lower.length && key.toLowerCase() === lower) return headers[key];
   }
   return undefined;
 }

@@ -85,8 +85,8 @@ export function hmac(options: HmacOptions): Scheme {
 
   return {
     name,
-    // Hex may arrive in either case here, so the header is not canonical: replay keys come from
-    // the signed content instead (the receiver's default when no signatureHeaders are given).
+    // Hex may arrive in either case here, so the header is not canonical: no contentKey, and
+    // receivers key replays on the signed content instead.
     signsDeliveryId: signsId,
     toleranceSeconds: timestampHeader === undefined ? undefined : widestWindow(options, 300),
     async verify(request) {

@@ -50,6 +50,7 @@ describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }
         id: DELIVERY,
         timestamp: T_MS,
         secretIndex: 0,
+        contentKey: SIGNATURE,
       });
     });
 

@@ -36,7 +36,6 @@ export function linear(options: LinearOptions): Scheme {
   };
   return {
     name: 'linear',
-    signatureHeaders: ['linear-signature'],
     toleranceSeconds: widestWindow(options, 60),
     async verify(request) {
       const signature = requireHeader(request.headers, SIGNATURE);
@@ -49,7 +48,13 @@ export function linear(options: LinearOptions): Scheme {
       );
       const timestamp = readBodyTimestamp(request.body);
       checkTimestamp(timestamp, request.now ?? Date.now(), options, 60, 'milliseconds');
-      return { scheme: 'linear', id: getHeader(request.headers, DELIVERY), timestamp, secretIndex };
+      return {
+        scheme: 'linear',
+        id: getHeader(request.headers, DELIVERY),
+        timestamp,
+        secretIndex,
+        contentKey: signature,
+      };
     },
     /** Signs the body as given: the caller puts `webhookTimestamp` (ms) in it; `input.timestamp` is unused. */
     async sign(input) {

@@ -41,6 +41,7 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
         scheme: 'shopify',
         id: ID,
         secretIndex: 0,
+        contentKey: SIGNATURE,
       });
     });
 
@@ -80,7 +81,7 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
         await expect(scheme.verify(request(SIGNATURE, { now }))).resolves.toMatchObject({ id: ID });
       }
       const noId = await scheme.verify({ headers: { 'X-Shopify-Hmac-Sha256': SIGNATURE }, body: BODY });
-      expect(noId).toEqual({ scheme: 'shopify', id: undefined, secretIndex: 0 });
+      expect(noId).toEqual({ scheme: 'shopify', id: undefined, secretIndex: 0, contentKey: SIGNATURE });
     });
   });
 
@@ -123,6 +124,7 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
         scheme: 'shopify',
         id: 'evt-1',
         secretIndex: 0,
+        contentKey: SIGNATURE,
       });
     });
 
@@ -136,6 +138,7 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
         scheme: 'shopify',
         id: undefined,
         secretIndex: 0,
+        contentKey: SIGNATURE,
       });
       const forged = {
         ...headers,

@@ -36,7 +36,6 @@ export function shopify(options: ShopifyOptions): Scheme {
   };
   return {
     name: 'shopify',
-    signatureHeaders: ['x-shopify-hmac-sha256', 'shopify-hmac-sha256'],
     async verify(request) {
       // Take signature and id from one header set, never a mix (the SDK prefers Events).
       const events = getHeader(request.headers, EVENTS_SIGNATURE);
@@ -51,7 +50,7 @@ export function shopify(options: ShopifyOptions): Scheme {
         `${name} does not match the raw body; pass the body bytes exactly as received and the app's client secret`,
       );
       const id = getHeader(request.headers, events === undefined ? WEBHOOK_ID : EVENTS_WEBHOOK_ID);
-      return { scheme: 'shopify', id, secretIndex };
+      return { scheme: 'shopify', id, secretIndex, contentKey: signature };
     },
     async sign(input) {
       return { [SIGNATURE]: await signHmac(spec, input, [input.body]), [WEBHOOK_ID]: input.id ?? randomId() };

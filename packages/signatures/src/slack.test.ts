@@ -46,6 +46,7 @@ describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto })
         timestamp: T,
         secretIndex: 0,
         version: 'v0',
+        contentKey: SIGNATURE,
       });
     });
 

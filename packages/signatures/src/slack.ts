@@ -42,7 +42,6 @@ export function slack(options: SlackOptions): Scheme {
   };
   return {
     name: 'slack',
-    signatureHeaders: ['x-slack-signature'],
     toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const signature = parseSlackSignature(requireHeader(request.headers, SIGNATURE));
@@ -58,7 +57,7 @@ export function slack(options: SlackOptions): Scheme {
       );
       // Signature first, then freshness: a stale genuine request is reported as stale.
       checkTimestamp(timestamp, request.now ?? Date.now(), options, 300);
-      return { scheme: 'slack', timestamp, secretIndex, version: VERSION };
+      return { scheme: 'slack', timestamp, secretIndex, version: VERSION, contentKey: signature };
     },
     async sign(input) {
       const timestamp = signingTimestamp(input.timestamp);

@@ -32,7 +32,11 @@ describe.each(cryptoProviders)('square with $name crypto', ({ provider: crypto }
 
   describe('the official vectors', () => {
     it('verify with the request url', async () => {
-      await expect(scheme.verify(request(SIGNATURE))).resolves.toEqual({ scheme: 'square', secretIndex: 0 });
+      await expect(scheme.verify(request(SIGNATURE))).resolves.toEqual({
+        scheme: 'square',
+        secretIndex: 0,
+        contentKey: SIGNATURE,
+      });
       for (const id of ['square-sdk-test-2', 'square-sdk-test-3']) {
         const vector = vectors.find((v) => v.id === id)!;
         const other = square({ secret: vector.secret, crypto });

@@ -41,7 +41,6 @@ export function square(options: SquareOptions): Scheme {
   };
   return {
     name: 'square',
-    signatureHeaders: ['x-square-hmacsha256-signature'],
     async verify(request) {
       const signature = requireHeader(request.headers, HEADER);
       const url = notificationUrl(options.notificationUrl ?? request.url);
@@ -52,7 +51,7 @@ export function square(options: SquareOptions): Scheme {
         [signature],
         `${HEADER} does not match the notification URL and raw body; check that the URL is exactly the one registered with Square (pass notificationUrl), the body bytes are as received and the signature key is this subscription's`,
       );
-      return { scheme: 'square', secretIndex };
+      return { scheme: 'square', secretIndex, contentKey: signature };
     },
     async sign(input) {
       const url = notificationUrl(input.url ?? options.notificationUrl);

@@ -80,7 +80,6 @@ function createStandardScheme(
   return {
     name,
     signsDeliveryId: true,
-    signatureHeaders: prefixes.map((prefix) => `${prefix}-signature`),
     toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const { id, timestamp, rawTimestamp, v1, v1a } = readHeaders(request, headerSets);

@@ -38,7 +38,6 @@ export function stripe(options: StripeOptions): Scheme {
   };
   return {
     name: 'stripe',
-    signatureHeaders: ['stripe-signature'],
     toleranceSeconds: widestWindow(options, 300),
     async verify(request) {
       const { timestamp, signatures } = parseStripeHeader(requireHeader(request.headers, HEADER));

@@ -108,10 +108,15 @@ describe.each(cryptoProviders)('twilio with $name crypto', ({ provider: crypto }
       const verified = await fixture.verify(
         request(FIXTURE_SIGNATURE, { url: FIXTURE_URL, body: FIXTURE_BODY, id: 'idem-2' }),
       );
-      expect(verified).toEqual({ scheme: 'twilio', id: 'idem-2', secretIndex: 0 });
+      expect(verified).toEqual({
+        scheme: 'twilio',
+        id: 'idem-2',
+        secretIndex: 0,
+        contentKey: FIXTURE_SIGNATURE,
+      });
       await expect(
         fixture.verify(request(FIXTURE_SIGNATURE, { url: FIXTURE_URL, body: FIXTURE_BODY })),
-      ).resolves.toEqual({ scheme: 'twilio', id: undefined, secretIndex: 0 });
+      ).resolves.toEqual({ scheme: 'twilio', id: undefined, secretIndex: 0, contentKey: FIXTURE_SIGNATURE });
     });
   });
 

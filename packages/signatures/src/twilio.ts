@@ -59,7 +59,6 @@ export function twilio(options: TwilioOptions): Scheme {
 
   return {
     name: 'twilio',
-    signatureHeaders: ['x-twilio-signature'],
     async verify(request) {
       const signature = requireHeader(request.headers, SIGNATURE_HEADER);
       if (!SIGNATURE_SHAPE.test(signature)) {
@@ -88,7 +87,14 @@ export function twilio(options: TwilioOptions): Scheme {
           'the body does not match the bodySHA256 parameter of the signed URL; pass the body bytes exactly as received',
         );
       }
-      return { scheme: 'twilio', id: getHeader(request.headers, ID_HEADER), secretIndex };
+      // The signature covers the sorted form parameters, not their order in the body: it, not
+      // a hash of the body, is what a re-ordered replay has in common with the original.
+      return {
+        scheme: 'twilio',
+        id: getHeader(request.headers, ID_HEADER),
+        secretIndex,
+        contentKey: signature,
+      };
     },
     async sign(input) {
       const url = parseUrl(input.url, 'input.url');

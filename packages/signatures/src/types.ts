@@ -28,6 +28,16 @@ export interface VerifiedSignature {
   secretIndex: number;
   /** The signature version that matched, for example `v1` or `v1a`. */
   version?: string;
+  /**
+   * The signature that matched, where it identifies the signed content on its own: schemes
+   * whose sender computes exactly one HMAC per delivery and writes it in one canonical form
+   * (GitHub, Shopify, Slack, Linear, Square, Twilio). Every request that passes verification
+   * with the same signed content carries the same value, however its headers are arranged, so
+   * receivers use it as the replay key of deliveries without a signed id. Absent where a
+   * sender signs with several secrets at once (Stripe, Standard Webhooks: a replay could keep
+   * any one of them) or where signatures are malleable (Ed25519, ECDSA).
+   */
+  contentKey?: string;
 }
 
 /** What {@link Scheme.sign} signs. */
@@ -46,13 +56,6 @@ export interface SignInput {
 export interface Scheme {
   /** A stable name, for example `stripe` or `standard-webhooks`. */
   readonly name: string;
-  /**
-   * Lower-case names of the headers that carry the signature, when their values are canonical
-   * for the signed content (one strictly-compared HMAC): a receiver may then use them as the
-   * replay key of a delivery that has no signed id. Omitted where signatures are malleable
-   * (Ed25519, ECDSA) or headers may carry extra entries; receivers then hash the signed content.
-   */
-  readonly signatureHeaders?: readonly string[];
   /** Whether the delivery id in {@link VerifiedSignature.id} is covered by the signature. */
   readonly signsDeliveryId?: boolean;
   /**
