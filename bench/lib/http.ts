@@ -71,6 +71,11 @@ export const httpSettings = {
   rounds: envNumber('BENCH_HTTP_ROUNDS', 5),
   seconds: envNumber('BENCH_HTTP_SECONDS', 3),
   warmupSeconds: envNumber('BENCH_HTTP_WARMUP', 2),
+  /**
+   * Seconds of quiet before each load: the servers share a CPU, and one that was just loaded
+   * still collects its garbage for a moment, which the next variant would pay for.
+   */
+  pauseSeconds: envNumber('BENCH_HTTP_PAUSE', 1),
   /** `0` turns off pinning the servers and the load generator to CPUs of their own. */
   pin: envNumber('BENCH_HTTP_PIN', 1) === 1,
 };
@@ -233,6 +238,7 @@ async function compare(
   const run = async (name: string, seconds: number) => {
     const { child, port } = children.get(name)!;
     const deliveries = presigned(factory, expectedRps.get(name) ?? 10_000, seconds);
+    await new Promise((resolve) => setTimeout(resolve, httpSettings.pauseSeconds * 1000));
     const result = await load(child, port, options.path, deliveries, seconds);
     expectedRps.set(name, Math.max(expectedRps.get(name) ?? 0, result.rps));
     const total = totals.get(name)!;
