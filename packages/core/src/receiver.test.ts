@@ -450,3 +450,28 @@ describe('unchecked<T>()', () => {
     expect(handler.mock.calls[0]?.[0]).toEqual(payload);
   });
 });
+
+describe('timers on the hot path', () => {
+  it('arms none for the memory store and a synchronous handler; bounds an async store and clears it', async () => {
+    const { scheme, receiver } = stripeReceiver();
+    receiver.on('invoice.paid', () => {});
+    const input = await signedInput(scheme, invoice('evt_timers_1'));
+    const asyncStore = createMemoryStore();
+    const slow: IdempotencyStore = {
+      claim: async (key, options) => asyncStore.claim(key, options),
+      complete: async (key, token, options) => asyncStore.complete(key, token, options),
+      release: async (key, token) => asyncStore.release(key, token),
+    };
+    const bounded = stripeReceiver({ store: slow }).receiver.on('invoice.paid', () => {});
+    const armed = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      expect((await receiver.handle(input)).status).toBe(200);
+      expect(armed).not.toHaveBeenCalled();
+      expect((await bounded.handle(input)).status).toBe(200);
+      // One time limit around claim, one around complete.
+      expect(armed).toHaveBeenCalledTimes(2);
+    } finally {
+      armed.mockRestore();
+    }
+  });
+});

@@ -116,6 +116,9 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const minRetention = 2 * (scheme.toleranceSeconds ?? 0) * 1000 + 60_000;
   const retainMs = Math.max(options.retentionMs ?? profile.retentionMs, minRetention);
   const storeTimeoutMs = options.storeTimeoutMs ?? 2_000;
+  // The same for every delivery: made once, not per store call.
+  const claimOptions = { leaseMs };
+  const completeOptions = { retainMs };
   const clock = options.clock ?? Date.now;
   const router = createRouter(events, profile.bareNameRouting === true);
 
@@ -180,7 +183,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     const key = `${scheme.name}:${replayKey}`;
     let claim: ClaimResult;
     try {
-      const claiming = callStore(() => store.claim(key, { leaseMs }), storeTimeoutMs);
+      const claiming = callStore(() => store.claim(key, claimOptions), storeTimeoutMs);
       claim = isPromise(claiming) ? await claiming : claiming;
     } catch (error) {
       if (options.storeFailure !== 'process') throw error;
@@ -196,7 +199,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       );
     }
     const { token } = claim;
-    const complete = token ? () => store.complete(key, token, { retainMs }) : undefined;
+    const complete = token ? () => store.complete(key, token, completeOptions) : undefined;
     const release = token ? () => store.release(key, token) : undefined;
 
     let payloads: unknown[];

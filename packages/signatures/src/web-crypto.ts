@@ -70,7 +70,8 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
     name: 'web',
     hmac(algorithm, key, parts) {
       const cryptoKey = hmacKey(key, algorithm);
-      return cryptoKey instanceof Promise
+      // Not `instanceof Promise`: an edge sandbox (Next.js) hands promises of another realm.
+      return 'then' in cryptoKey
         ? cryptoKey.then((imported) => signHmac(imported, parts))
         : signHmac(cryptoKey, parts);
     },
