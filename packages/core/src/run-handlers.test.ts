@@ -41,7 +41,10 @@ describe('runHandlers', () => {
 
   it('gives handlers the delivery context, with a signal made on first read', () => {
     let seen: DeliveryContext | undefined;
-    runHandlers([(_payload, context) => void (seen = context)], [null], base, 1_000);
+    const keep: Handler<unknown> = (_payload, context) => {
+      seen = context;
+    };
+    runHandlers([keep], [null], base, 1_000);
     expect(seen).toMatchObject({
       deliveryId: 'd-1',
       eventType: 'thing.happened',
@@ -72,6 +75,7 @@ describe('runHandlers', () => {
   it('waits for async handlers and thenables in order, then clears its timer', async () => {
     vi.useFakeTimers();
     const order: string[] = [];
+    // biome-ignore lint/suspicious/noThenProperty: a handler may return any thenable, not only a Promise
     const thenable = { then: (resolve: (value: unknown) => void) => resolve('from thenable') };
     const pending = runHandlers(
       [
