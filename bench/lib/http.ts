@@ -87,7 +87,7 @@ function pinning(): { server: string; loader: string } | undefined {
   const count = availableParallelism();
   if (!httpSettings.pin || count < 2 || process.env[VARIANT_ENV] !== undefined) return undefined;
   try {
-    execFileSync('taskset', ['-pc', `0-${count - 2}`, String(process.pid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-apc', `0-${count - 2}`, String(process.pid)], { stdio: 'ignore' });
     return { server: String(count - 1), loader: count === 2 ? '0' : `0-${count - 2}` };
   } catch {
     return undefined;
