@@ -345,14 +345,23 @@ describe('Redis slow and restarted under load (a private redis-server)', () => {
       );
       const sends = [...deliveries, ...deliveries].sort(() => Math.random() - 0.5);
       let done = 0;
+      // The second half waits for the outage: a fast receiver could otherwise finish the batch
+      // while Redis is still shutting down, and the test would see no restart at all.
+      let down = () => {};
+      const redisDown = new Promise<void>((resolve) => {
+        down = resolve;
+      });
       const restart = (async () => {
         while (done < sends.length / 3) await sleep(5);
         await redis.stop('SIGTERM');
+        down();
+        await sleep(50);
         await redis.start();
       })();
       const statuses = (
         await runPool(
-          sends.map((delivery) => async () => {
+          sends.map((delivery, index) => async () => {
+            if (index >= sends.length / 2) await redisDown;
             const result = await send(delivery);
             done++;
             return result;

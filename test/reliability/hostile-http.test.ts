@@ -126,7 +126,10 @@ describe.each(ADAPTERS)('%s: hostile requests over HTTP', (adapter) => {
         });
         receiver.on('event', (_payload, context) => {
           runs.handler++;
-          seen.set(context.deliveryId, (seen.get(context.deliveryId) ?? 0) + 1);
+          // Per receiver: each has its own store, and bodies of different senders may carry
+          // the same id (hostile bodies include `"id":"evt_1"`), which each must run once.
+          const key = `${index}:${context.deliveryId}`;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
         });
         return [String(index), receiver];
       }),
