@@ -12,9 +12,8 @@ import { createExpressMiddleware } from '@hookgate/express';
 import express from 'express';
 import { verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
-import { type HttpVariant, printHttpFigures, runHttpFigure, validity } from './lib/http.js';
+import { type HttpVariant, reportAdapterFigure, runHttpFigure } from './lib/http.js';
 import { countHandled, stripeReceiver } from './lib/receivers.js';
-import { note, printVerdicts, verdict } from './lib/report.js';
 
 const PATH = '/webhooks';
 const BARE = 'express bare (express.raw + HMAC + JSON.parse)';
@@ -61,18 +60,4 @@ const figures = await runHttpFigure({
   path: PATH,
   deliveries: () => stripeDeliveries({ size: 2048 }),
 });
-if (figures) {
-  const title = 'Express 5, 2 KiB Stripe invoice.paid deliveries';
-  printHttpFigures(title, figures);
-  verdict(
-    `${title}: hookgate adapter to bare Express`,
-    figures[1]!.ratio,
-    { min: 0.95 },
-    validity(figures[1]!),
-  );
-  note(
-    `${title}: hookgate with zod validation to bare Express`,
-    `${figures[2]!.ratio.toFixed(2)}x (information: the floor validates nothing) ${validity(figures[2]!)}`,
-  );
-  printVerdicts();
-}
+if (figures) reportAdapterFigure('Express 5, 2 KiB Stripe invoice.paid deliveries', 'Express', figures);

@@ -12,9 +12,8 @@ import { hookgatePlugin } from '@hookgate/fastify';
 import Fastify from 'fastify';
 import { verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
-import { type HttpVariant, printHttpFigures, runHttpFigure, validity } from './lib/http.js';
+import { type HttpVariant, reportAdapterFigure, runHttpFigure } from './lib/http.js';
 import { countHandled, stripeReceiver } from './lib/receivers.js';
-import { note, printVerdicts, verdict } from './lib/report.js';
 
 const PATH = '/webhooks';
 const BARE = 'fastify bare (buffer parser + HMAC + JSON.parse)';
@@ -68,18 +67,4 @@ const figures = await runHttpFigure({
   path: PATH,
   deliveries: () => stripeDeliveries({ size: 2048 }),
 });
-if (figures) {
-  const title = 'Fastify 5, 2 KiB Stripe invoice.paid deliveries';
-  printHttpFigures(title, figures);
-  verdict(
-    `${title}: hookgate plugin to bare Fastify`,
-    figures[1]!.ratio,
-    { min: 0.95 },
-    validity(figures[1]!),
-  );
-  note(
-    `${title}: hookgate with zod validation to bare Fastify`,
-    `${figures[2]!.ratio.toFixed(2)}x (information: the floor validates nothing) ${validity(figures[2]!)}`,
-  );
-  printVerdicts();
-}
+if (figures) reportAdapterFigure('Fastify 5, 2 KiB Stripe invoice.paid deliveries', 'Fastify', figures);

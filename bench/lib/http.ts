@@ -20,7 +20,7 @@ import autocannon from 'autocannon';
 import type { Delivery, DeliveryFactory } from './deliveries.js';
 import { median, quantile } from './measure.js';
 import { handledCount } from './receivers.js';
-import { envNumber } from './report.js';
+import { envNumber, note, printVerdicts, verdict } from './report.js';
 
 export interface HttpVariant {
   name: string;
@@ -326,4 +326,19 @@ export function readNodeBody(request: import('node:http').IncomingMessage): Prom
     request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/**
+ * The report of an adapter figure whose variants are, in order: the bare framework app, the
+ * hookgate adapter without validation (the floor's work), and the adapter with zod validation.
+ */
+export function reportAdapterFigure(title: string, framework: string, figures: readonly HttpFigure[]): void {
+  const [, ours, withZod] = figures as [HttpFigure, HttpFigure, HttpFigure];
+  printHttpFigures(title, figures);
+  verdict(`${title}: hookgate adapter to bare ${framework}`, ours.ratio, { min: 0.95 }, validity(ours));
+  note(
+    `${title}: hookgate with zod validation to bare ${framework}`,
+    `${withZod.ratio.toFixed(2)}x (information: the floor validates nothing) ${validity(withZod)}`,
+  );
+  printVerdicts();
 }

@@ -7,6 +7,7 @@ export type {
   WebhookErrorCode,
 } from '@hookgate/signatures';
 export { errorStatus, isWebhookError, WebhookError } from '@hookgate/signatures';
+export { withDeadline } from './deadline.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
 export type { Handshake, SchemeProfile } from './profiles.js';

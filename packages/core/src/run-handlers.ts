@@ -1,4 +1,5 @@
 import { type VerifiedSignature, WebhookError } from '@hookgate/signatures';
+import { withDeadline } from './deadline.js';
 import { isPromise } from './maybe-promise.js';
 import type { DeliveryAttempt, DeliveryContext, Handler } from './types.js';
 
@@ -81,20 +82,7 @@ function withinTime(
   timeoutMs: number,
   context: HandlerContext,
 ): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(context.timeOut(timeoutMs)), remainingMs);
-    // Settling after the time limit changes nothing: the promise is already rejected.
-    pending.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (cause: unknown) => {
-        clearTimeout(timer);
-        reject(handlerFailed(cause));
-      },
-    );
-  });
+  return withDeadline(pending, remainingMs, () => context.timeOut(timeoutMs), handlerFailed);
 }
 
 function handlerFailed(cause: unknown): WebhookError {

@@ -1,4 +1,5 @@
 import { WebhookError } from '@hookgate/signatures';
+import { withDeadline } from './deadline.js';
 import { isPromise } from './maybe-promise.js';
 import { toWebhookError } from './respond.js';
 
@@ -17,26 +18,13 @@ export function callStore<T>(call: () => T | Promise<T>, timeoutMs: number): T |
   } catch (cause) {
     throw unavailable(cause);
   }
-  return isPromise(result) ? withTimeout(result, timeoutMs) : result;
-}
-
-function withTimeout<T>(operation: PromiseLike<T>, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new WebhookError('STORE_UNAVAILABLE', `the store did not answer within ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-    operation.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (cause: unknown) => {
-        clearTimeout(timer);
-        reject(unavailable(cause));
-      },
-    );
-  });
+  if (!isPromise(result)) return result;
+  return withDeadline(
+    result,
+    timeoutMs,
+    () => new WebhookError('STORE_UNAVAILABLE', `the store did not answer within ${timeoutMs} ms`),
+    unavailable,
+  );
 }
 
 function unavailable(cause: unknown): WebhookError {

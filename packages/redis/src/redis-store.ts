@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type IdempotencyStore, WebhookError } from '@hookgate/core';
+import { type IdempotencyStore, WebhookError, withDeadline } from '@hookgate/core';
 import { type RedisClientLike, toRunScript } from './client.js';
 import { CLAIM, COMPLETE, COMPLETED, RELEASE } from './scripts.js';
 
@@ -84,33 +84,22 @@ function milliseconds(value: number, name: string): string {
  * (a hung or partitioned server): the client's own timeout only covers queued commands.
  */
 function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(
-        new WebhookError(
-          'STORE_UNAVAILABLE',
-          `Redis did not answer within ${timeoutMs} ms; the delivery was not handled (check that Redis is reachable)`,
-        ),
-      );
-    }, timeoutMs);
-    operation.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (cause: unknown) => {
-        clearTimeout(timer);
-        // Redis's own text (addresses, OOM, auth) stays in `cause`, out of the HTTP response.
-        reject(
-          new WebhookError(
-            'STORE_UNAVAILABLE',
-            'the Redis command failed; the delivery was not handled (see cause)',
-            {
-              cause,
-            },
-          ),
-        );
-      },
-    );
-  });
+  return withDeadline(
+    operation,
+    timeoutMs,
+    () =>
+      new WebhookError(
+        'STORE_UNAVAILABLE',
+        `Redis did not answer within ${timeoutMs} ms; the delivery was not handled (check that Redis is reachable)`,
+      ),
+    // Redis's own text (addresses, OOM, auth) stays in `cause`, out of the HTTP response.
+    (cause) =>
+      new WebhookError(
+        'STORE_UNAVAILABLE',
+        'the Redis command failed; the delivery was not handled (see cause)',
+        {
+          cause,
+        },
+      ),
+  );
 }
