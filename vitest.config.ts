@@ -7,7 +7,14 @@ const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/inde
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so a change needs no build before its tests.
-    alias: Object.fromEntries(packages.map((name) => [`@hookgate/${name}`, src(name)])),
+    alias: [
+      // @hookgate/events has one entry per provider and no root entry.
+      {
+        find: /^@hookgate\/events\/(\w+)$/,
+        replacement: fileURLToPath(new URL('./packages/events/src/$1.ts', import.meta.url)),
+      },
+      ...packages.map((name) => ({ find: `@hookgate/${name}`, replacement: src(name) })),
+    ],
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -1,0 +1,146 @@
+import type { StandardIssue } from '@hookgate/core';
+
+/** The JSON Schema keywords the generated GitHub schemas keep (see scripts/catalogs/github-schemas.ts). */
+interface Schema {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  items?: Schema;
+  $ref?: string;
+  maxLength?: number;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+}
+
+type Path = (string | number)[];
+
+// Beyond this many issues a payload is plainly of another shape; stop collecting.
+const MAX_ISSUES = 20;
+
+/**
+ * Checks `value` against the JSON Schema `root` (a name in `defs`), collecting issues with their
+ * paths. A subset of JSON Schema 2020-12: the keywords above. `oneOf` is checked as `anyOf`
+ * (GitHub's schemas have overlapping branches that a strict `oneOf` would refuse), and `format`
+ * is not checked.
+ */
+export function checkJsonSchema(
+  value: unknown,
+  root: string,
+  defs: Record<string, unknown>,
+): StandardIssue[] {
+  const issues: StandardIssue[] = [];
+  const check = (schema: Schema, data: unknown, path: Path, out: StandardIssue[]): void => {
+    if (out.length >= MAX_ISSUES) return;
+    if (schema.$ref !== undefined) {
+      const target = defs[schema.$ref] as Schema | undefined;
+      if (!target) throw new Error(`schema ${root}: no definition ${schema.$ref}`);
+      check(target, data, path, out);
+    }
+    if (schema.type !== undefined && !hasType(schema.type, data)) {
+      out.push({
+        message: `expected ${[schema.type].flat().join(' or ')}, got ${typeName(data)}`,
+        path: [...path],
+      });
+      return;
+    }
+    if (schema.enum && !schema.enum.some((allowed) => allowed === data)) {
+      out.push({
+        message: `expected one of ${schema.enum.map((v) => JSON.stringify(v)).join(', ')}`,
+        path: [...path],
+      });
+    }
+    if (schema.const !== undefined && schema.const !== data) {
+      out.push({ message: `expected ${JSON.stringify(schema.const)}`, path: [...path] });
+    }
+    for (const part of schema.allOf ?? []) check(part, data, path, out);
+    for (const branches of [schema.anyOf, schema.oneOf]) {
+      if (branches && !branches.some((branch) => passes(branch, data, path))) {
+        out.push({ message: 'matches none of the allowed shapes', path: [...path] });
+      }
+    }
+    if (typeof data === 'string') checkString(schema, data, path, out);
+    else if (typeof data === 'number') checkNumber(schema, data, path, out);
+    else if (Array.isArray(data)) {
+      if (schema.minItems !== undefined && data.length < schema.minItems)
+        out.push({ message: `expected at least ${schema.minItems} items`, path: [...path] });
+      if (schema.maxItems !== undefined && data.length > schema.maxItems)
+        out.push({ message: `expected at most ${schema.maxItems} items`, path: [...path] });
+      if (schema.items) {
+        for (const [index, item] of data.entries()) check(schema.items, item, [...path, index], out);
+      }
+    } else if (typeof data === 'object' && data !== null) {
+      const record = data as Record<string, unknown>;
+      for (const key of schema.required ?? []) {
+        if (!Object.hasOwn(record, key)) out.push({ message: 'required', path: [...path, key] });
+      }
+      for (const [key, item] of Object.entries(record)) {
+        const property =
+          schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
+        if (property) check(property, item, [...path, key], out);
+        else if (schema.additionalProperties === false)
+          out.push({ message: 'unexpected property', path: [...path, key] });
+        else if (typeof schema.additionalProperties === 'object')
+          check(schema.additionalProperties, item, [...path, key], out);
+      }
+    }
+  };
+  const passes = (schema: Schema, data: unknown, path: Path): boolean => {
+    const trial: StandardIssue[] = [];
+    check(schema, data, path, trial);
+    return trial.length === 0;
+  };
+  check({ $ref: root }, value, [], issues);
+  return issues;
+}
+
+function checkString(schema: Schema, data: string, path: Path, out: StandardIssue[]): void {
+  // JSON Schema counts code points, not UTF-16 units.
+  const length = schema.maxLength !== undefined || schema.minLength !== undefined ? [...data].length : 0;
+  if (schema.maxLength !== undefined && length > schema.maxLength)
+    out.push({ message: `longer than ${schema.maxLength}`, path: [...path] });
+  if (schema.minLength !== undefined && length < schema.minLength)
+    out.push({ message: `shorter than ${schema.minLength}`, path: [...path] });
+}
+
+function checkNumber(schema: Schema, data: number, path: Path, out: StandardIssue[]): void {
+  if (schema.minimum !== undefined && data < schema.minimum)
+    out.push({ message: `less than ${schema.minimum}`, path: [...path] });
+  if (schema.maximum !== undefined && data > schema.maximum)
+    out.push({ message: `more than ${schema.maximum}`, path: [...path] });
+}
+
+function hasType(type: string | string[], data: unknown): boolean {
+  return Array.isArray(type) ? type.some((one) => isType(one, data)) : isType(type, data);
+}
+
+function isType(type: string, data: unknown): boolean {
+  switch (type) {
+    case 'null':
+      return data === null;
+    case 'array':
+      return Array.isArray(data);
+    case 'object':
+      return typeof data === 'object' && data !== null && !Array.isArray(data);
+    case 'integer':
+      return Number.isInteger(data);
+    case 'number':
+      return typeof data === 'number' && Number.isFinite(data);
+    default:
+      return typeof data === type;
+  }
+}
+
+function typeName(data: unknown): string {
+  if (data === null) return 'null';
+  if (Array.isArray(data)) return 'array';
+  return typeof data;
+}
