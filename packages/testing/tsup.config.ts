@@ -1,3 +1,5 @@
 import { packageConfig } from '../../scripts/tsup-package.js';
 
-export default packageConfig();
+// Splitting (for CommonJS too) keeps each catalogued sample payload a chunk of its own, loaded by
+// `import()` on first use, so importing @hookgate/testing stays small.
+export default packageConfig({ splitting: true });

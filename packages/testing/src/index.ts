@@ -9,6 +9,8 @@ export type {
 export { CONFORMANCE_MAX_BODY_BYTES, runAdapterConformance } from './adapter-conformance.js';
 export type { FakeClock } from './fake-clock.js';
 export { createFakeClock } from './fake-clock.js';
+export type { LoadSample } from './samples/catalog/index.js';
+export { catalogSamples, loadableSampleEvents, loadSample } from './samples/catalog/index.js';
 export type { SampleProvider } from './samples/index.js';
 export { findSample, sampleEvents, samples } from './samples/index.js';
 export type { Sample, SampleFactory, SampleOptions } from './samples/sample.js';

@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util';
-import { findSample, type SignDeliveryOptions, sampleEvents, signDelivery } from '@hookgate/testing';
+import {
+  loadableSampleEvents,
+  loadSample,
+  type SignDeliveryOptions,
+  sampleEvents,
+  signDelivery,
+} from '@hookgate/testing';
 import {
   asUsage,
   bodyOf,
@@ -48,7 +54,7 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const delivery: SignDeliveryOptions & { event?: string } =
     body === undefined
-      ? sampleOf(provider, values.event, values.id, timestamp)
+      ? await sampleOf(provider, values.event, values.id, timestamp)
       : { body, id: values.id, timestamp };
   const signed = await signDelivery(scheme, {
     ...delivery,
@@ -94,27 +100,34 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
   return response.ok ? EXIT.ok : EXIT.failed;
 }
 
-function sampleOf(
+async function sampleOf(
   provider: ProviderName,
   event: string | undefined,
   id: string | undefined,
   timestamp: number | undefined,
 ) {
-  const make = findSample(provider, event);
-  if (!make) {
-    const events = sampleEvents(provider);
-    throw new UsageError(
-      events.length === 0
-        ? `there are no sample events for ${provider}; give the body with --body or --body-file`
-        : `no sample event ${event} for ${provider}; use one of ${events.join(', ')}`,
-      'send',
-    );
-  }
-  const sample = make({
+  const events = loadableSampleEvents(provider);
+  // Without --event, the provider's first hand-made sample, as before the catalogues.
+  const sample = await loadSample(provider, event ?? sampleEvents(provider)[0] ?? events[0] ?? '', {
     ...(id === undefined ? {} : { id }),
     ...(timestamp === undefined ? {} : { timestamp }),
   });
+  if (!sample) {
+    throw new UsageError(
+      events.length === 0
+        ? `there are no sample events for ${provider}; give the body with --body or --body-file`
+        : `no sample event ${event} for ${provider}; use one of ${listed(events)}`,
+      'send',
+    );
+  }
   return sample;
+}
+
+/** The event names, shortened past 30 (GitHub has 160). */
+function listed(events: string[]): string {
+  return events.length <= 30
+    ? events.join(', ')
+    : `${events.slice(0, 30).join(', ')}, … (${events.length} in all)`;
 }
 
 function flatten(headers: Record<string, string | string[]>): Record<string, string> {

@@ -5,7 +5,8 @@ import { createIdSource, randomString, type Sample, type SampleOptions, sampleTi
 // spaces, which is why re-serialising the body breaks its signature.
 const API_VERSION = '2025-06-30.basil';
 
-function event(
+/** A Stripe event sample around the object `object` makes (also used by the catalogue samples). */
+export function event(
   type: string,
   options: SampleOptions,
   object: (ids: ReturnType<typeof createIdSource>, created: number) => unknown,
