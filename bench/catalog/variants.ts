@@ -1,0 +1,29 @@
+/**
+ * The receivers `catalog-import` starts cold, one per child process: each module is bundled on
+ * its own, imported by `catalog/child.ts` after node has booted, and handles one delivery.
+ */
+import { createReceiver, type EventSchemas } from '@hookgate/core';
+import { github } from '@hookgate/signatures';
+
+export interface Delivery {
+  secret: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Builds a receiver of `events`, handles `delivery` once, and returns the status. */
+export async function firstDelivery(
+  events: EventSchemas,
+  route: string,
+  delivery: Delivery,
+): Promise<number> {
+  const receiver = createReceiver({ scheme: github({ secret: delivery.secret }), events });
+  let handled = 0;
+  receiver.on(route, () => {
+    handled++;
+  });
+  const result = await receiver.handle({ method: 'POST', headers: delivery.headers, body: delivery.body });
+  if (result.status !== 200 || handled !== 1)
+    throw new Error(`delivery failed: ${result.status} ${result.body}`);
+  return result.status;
+}
