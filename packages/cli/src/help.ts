@@ -110,7 +110,8 @@ Options:
   -p, --provider P     ${PROVIDER_LIST}
   -s, --secret S       the signing secret (see below)
       --event E        a realistic sample event from @hookgate/testing (default: the
-                       provider's first), for example invoice.paid, push, orders/create
+                       provider's first), for example invoice.paid, push, orders/create;
+                       every GitHub event with a published example, e.g. pull_request.opened
       --body TEXT      send this body instead, as UTF-8
       --body-file F    send this file's bytes instead (- reads standard input)
       --id I           the delivery id (default: the sample's, or random)

@@ -23,7 +23,7 @@ async function sendTo(scheme: Scheme, events: EventSchemas, argv: string[]) {
       stderr: (text) => {
         stderr += text;
       },
-      readFile: async () => '',
+      readFile: async () => new Uint8Array(),
       now: () => Date.now(),
       fetch: (url, init) => receiver.fetch(new Request(url, init)),
     },

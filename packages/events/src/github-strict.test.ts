@@ -84,8 +84,14 @@ describe('strictGithubEvents', () => {
       },
       item: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
     };
-    expect(checkJsonSchema({ n: 2, s: null, e: 'a', list: [{ id: 'x' }], either: 1 }, 'root', defs)).toEqual([]);
-    const issues = checkJsonSchema({ n: 1.5, s: 'abc', e: 'c', list: [{}, {}, {}], either: true, extra: 1 }, 'root', defs);
+    expect(checkJsonSchema({ n: 2, s: null, e: 'a', list: [{ id: 'x' }], either: 1 }, 'root', defs)).toEqual(
+      [],
+    );
+    const issues = checkJsonSchema(
+      { n: 1.5, s: 'abc', e: 'c', list: [{}, {}, {}], either: true, extra: 1 },
+      'root',
+      defs,
+    );
     expect(issues.map((issue) => issue.path?.join('.'))).toEqual([
       'n',
       's',
