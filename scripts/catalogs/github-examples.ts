@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { GithubSpec } from './github-spec.js';
 import { banner } from './sources.js';
@@ -39,20 +40,78 @@ export function githubExampleModules(spec: GithubSpec): Map<string, string> {
     }
   }
   const head = banner('@octokit/openapi-webhooks', '@octokit/webhooks-examples');
-  const files = new Map<string, string>();
   const sorted = [...examples.values()].sort((a, b) => (a.route < b.route ? -1 : 1));
-  for (const { route, payload } of sorted) {
+  const { roots, shared } = shareSubtrees(sorted.map((example) => example.payload));
+  const files = new Map<string, string>();
+  for (const [name, value] of shared) {
+    files.set(`github/shared/${name}.ts`, `${head}export default JSON.parse(${literal(value)});\n`);
+  }
+  sorted.forEach(({ route }, index) => {
+    const needs = [...sharedNames(roots[index], shared, new Set())].sort();
+    const imports = needs.map((name, i) => `import s${i} from './shared/${name}.js';\n`).join('');
+    const map = needs.map((name, i) => `'${name}': s${i}`).join(', ');
     files.set(
       `github/${route}.ts`,
-      `${head}export default JSON.parse(${JSON.stringify(JSON.stringify(payload))});\n`,
+      `${head}${imports}\nexport const shared: Record<string, unknown> = { ${map} };\n\nexport const payload: unknown = JSON.parse(${literal(roots[index])});\n`,
     );
-  }
+  });
   const loaders = sorted.map(
     ({ route, source }) => `  '${route}': { source: '${source}', load: () => import('./${route}.js') },`,
   );
   files.set(
     'github/index.ts',
-    `${head}\n/** Where an example comes from: GitHub's spec, or octokit's community collection. */\nexport type ExampleSource = 'spec' | 'community';\n\n/** The example payload of each GitHub route that has one. */\nexport const githubExamples: Record<string, { source: ExampleSource; load: () => Promise<{ default: unknown }> }> = {\n${loaders.join('\n')}\n};\n`,
+    `${head}\n/** Where an example comes from: GitHub's spec, or octokit's community collection. */\nexport type ExampleSource = 'spec' | 'community';\n\n/** A route's example: the payload, with \`{ "${MARKER}": name }\` where a part of \`shared\` goes. */\nexport interface ExampleModule {\n  payload: unknown;\n  shared: Record<string, unknown>;\n}\n\n/** The example payload of each GitHub route that has one. */\nexport const githubExamples: Record<string, { source: ExampleSource; load: () => Promise<ExampleModule> }> = {\n${loaders.join('\n')}\n};\n`,
   );
   return files;
+}
+
+/** The key of the object that stands for a shared part (see catalog/github.ts, which expands it). */
+const MARKER = '$sample';
+// Example payloads repeat large objects (the same repository, sender and organization in most):
+// an object of at least this many bytes that occurs twice is written once, as a shared module.
+const SHARED_BYTES = 300;
+
+function shareSubtrees(payloads: unknown[]): { roots: unknown[]; shared: Map<string, unknown> } {
+  const counts = new Map<string, number>();
+  const count = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    if (!Array.isArray(node) && Object.hasOwn(node, MARKER))
+      throw new Error(`an example has a ${MARKER} key`);
+    const text = JSON.stringify(node);
+    if (text.length >= SHARED_BYTES) counts.set(text, (counts.get(text) ?? 0) + 1);
+    for (const value of Object.values(node)) count(value);
+  };
+  for (const payload of payloads) count(payload);
+  const shared = new Map<string, unknown>();
+  const replace = (node: unknown, isRoot: boolean): unknown => {
+    if (typeof node !== 'object' || node === null) return node;
+    const text = JSON.stringify(node);
+    const inner = Array.isArray(node)
+      ? node.map((item) => replace(item, false))
+      : Object.fromEntries(Object.entries(node).map(([key, value]) => [key, replace(value, false)]));
+    if (isRoot || text.length < SHARED_BYTES || (counts.get(text) ?? 0) < 2) return inner;
+    const name = createHash('sha256').update(text).digest('hex').slice(0, 12);
+    if (!shared.has(name)) shared.set(name, inner);
+    return { [MARKER]: name };
+  };
+  return { roots: payloads.map((payload) => replace(payload, true)), shared };
+}
+
+/** The shared parts `node` needs, with those they need in turn. */
+function sharedNames(node: unknown, shared: Map<string, unknown>, into: Set<string>): Set<string> {
+  if (typeof node !== 'object' || node === null) return into;
+  const name = (node as Record<string, unknown>)[MARKER];
+  if (typeof name === 'string') {
+    if (!into.has(name)) {
+      into.add(name);
+      sharedNames(shared.get(name), shared, into);
+    }
+    return into;
+  }
+  for (const value of Object.values(node)) sharedNames(value, shared, into);
+  return into;
+}
+
+function literal(value: unknown): string {
+  return JSON.stringify(JSON.stringify(value));
 }

@@ -1,5 +1,6 @@
 import { createIdSource, JSON_CONTENT_TYPE, type Sample, type SampleOptions, sampleTime } from '../sample.js';
-import { githubExamples } from './generated/github/index.js';
+import { expandExample } from './expand.js';
+import { type ExampleModule, githubExamples } from './generated/github/index.js';
 
 /** Makes a sample whose payload is loaded on first use. */
 export type LoadSample = (options?: SampleOptions) => Promise<Sample>;
@@ -9,17 +10,17 @@ export type LoadSample = (options?: SampleOptions) => Promise<Sample>;
  * collection) recorded it: the body is the same every time, the delivery id (`X-GitHub-Delivery`,
  * added when signing with the sample's `id`) fresh unless given.
  */
-function githubExample(route: string, load: () => Promise<{ default: unknown }>): LoadSample {
+function githubExample(route: string, load: () => Promise<ExampleModule>): LoadSample {
   const name = route.split('.')[0]!;
   return async (options = {}) => {
     const id = options.id ?? globalThis.crypto.randomUUID();
     const ids = createIdSource(id);
-    const { default: payload } = await load();
+    const { payload, shared } = await load();
     return {
       provider: 'github',
       event: route,
       id,
-      body: JSON.stringify(payload),
+      body: JSON.stringify(expandExample(payload, shared)),
       contentType: JSON_CONTENT_TYPE,
       headers: {
         'User-Agent': `GitHub-Hookshot/${ids.hex('hookshot', 7)}`,

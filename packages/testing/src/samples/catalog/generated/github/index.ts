@@ -3,8 +3,14 @@
 /** Where an example comes from: GitHub's spec, or octokit's community collection. */
 export type ExampleSource = 'spec' | 'community';
 
+/** A route's example: the payload, with `{ "$sample": name }` where a part of `shared` goes. */
+export interface ExampleModule {
+  payload: unknown;
+  shared: Record<string, unknown>;
+}
+
 /** The example payload of each GitHub route that has one. */
-export const githubExamples: Record<string, { source: ExampleSource; load: () => Promise<{ default: unknown }> }> = {
+export const githubExamples: Record<string, { source: ExampleSource; load: () => Promise<ExampleModule> }> = {
   'branch_protection_rule.created': { source: 'community', load: () => import('./branch_protection_rule.created.js') },
   'branch_protection_rule.deleted': { source: 'community', load: () => import('./branch_protection_rule.deleted.js') },
   'branch_protection_rule.edited': { source: 'community', load: () => import('./branch_protection_rule.edited.js') },
