@@ -1,3 +1,4 @@
+import { stripeCatalogSamples } from './catalog/stripe.js';
 import { discordSamples } from './discord.js';
 import { githubSamples } from './github.js';
 import { linearSamples } from './linear.js';
@@ -25,7 +26,7 @@ import { twilioSamples } from './twilio.js';
  * ```
  */
 export const samples = {
-  stripe: stripeSamples,
+  stripe: { ...stripeSamples, ...stripeCatalogSamples },
   github: githubSamples,
   shopify: shopifySamples,
   slack: slackSamples,

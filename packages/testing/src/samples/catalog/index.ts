@@ -1,7 +1,6 @@
 import { findSample, sampleEvents } from '../index.js';
 import type { Sample, SampleOptions } from '../sample.js';
 import { githubCatalogSamples, type LoadSample } from './github.js';
-import { stripeCatalogSamples } from './stripe.js';
 
 export type { LoadSample } from './github.js';
 
@@ -15,14 +14,8 @@ export type { LoadSample } from './github.js';
  * const sample = await catalogSamples.github['check_run.completed']();
  * ```
  */
-export const catalogSamples: Record<'github' | 'stripe', Record<string, LoadSample>> = {
+export const catalogSamples: Record<'github', Record<string, LoadSample>> = {
   github: githubCatalogSamples,
-  stripe: Object.fromEntries(
-    Object.entries(stripeCatalogSamples).map(([type, make]) => [
-      type,
-      async (options?: SampleOptions) => make(options),
-    ]),
-  ),
 };
 
 /**
