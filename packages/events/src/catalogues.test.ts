@@ -1,8 +1,10 @@
-import { createReceiver, type EventSchemas } from '@hookgate/core';
+import { createReceiver, type EventSchemas, type StandardSchemaV1 } from '@hookgate/core';
 import { github, type Scheme, shopify, slack, stripe } from '@hookgate/signatures';
 import { type Sample, samples, signDelivery } from '@hookgate/testing';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { discordEvents } from './discord.js';
 import { githubEvents } from './github.js';
 import { shopifyEvents } from './shopify.js';
 import { slackEvents } from './slack.js';
@@ -83,5 +85,30 @@ describe('catalogues at run time', () => {
     const { result } = await deliver(stripe({ secret: SECRET }), events, 'invoice.paid', sample);
     expect(result.status).toBe(422);
     expect(Object.isFrozen(stripeEvents)).toBe(true);
+  });
+});
+
+describe('envelope checks on untrusted input', () => {
+  const catalogues = { githubEvents, stripeEvents, slackEvents, shopifyEvents, discordEvents };
+  it('never throw, and either pass the value through unchanged or list issues with paths', () => {
+    const anyPayload = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ id: fc.jsonValue(), type: fc.jsonValue(), data: fc.jsonValue(), event: fc.jsonValue() }),
+    );
+    for (const [name, catalogue] of Object.entries(catalogues)) {
+      const schema = Object.values(catalogue)[0] as StandardSchemaV1;
+      fc.assert(
+        fc.property(anyPayload, (payload) => {
+          const result = schema['~standard'].validate(payload) as Awaited<
+            ReturnType<StandardSchemaV1['~standard']['validate']>
+          >;
+          if (result.issues)
+            return result.issues.length > 0 && result.issues.every((issue) => issue.message !== '');
+          return result.value === payload && typeof payload === 'object' && payload !== null;
+        }),
+        { numRuns: 300 },
+      );
+      expect(name).toMatch(/Events$/);
+    }
   });
 });
