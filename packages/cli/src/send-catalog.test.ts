@@ -31,6 +31,10 @@ async function sendTo(scheme: Scheme, events: EventSchemas, argv: string[]) {
   return { code, stdout, stderr, seen };
 }
 
+/** `hookgate send --provider github --event <event>` into a strictGithubEvents receiver. */
+const sendGithub = (event: string) =>
+  sendTo(github({ secret: 'gh' }), strictGithubEvents, ['-p', 'github', '-s', 'gh', '--event', event]);
+
 describe('hookgate send --event with the catalogues', () => {
   it('sends a signed Stripe checkout.session.completed that a stripeEvents receiver accepts', async () => {
     const secret = 'whsec_c2VuZF9jYXRhbG9ndWU=';
@@ -53,27 +57,13 @@ describe('hookgate send --event with the catalogues', () => {
   });
 
   it('sends GitHub’s own example of check_run.completed, valid against GitHub’s schema', async () => {
-    const result = await sendTo(github({ secret: 'gh' }), strictGithubEvents, [
-      '-p',
-      'github',
-      '-s',
-      'gh',
-      '--event',
-      'check_run.completed',
-    ]);
+    const result = await sendGithub('check_run.completed');
     expect(result.stdout).toMatch(/^HTTP 200/);
     expect(result.seen.map(({ type }) => type)).toEqual(['check_run.completed']);
   });
 
   it('lists the catalogued events when the name is wrong', async () => {
-    const result = await sendTo(github({ secret: 'gh' }), strictGithubEvents, [
-      '-p',
-      'github',
-      '-s',
-      'gh',
-      '--event',
-      'issues.teleported',
-    ]);
+    const result = await sendGithub('issues.teleported');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /no sample event issues\.teleported for github; use one of .*\(\d{3} in all\)/,
