@@ -6,7 +6,9 @@ export type {
   VerifiedSignature,
   WebhookErrorCode,
 } from '@hookgate/signatures';
-export { errorStatus, isWebhookError, WebhookError } from '@hookgate/signatures';
+export { errorCodes, isWebhookError, WebhookError } from '@hookgate/signatures';
+export type { ErrorPolicy } from './http-policy.js';
+export { errorPolicy, errorStatus, httpStatusOf } from './http-policy.js';
 export { withDeadline } from './deadline.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';

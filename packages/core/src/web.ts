@@ -12,6 +12,12 @@ export async function readWebRequest(
 ): Promise<HandleInput | WebhookError> {
   const tooLarge = () =>
     new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
+  if (request.bodyUsed || request.body?.locked) {
+    return new WebhookError(
+      'RAW_BODY_UNAVAILABLE',
+      'the request body was already read (request.text(), request.json(), c.req.json() in Hono); pass the request to receiver.fetch before reading it',
+    );
+  }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBodyBytes) {
     // Not awaited: a cancel can stay pending until the sender has sent everything (it does in
