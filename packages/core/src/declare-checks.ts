@@ -14,7 +14,9 @@ export function assertDeclared(events: EventSchemas, type: string): void {
     `on('${type}'): '${type}' is not declared in the receiver's events, so its handler would never run; ` +
       `declare it with a schema (events: { '${type}': z.object({ … }) }) or unchecked<T>(), ` +
       `or use onEvery() for every delivery whatever its type` +
-      (declared.length > 0 ? ` (declared: ${declared.slice(0, 10).join(', ')})` : ' (no events are declared)'),
+      (declared.length > 0
+        ? ` (declared: ${declared.slice(0, 10).join(', ')})`
+        : ' (no events are declared)'),
   );
 }
 

@@ -36,13 +36,23 @@ export class DeliveryTrace {
     this.secretIndex = verified.secretIndex;
     const { timestamp } = verified;
     // Most senders sign seconds; Linear signs milliseconds.
-    if (timestamp !== undefined) this.skewSeconds = (now - (timestamp > 1e11 ? timestamp : timestamp * 1000)) / 1000;
+    if (timestamp !== undefined)
+      this.skewSeconds = (now - (timestamp > 1e11 ? timestamp : timestamp * 1000)) / 1000;
   }
 
   /** Records what the delivery is, once known. */
   identify(base: Omit<DeliveryContext, 'signal'>): void {
-    this.deliveryId = base.deliveryId;
+    this.deliveryId = publicDeliveryId(base);
     this.eventType = base.eventType;
     this.retry = base.attempt?.retry;
   }
+}
+
+/**
+ * The delivery id to show in logs, hooks and telemetry: none where it is the matched signature
+ * itself (senders without a delivery id are keyed on it, see `contentReplayKey`), since a
+ * signature must never leave the receiver.
+ */
+export function publicDeliveryId(base: Omit<DeliveryContext, 'signal'>): string | undefined {
+  return base.deliveryId === base.verified.contentKey ? undefined : base.deliveryId;
 }

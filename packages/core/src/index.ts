@@ -7,9 +7,9 @@ export type {
   WebhookErrorCode,
 } from '@hookgate/signatures';
 export { errorCodes, isWebhookError, WebhookError } from '@hookgate/signatures';
+export { withDeadline } from './deadline.js';
 export type { ErrorPolicy } from './http-policy.js';
 export { errorPolicy, errorStatus, httpStatusOf } from './http-policy.js';
-export { withDeadline } from './deadline.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
 export type { Handshake, SchemeProfile } from './profiles.js';

@@ -1,5 +1,5 @@
 import type { WebhookError } from '@hookgate/signatures';
-import { DeliveryTrace, type DeliveryOutcome } from './delivery-trace.js';
+import { type DeliveryOutcome, DeliveryTrace, publicDeliveryId } from './delivery-trace.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
 import { isPromise } from './maybe-promise.js';
@@ -10,7 +10,7 @@ import type { DeliveryAttempt, DeliveryContext, HandleInput, HandleResult } from
 export interface DeliveryFacts {
   /** The scheme's name, for example `stripe`. */
   provider: string;
-  /** The delivery id, once the delivery is verified. */
+  /** The delivery id, once the delivery is verified (absent where the sender gives none and the replay key is the signature). */
   deliveryId?: string;
   /** The event type, once the delivery is verified. */
   eventType?: string;
@@ -123,7 +123,11 @@ export function createObserver(options: ObserverOptions): Observer {
       if (trace.deliveryId !== undefined) report.deliveryId = trace.deliveryId;
       if (trace.eventType !== undefined) report.eventType = trace.eventType;
       if (trace.secretIndex !== undefined) report.secretIndex = trace.secretIndex;
-      if (debug) logger?.debug({ ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations }, `${report.outcome} ${report.eventType ?? 'delivery'}`);
+      if (debug)
+        logger?.debug(
+          { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
+          `${report.outcome} ${report.eventType ?? 'delivery'}`,
+        );
       if (onDelivered) {
         try {
           onDelivered(report);
@@ -136,7 +140,8 @@ export function createObserver(options: ObserverOptions): Observer {
       const status = httpStatusOf(error);
       const facts: DeliveryFacts = { provider };
       if (base) {
-        facts.deliveryId = base.deliveryId;
+        const deliveryId = publicDeliveryId(base);
+        if (deliveryId !== undefined) facts.deliveryId = deliveryId;
         facts.eventType = base.eventType;
         if (base.attempt) facts.attempt = base.attempt;
       }

@@ -223,7 +223,12 @@ describe('createReceiver pipeline', () => {
     expect((await receiver.handle(bad)).status).toBe(200);
     expect(onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'SCHEMA_MISMATCH' }),
-      expect.objectContaining({ request: bad, provider: 'stripe', deliveryId: 'evt_bad', eventType: 'invoice.paid' }),
+      expect.objectContaining({
+        request: bad,
+        provider: 'stripe',
+        deliveryId: 'evt_bad',
+        eventType: 'invoice.paid',
+      }),
     );
     expect(bodyOf(await receiver.handle(bad))).toEqual({ ok: true, duplicate: true });
     expect(handler).not.toHaveBeenCalled();

@@ -234,7 +234,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
     if (claim.status === 'in-flight') {
       throw withDelivery(
-        new WebhookError('DELIVERY_IN_FLIGHT', 'this delivery is being handled by another request; retry later'),
+        new WebhookError(
+          'DELIVERY_IN_FLIGHT',
+          'this delivery is being handled by another request; retry later',
+        ),
         base,
       );
     }
@@ -317,7 +320,9 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     async handle(input) {
       const trace = observer.begin();
       try {
-        const result = await (trace ? observer.within(trace, () => process(input, trace)) : process(input, trace));
+        const result = await (trace
+          ? observer.within(trace, () => process(input, trace))
+          : process(input, trace));
         observer.delivered(trace, result);
         return result;
       } catch (thrown) {

@@ -30,7 +30,14 @@ export async function readWebRequest(
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (cause) {
+        // The stream failed (the client went away, a runtime cut it): there are no raw bytes.
+        return new WebhookError('RAW_BODY_UNAVAILABLE', 'reading the request body failed', { cause });
+      }
+      const { done, value } = next;
       if (done) break;
       size += value.length;
       if (size > maxBodyBytes) {

@@ -287,9 +287,11 @@ describe.each(cryptoProviders)('hmac with $name crypto', ({ provider: crypto }) 
       ['{id} without idHeader', { idHeader: undefined }],
       ['an empty header name', { header: '' }],
     ])('are refused with %s (INVALID_CONFIGURATION)', (_name, change) => {
-      expectThrowsWebhookError(() => hmac({ ...ACME, secret: SECRET, crypto, ...change }), 'INVALID_CONFIGURATION', [
-        SECRET,
-      ]);
+      expectThrowsWebhookError(
+        () => hmac({ ...ACME, secret: SECRET, crypto, ...change }),
+        'INVALID_CONFIGURATION',
+        [SECRET],
+      );
     });
 
     it('default the template and the name', async () => {

@@ -161,7 +161,8 @@ function parseTemplate(template: string, options: HmacOptions, name: string): Te
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
   const uses = (field: string) => parts.some((part) => 'field' in part && part.field === field);
-  if (!uses('body')) throw new WebhookError('INVALID_CONFIGURATION', `${name}: the template must contain {body}`);
+  if (!uses('body'))
+    throw new WebhookError('INVALID_CONFIGURATION', `${name}: the template must contain {body}`);
   if (uses('timestamp') !== (options.timestampHeader !== undefined)) {
     throw new WebhookError(
       'INVALID_CONFIGURATION',

@@ -56,7 +56,11 @@ export function stripe(options: StripeOptions): Scheme {
   };
 }
 
-const stripeKey = refuseWrongKind(utf8Key, STRIPE_API_KEY, "the endpoint's signing secret (whsec_…, Dashboard → Webhooks)");
+const stripeKey = refuseWrongKind(
+  utf8Key,
+  STRIPE_API_KEY,
+  "the endpoint's signing secret (whsec_…, Dashboard → Webhooks)",
+);
 
 /**
  * Parses `t=…,v1=…` the way Stripe documents it: comma-separated `key=value` pairs, no
