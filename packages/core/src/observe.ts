@@ -4,6 +4,7 @@ import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
 import { isPromise } from './maybe-promise.js';
 import { createTelemetry } from './telemetry.js';
+import { otelLoading } from './telemetry-api.js';
 import type { DeliveryAttempt, DeliveryContext, HandleInput, HandleResult } from './types.js';
 
 /** What is known about a delivery: the provider always, the rest once verified. */
@@ -58,6 +59,8 @@ export interface ObserverOptions {
 export interface Observer {
   /** A trace for this delivery, or `undefined` when nothing would read it. */
   begin(): DeliveryTrace | undefined;
+  /** While `@opentelemetry/api` is still loading (the first milliseconds), the load to wait for. */
+  loading(): Promise<unknown> | undefined;
   /** Reports a delivery answered 2xx. */
   delivered(trace: DeliveryTrace | undefined, result: HandleResult): void;
   /** Reports a failure: once per refusal (`final`), or a failure that did not change the answer. */
@@ -88,6 +91,7 @@ export function createObserver(options: ObserverOptions): Observer {
 
   return {
     within: (trace, run) => telemetry.within(trace, run),
+    loading: otelLoading,
     handlers<T>(trace: DeliveryTrace, run: () => T): T {
       const started = performance.now();
       const done = () => {

@@ -258,11 +258,11 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       );
       if (options.invalidPayload === 'ack' && mismatch.code === 'SCHEMA_MISMATCH') {
         report(mismatch, input, base);
-        await settle(complete, input);
+        await settle(complete, input, base);
         if (trace) trace.outcome = 'dropped';
         return okResult();
       }
-      await settle(release, input);
+      await settle(release, input, base);
       throw withDelivery(mismatch, base);
     }
 
@@ -273,12 +273,12 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
         : runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
       if (isPromise(value)) value = await value;
     } catch (error) {
-      await settle(release, input);
+      await settle(release, input, base);
       throw withDelivery(error, base);
     }
     // The handlers succeeded: answer 200 even if recording it fails (the lease then expires
     // and a retry may run it again: at-least-once is the only honest promise left).
-    const completing = settle(complete, input);
+    const completing = settle(complete, input, base);
     if (completing) await completing;
     return value === undefined ? okResult() : jsonResult(200, value);
   }
@@ -290,14 +290,15 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   function settle(
     operation: (() => void | Promise<void>) | undefined,
     request: HandleInput,
+    base: Omit<DeliveryContext, 'signal'>,
   ): void | Promise<void> {
     if (!operation) return;
     try {
       const done = callStore(operation, storeTimeoutMs);
       if (isPromise(done))
-        return done.then(undefined, (error: unknown) => report(error as WebhookError, request));
+        return done.then(undefined, (error: unknown) => report(error as WebhookError, request, base));
     } catch (error) {
-      report(error as WebhookError, request);
+      report(error as WebhookError, request, base);
     }
   }
 
@@ -318,6 +319,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       return receiver;
     },
     async handle(input) {
+      const loading = observer.loading();
+      if (loading) await loading;
       const trace = observer.begin();
       try {
         const result = await (trace

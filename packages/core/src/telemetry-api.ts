@@ -33,3 +33,8 @@ export function loadOtel(): Promise<Otel | null> {
 export function otel(): Otel | null | undefined {
   return loaded;
 }
+
+/** The load in progress, if any: the first deliveries wait for it so that none goes untraced. */
+export function otelLoading(): Promise<Otel | null> | undefined {
+  return loaded === undefined ? loading : undefined;
+}
