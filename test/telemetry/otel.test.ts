@@ -37,13 +37,15 @@ function receiverWith(handler: (event: { id: string }) => unknown) {
 
 /** Runs `run` inside an HTTP server span, as an instrumented framework would. */
 function inServerSpan<T>(run: () => Promise<T>): Promise<T> {
-  return trace.getTracer('test-http').startActiveSpan('POST /webhooks', { kind: SpanKind.SERVER }, async (span) => {
-    try {
-      return await run();
-    } finally {
-      span.end();
-    }
-  });
+  return trace
+    .getTracer('test-http')
+    .startActiveSpan('POST /webhooks', { kind: SpanKind.SERVER }, async (span) => {
+      try {
+        return await run();
+      } finally {
+        span.end();
+      }
+    });
 }
 
 const byName = (name: string) => otel.finishedSpans().filter((span) => span.name === name);
@@ -54,7 +56,9 @@ describe('spans', () => {
     const receiver = receiverWith(() => {
       handlerParent = trace.getActiveSpan()?.spanContext().spanId;
     });
-    const result = await inServerSpan(async () => receiver.handle(await input('evt_span_1', { skewSeconds: 3 })));
+    const result = await inServerSpan(async () =>
+      receiver.handle(await input('evt_span_1', { skewSeconds: 3 })),
+    );
     expect(result.status).toBe(200);
     const [server] = byName('POST /webhooks');
     const [receive] = byName('webhook receive stripe');
@@ -93,7 +97,11 @@ describe('spans', () => {
     await receiver.handle(await input('evt_span_3', { forged: true }));
     const receives = byName('webhook receive stripe').map((span) => span.attributes);
     expect(receives).toMatchObject([
-      { 'hookgate.outcome': 'rejected', 'hookgate.error.code': 'HANDLER_FAILED', 'http.response.status_code': 500 },
+      {
+        'hookgate.outcome': 'rejected',
+        'hookgate.error.code': 'HANDLER_FAILED',
+        'http.response.status_code': 500,
+      },
       { 'hookgate.outcome': 'handled', 'hookgate.duplicate': false },
       { 'hookgate.outcome': 'duplicate', 'hookgate.duplicate': true },
       { 'hookgate.outcome': 'rejected', 'hookgate.error.code': 'INVALID_SIGNATURE' },
@@ -113,7 +121,10 @@ describe('metrics', () => {
     const before = await otel.points();
     const count = (points: typeof before, name: string, attributes: Record<string, unknown> = {}) =>
       points
-        .filter((point) => point.name === name && Object.entries(attributes).every(([k, v]) => point.attributes[k] === v))
+        .filter(
+          (point) =>
+            point.name === name && Object.entries(attributes).every(([k, v]) => point.attributes[k] === v),
+        )
         .reduce((sum, point) => {
           const value = point.value as number | { count: number };
           return sum + (typeof value === 'number' ? value : value.count);
@@ -122,11 +133,16 @@ describe('metrics', () => {
     await receiver.handle(delivery);
     await receiver.handle(delivery);
     await receiver.handle(await input('evt_metric_2', { forged: true }));
-    receiver.reject(new WebhookError('RAW_BODY_UNAVAILABLE', 'parsed first'), { method: 'POST', headers: {} });
+    receiver.reject(new WebhookError('RAW_BODY_UNAVAILABLE', 'parsed first'), {
+      method: 'POST',
+      headers: {},
+    });
     const after = await otel.points();
     const delta = (name: string, attributes?: Record<string, unknown>) =>
       count(after, name, attributes) - count(before, name, attributes);
-    expect(delta('hookgate.deliveries', { 'hookgate.provider': 'stripe', 'hookgate.outcome': 'handled' })).toBe(1);
+    expect(
+      delta('hookgate.deliveries', { 'hookgate.provider': 'stripe', 'hookgate.outcome': 'handled' }),
+    ).toBe(1);
     expect(delta('hookgate.deliveries', { 'hookgate.outcome': 'duplicate' })).toBe(1);
     expect(delta('hookgate.deliveries', { 'hookgate.error.code': 'INVALID_SIGNATURE' })).toBe(1);
     expect(delta('hookgate.deliveries', { 'hookgate.error.code': 'RAW_BODY_UNAVAILABLE' })).toBe(1);
@@ -152,9 +168,14 @@ describe('queued deliveries', () => {
       spanId: processing!.spanContext().spanId,
       traceFlags: processing!.spanContext().traceFlags,
     });
-    const value = await withLinkedSpan('webhook process invoice.paid (worker)', JSON.parse(JSON.stringify(captured)), async () => 42, {
-      'messaging.message.id': 'evt_link_1',
-    });
+    const value = await withLinkedSpan(
+      'webhook process invoice.paid (worker)',
+      JSON.parse(JSON.stringify(captured)),
+      async () => 42,
+      {
+        'messaging.message.id': 'evt_link_1',
+      },
+    );
     expect(value).toBe(42);
     const [worker] = byName('webhook process invoice.paid (worker)');
     expect(worker!.links.map((link) => link.context.spanId)).toEqual([processing!.spanContext().spanId]);
