@@ -53,6 +53,7 @@ export interface ObserverOptions {
   logger: Logger | undefined;
   onError: ((error: WebhookError, context: ErrorContext) => void) | undefined;
   onDelivered: ((report: DeliveredReport) => void) | undefined;
+  telemetry: boolean;
 }
 
 /** Logs, hooks and telemetry of one receiver, behind one small interface for the pipeline. */
@@ -85,13 +86,13 @@ export interface Observer {
  */
 export function createObserver(options: ObserverOptions): Observer {
   const { provider, logger, onError, onDelivered } = options;
-  const telemetry = createTelemetry();
+  const telemetry = createTelemetry(options.telemetry);
   const debug = logsLevel(logger, 'debug');
   const alwaysTrace = debug || onDelivered !== undefined;
 
   return {
     within: (trace, run) => telemetry.within(trace, run),
-    loading: otelLoading,
+    loading: options.telemetry ? otelLoading : () => undefined,
     handlers<T>(trace: DeliveryTrace, run: () => T): T {
       const started = performance.now();
       const done = () => {

@@ -77,6 +77,13 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
    * @default createConsoleLogger() (info and above, on the console)
    */
   logger?: Logger | false;
+  /**
+   * Spans and metrics through `@opentelemetry/api` when the application has it installed and
+   * an SDK registered (an optional peer dependency: nothing is loaded or recorded otherwise).
+   * `false` turns them off for this receiver.
+   * @default true
+   */
+  telemetry?: boolean;
   /** Called for a verified delivery whose event type has no schema or no handler; it is acknowledged with 200. */
   onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
 }
@@ -155,6 +162,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     logger: resolveLogger(options.logger),
     onError: options.onError,
     onDelivered: options.onDelivered,
+    telemetry: options.telemetry !== false,
   });
   /** Reports a failure that does not change the answer (a store call while settling, an acknowledged mismatch). */
   const report = (error: WebhookError, request: HandleInput, base?: Omit<DeliveryContext, 'signal'>) =>

@@ -33,7 +33,8 @@ interface Instruments {
  * every call here is a property read. Attributes carry names, codes, ids and numbers only:
  * never a body, a header value, a signature, a secret or a URL.
  */
-export function createTelemetry(): Telemetry {
+export function createTelemetry(enabled = true): Telemetry {
+  if (!enabled) return DISABLED;
   void loadOtel();
   let tracer: Tracer | undefined;
   let noopTracerProvider: unknown;
@@ -164,6 +165,15 @@ export function createTelemetry(): Telemetry {
     },
   };
 }
+
+/** The telemetry of a receiver created with `telemetry: false`. */
+const DISABLED: Telemetry = {
+  active: () => false,
+  begin: () => undefined,
+  within: (_trace, run) => run(),
+  process: (_trace, run) => run(),
+  end: () => undefined,
+};
 
 function processAttributes(trace: DeliveryTrace): Attributes {
   const attributes: Attributes = {
