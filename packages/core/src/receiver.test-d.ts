@@ -1,8 +1,8 @@
-import { stripe } from '@hookgate/signatures';
+import { stripe, type WebhookErrorCode } from '@hookgate/signatures';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createReceiver } from './receiver.js';
-import type { DeliveryContext } from './types.js';
+import type { DeliveryAttempt, DeliveryContext, HandleInput } from './types.js';
 import { unchecked } from './unchecked.js';
 
 const receiver = createReceiver({
