@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -30,5 +31,40 @@ describe('without @opentelemetry/api installed', () => {
       reports: ['handled', 'duplicate'],
       lines: 3,
     });
+  });
+
+  it('as built (esbuild, as tsup builds the packages), in CommonJS and in ESM', async () => {
+    // Bundled here rather than with the package build, so that no other test's build races it.
+    const outdir = `${root}node_modules/.cache/hookgate-otel-absent`;
+    for (const format of ['cjs', 'esm'] as const) {
+      await build({
+        absWorkingDir: root,
+        entryPoints: [fixture('entry.ts')],
+        outfile: `${outdir}/core.${format === 'cjs' ? 'cjs' : 'mjs'}`,
+        bundle: true,
+        platform: 'node',
+        format,
+        target: 'node20',
+        tsconfig: 'tsconfig.json',
+        external: ['lru-cache', '@opentelemetry/*'],
+        logLevel: 'error',
+      });
+    }
+    for (const format of ['cjs', 'esm'] as const) {
+      const bundle = `${outdir}/core.${format === 'cjs' ? 'cjs' : 'mjs'}`;
+      const { stdout, stderr } = await run(
+        process.execPath,
+        [
+          '--import',
+          fixture('hide-otel.mjs'),
+          '--unhandled-rejections=strict',
+          fixture(`built.${format === 'cjs' ? 'cjs' : 'mjs'}`),
+          bundle,
+        ],
+        { cwd: root, timeout: 60_000 },
+      );
+      expect(stderr).toBe('');
+      expect(JSON.parse(stdout)).toEqual({ format, status: 200, api: 'absent' });
+    }
   });
 });
