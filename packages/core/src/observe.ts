@@ -152,10 +152,16 @@ export function createObserver(options: ObserverOptions): Observer {
       }
       if (logger) {
         const level = levelOf(error);
-        const fields: Record<string, unknown> = { code: error.code, status, ...factsFields(facts) };
+        const fields: Record<string, unknown> = final
+          ? { code: error.code, status, ...factsFields(facts) }
+          : { code: error.code, ...factsFields(facts) };
         if (level === 'error' && error.cause !== undefined) fields.err = error.cause;
-        const verb = final ? 'refused' : 'failed (answer unchanged)';
-        logger[level](fields, `${verb} ${error.code} (${status}): ${error.message}`);
+        logger[level](
+          fields,
+          final
+            ? `refused ${error.code} (${status}): ${error.message}`
+            : `${error.code} (the answer is unchanged): ${error.message}`,
+        );
       }
       if (trace && final) {
         trace.outcome = 'rejected';
