@@ -16,6 +16,7 @@ const FIGURES = [
   'verify',
   'web-crypto',
   'handle',
+  'otel',
   'memory-store',
   'http-node',
   'http-express',

@@ -82,6 +82,8 @@ interface ReceiverOptions {
   store?: IdempotencyStore;
   /** `zod` validates with the schema above; `none` types the payload without checking it. @default 'zod' */
   validation?: 'zod' | 'none';
+  /** OpenTelemetry spans and metrics (when an SDK is registered). @default true */
+  telemetry?: boolean;
 }
 
 /** A Stripe receiver: `invoice.paid` validated with zod (or not) and routed to a no-op handler. */
@@ -92,6 +94,7 @@ export function stripeReceiver(options: ReceiverOptions = {}) {
       'invoice.paid': options.validation === 'none' ? unchecked<z.output<typeof invoicePaid>>() : invoicePaid,
     },
     store: options.store,
+    telemetry: options.telemetry,
   }).on('invoice.paid', () => {
     handled++;
   });

@@ -5,7 +5,6 @@ import {
   createNodeCrypto,
   createWebCrypto,
   discord,
-  errorStatus,
   github,
   hmac,
   isWebhookError,
@@ -586,7 +585,7 @@ function expectRejection(entry: Entry, outcome: Outcome, what: string): WebhookE
   const { error } = outcome;
   if (!isWebhookError(error))
     throw new Error(`${entry.label} rejected with a non-WebhookError: ${String(error)}`);
-  expect(error.status).toBe(errorStatus[error.code]);
+  expect(Object.keys(signatures.errorCodes)).toContain(error.code);
   const allowed = entry.needsUrl ? [...REQUEST_CODES, 'INVALID_SECRET'] : REQUEST_CODES;
   expect(allowed, `${entry.label}: ${error.code}: ${error.message}`).toContain(error.code);
   for (const secret of entry.secrets) expect(error.message).not.toContain(secret);

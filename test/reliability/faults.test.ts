@@ -150,9 +150,10 @@ describe('handler faults, in process', () => {
     const input = await stripeInput('evt_schema_crash', 1);
     const first = await receiver.handle(input);
     expect(first.status).toBe(500);
-    expect(JSON.parse(first.body).code).toBe('HANDLER_FAILED');
+    // No handler ran: an internal error, not HANDLER_FAILED, and retryable.
+    expect(JSON.parse(first.body).code).toBe('INTERNAL_ERROR');
     // onError receives a WebhookError, as typed, with the validator's error as its cause.
-    expect((errors[0] as WebhookError).code).toBe('HANDLER_FAILED');
+    expect((errors[0] as WebhookError).code).toBe('INTERNAL_ERROR');
     expect((errors[0] as WebhookError).cause).toBeInstanceOf(RangeError);
     broken = false;
     expect((await receiver.handle(input)).body).toBe('{"ok":true}');

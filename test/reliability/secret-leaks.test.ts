@@ -1,8 +1,11 @@
 // No secret leaks: many failure paths (forged, tampered, stale, handler errors that carry the
 // secret, a broken store, schema mismatches and crashes, an onError hook that throws) through
 // receiver.handle and every adapter, capturing everything that leaves: response bodies and
-// headers, the errors handed to onError, and all console and stdout/stderr output. None may
-// contain a secret, the received signature header or any signature computed for the request.
+// headers, the errors handed to onError, all console and stdout/stderr output (the default
+// logger's lines with their fields), and every OpenTelemetry span (names, attributes, status)
+// and metric label. None may contain a secret, the received signature header or any signature
+// computed for the request.
+import { inspect } from 'node:util';
 import {
   createMemoryStore,
   createReceiver,
@@ -12,6 +15,7 @@ import {
 } from '@hookgate/core';
 import type { Scheme } from '@hookgate/signatures';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerInMemoryOtel } from '../support/otel.js';
 import { watchProcess } from './hostile.js';
 import { NOW_MS, NOW_SECONDS, type SchemeCase, schemeCases } from './schemes.js';
 import { ADAPTERS, type AnyReceiver, type RunningServer, startAdapter } from './servers.js';
@@ -20,6 +24,37 @@ import { ADAPTERS, type AnyReceiver, type RunningServer, startAdapter } from './
 class AppError extends Error {}
 
 const entries = schemeCases();
+const otel = registerInMemoryOtel();
+
+/** What telemetry exported since the last call: span names, attributes, status; metric labels. */
+async function telemetryOutput(): Promise<string[]> {
+  const spans = otel
+    .finishedSpans()
+    .map((span) => JSON.stringify([span.name, span.attributes, span.status, span.events, span.links]));
+  otel.reset();
+  const points = (await otel.points()).map((point) => JSON.stringify([point.name, point.attributes]));
+  return [...spans, ...points];
+}
+
+/**
+ * A console argument as the console would print it. The application's own errors (which carry
+ * the secret on purpose here) are the application's: the logger passes a handler's error on
+ * as the `err` field, as asked; what hookgate itself writes around it is scanned.
+ */
+function printed(arg: unknown): string {
+  if (arg instanceof AppError) return '[application error]';
+  if (arg instanceof Error) return `${arg.stack} ${String(arg.cause)}`;
+  if (typeof arg === 'object' && arg !== null) {
+    const fields = Object.fromEntries(
+      Object.entries(arg).map(([key, value]) => [
+        key,
+        value instanceof AppError ? '[application error]' : value,
+      ]),
+    );
+    return inspect(fields, { depth: 6 });
+  }
+  return String(arg);
+}
 
 /** Everything that left the process or the receiver. */
 const captured: string[] = [];
@@ -29,11 +64,7 @@ let restore: (() => void) | undefined;
 beforeAll(() => {
   const spies = (['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((name) =>
     vi.spyOn(console, name).mockImplementation((...args: unknown[]) => {
-      captured.push(
-        args
-          .map((arg) => (arg instanceof Error ? `${arg.stack} ${String(arg.cause)}` : String(arg)))
-          .join(' '),
-      );
+      captured.push(args.map(printed).join(' '));
     }),
   );
   const writes = [process.stdout, process.stderr].map((stream) => {
@@ -50,6 +81,7 @@ beforeAll(() => {
 });
 afterAll(async () => {
   restore?.();
+  await otel.shutdown();
   watcher.stop();
   await watcher.check();
 });
@@ -159,7 +191,7 @@ function scenarios(entry: SchemeCase): Scenario[] {
     },
     {
       name: 'schema throws the secret',
-      codes: ['HANDLER_FAILED'],
+      codes: ['INTERNAL_ERROR'],
       target: 'n',
       body: event({ crash: true }),
       signer: 'genuine',
@@ -308,13 +340,20 @@ describe('no secret, received signature or computed signature in any output', ()
         );
         expectClean(
           `${entry.label}: ${scenario.name}`,
-          [result.body, JSON.stringify(result.headers), ...captured.slice(from)],
+          [
+            result.body,
+            JSON.stringify(result.headers),
+            ...captured.slice(from),
+            ...(await telemetryOutput()),
+          ],
           forbidden,
         );
         paths++;
       }
     }
     expect(paths).toBeGreaterThanOrEqual(entries.length * 8);
+    // The default logger wrote each refusal: the scan above covered real log lines.
+    expect(captured.some((line) => line.startsWith('hookgate: refused INVALID_SIGNATURE'))).toBe(true);
     // The error hooks did run (and their own throws were swallowed without a trace).
     expect(captured.length).toBeGreaterThanOrEqual(paths);
   });
@@ -355,7 +394,7 @@ describe('no secret, received signature or computed signature in any output', ()
           const responseHeaders = JSON.stringify([...response.headers]);
           expectClean(
             `${adapter} ${entry.label}: ${scenario.name}`,
-            [text, responseHeaders, ...captured.slice(from)],
+            [text, responseHeaders, ...captured.slice(from), ...(await telemetryOutput())],
             forbidden,
           );
         }

@@ -1,4 +1,4 @@
-import { createReceiver, type IdempotencyStore } from '@hookgate/core';
+import { createReceiver, type IdempotencyStore, type ReceiverOptions } from '@hookgate/core';
 import { github, standardWebhooks, stripe } from '@hookgate/signatures';
 import type { Ledger } from './ledger.js';
 import { githubEvents, standardEvents, stripeEvents } from './schemas.js';
@@ -10,8 +10,12 @@ export interface ExampleReceiversOptions {
   ledger: Ledger;
   /** One store for all three receivers (keys are prefixed by scheme). @default in-memory */
   store?: IdempotencyStore;
-  /** Passed to every receiver: where rejections and failures are reported. */
-  onError?: (error: Error) => void;
+  /**
+   * Passed to every receiver: called with each rejection and failure and its context. Not
+   * needed for logs: hookgate's default logger already writes each one (with the cause and its
+   * stack for failures on our side).
+   */
+  onError?: ReceiverOptions<Record<never, never>>['onError'];
 }
 
 /** The three receivers of the examples, each with typed handlers that write to the ledger. */

@@ -6,7 +6,8 @@ const ledger = new Ledger();
 const receivers = createReceivers({
   secrets: secretsFromEnv(),
   ledger,
-  onError: (error) => console.warn(`rejected: ${error.message}`),
+  // No onError needed for logs: hookgate writes each refusal to the console, with the cause and
+  // its stack when the failure is ours (a handler that threw, a store that is down).
 });
 
 createApp(receivers).listen(port, '127.0.0.1', () => {

@@ -5,7 +5,8 @@ const port = Number(process.env.PORT ?? 3001);
 const receivers = createReceivers({
   secrets: secretsFromEnv(),
   ledger: new Ledger(),
-  onError: (error) => console.warn(`rejected: ${error.message}`),
+  // No onError needed for logs: hookgate writes each refusal to the console, with the cause and
+  // its stack when the failure is ours (a handler that threw, a store that is down).
 });
 const app = await createApp(receivers);
 await app.listen({ port, host: '127.0.0.1' });

@@ -276,6 +276,14 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
         /no sample event charge\.nope for stripe; use one of checkout\.session\.completed, .*invoice\.paid/,
       ],
       [['send', '-p', 'hmac', '-s', 'x', '-H', 'X', 'http://h'], /no sample events for hmac/],
+      [
+        ['sign', '-p', 'hmac', '-s', 'x', '--header', 'X', '--template', '{bdy}', '--body', 'a'],
+        /unknown placeholder \{bdy\}/,
+      ],
+      [
+        ['sign', '-p', 'stripe', '-s', 'sk_live_not_a_webhook_secret', '--body', 'a'],
+        /looks like a Stripe API key/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const result = await run(argv);

@@ -47,8 +47,11 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
       streams.stderr(`hookgate ${name}: ${error.message}\nRun hookgate ${name} --help for usage.\n`);
       return EXIT.usage;
     }
-    // A secret or key that cannot be used is a mistake in the command line too.
-    if (isWebhookError(error) && error.code === 'INVALID_SECRET') {
+    // A secret, key or scheme option that cannot be used is a mistake in the command line too.
+    if (
+      isWebhookError(error) &&
+      (error.code === 'INVALID_SECRET' || error.code === 'INVALID_CONFIGURATION')
+    ) {
       streams.stderr(`hookgate ${name}: ${error.message}\nRun hookgate ${name} --help for usage.\n`);
       return EXIT.usage;
     }

@@ -6,10 +6,16 @@ export type {
   VerifiedSignature,
   WebhookErrorCode,
 } from '@hookgate/signatures';
-export { errorStatus, isWebhookError, WebhookError } from '@hookgate/signatures';
+export { errorCodes, isWebhookError, WebhookError } from '@hookgate/signatures';
 export { withDeadline } from './deadline.js';
+export type { DeliveryOutcome } from './delivery-trace.js';
+export type { ErrorPolicy } from './http-policy.js';
+export { errorPolicy, errorStatus, httpStatusOf } from './http-policy.js';
+export type { ConsoleLoggerOptions, Logger, LogLevel, LogMethod } from './logger.js';
+export { createConsoleLogger } from './logger.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
+export type { DeliveredReport, DeliveryDurations, DeliveryFacts, ErrorContext } from './observe.js';
 export type { Handshake, SchemeProfile } from './profiles.js';
 export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
@@ -17,6 +23,8 @@ export type { Receiver, ReceiverOptions } from './receiver.js';
 export { createReceiver } from './receiver.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
+export type { CapturedTraceContext } from './trace-link.js';
+export { captureTraceContext, withLinkedSpan } from './trace-link.js';
 export type {
   AnyEventPayload,
   DeliveryAttempt,

@@ -1,8 +1,8 @@
-import { stripe } from '@hookgate/signatures';
+import { stripe, type WebhookErrorCode } from '@hookgate/signatures';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { createReceiver } from './receiver.js';
-import type { DeliveryContext } from './types.js';
+import type { DeliveryAttempt, DeliveryContext, HandleInput } from './types.js';
 import { unchecked } from './unchecked.js';
 
 const receiver = createReceiver({
@@ -89,5 +89,50 @@ describe('unchecked<T>()', () => {
   it('refuses a handler that expects another shape', () => {
     // @ts-expect-error ref is a string
     github.on('push', (event: { ref: number }) => event);
+  });
+});
+
+describe('observation and the catch-all', () => {
+  const scheme = stripe({ secret: 'whsec_x' });
+
+  it('types onEvery payloads as unknown, on any receiver', () => {
+    createReceiver({ scheme }).onEvery((payload, ctx) => {
+      expectTypeOf(payload).toEqualTypeOf<unknown>();
+      expectTypeOf(ctx.eventType).toEqualTypeOf<string>();
+    });
+  });
+
+  it('gives onError the delivery facts and onDelivered the outcome and durations', () => {
+    createReceiver({
+      scheme,
+      onError: (error, context) => {
+        expectTypeOf(error.code).toEqualTypeOf<WebhookErrorCode>();
+        expectTypeOf(context.provider).toEqualTypeOf<string>();
+        expectTypeOf(context.deliveryId).toEqualTypeOf<string | undefined>();
+        expectTypeOf(context.attempt).toEqualTypeOf<DeliveryAttempt | undefined>();
+        expectTypeOf(context.request).toEqualTypeOf<HandleInput>();
+      },
+      onDelivered: (report) => {
+        expectTypeOf(report.outcome).toEqualTypeOf<
+          'handled' | 'duplicate' | 'unhandled' | 'handshake' | 'dropped'
+        >();
+        expectTypeOf(report.durations.totalMs).toEqualTypeOf<number>();
+        expectTypeOf(report.durations.handlersMs).toEqualTypeOf<number | undefined>();
+      },
+    });
+  });
+
+  it('takes pino-shaped loggers or false', () => {
+    const pinoLike = {
+      debug: (_fields: object, _message: string) => undefined,
+      info: (_fields: object, _message: string) => undefined,
+      warn: (_fields: object, _message: string) => undefined,
+      error: (_fields: object, _message: string) => undefined,
+      level: 'info',
+    };
+    createReceiver({ scheme, logger: pinoLike });
+    createReceiver({ scheme, logger: false });
+    // @ts-expect-error a logger needs every level
+    createReceiver({ scheme, logger: { warn: () => undefined } });
   });
 });

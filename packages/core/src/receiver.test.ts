@@ -221,7 +221,15 @@ describe('createReceiver pipeline', () => {
     receiver.on('invoice.paid', handler);
     const bad = await signedInput(scheme, invoice('evt_bad', 'twelve'));
     expect((await receiver.handle(bad)).status).toBe(200);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'SCHEMA_MISMATCH' }), bad);
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'SCHEMA_MISMATCH' }),
+      expect.objectContaining({
+        request: bad,
+        provider: 'stripe',
+        deliveryId: 'evt_bad',
+        eventType: 'invoice.paid',
+      }),
+    );
     expect(bodyOf(await receiver.handle(bad))).toEqual({ ok: true, duplicate: true });
     expect(handler).not.toHaveBeenCalled();
   });

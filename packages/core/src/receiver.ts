@@ -1,7 +1,12 @@
 import { type Scheme, toBytes, type VerifiedSignature, WebhookError } from '@hookgate/signatures';
+import { assertDeclared, assertSomeDeclared } from './declare-checks.js';
 import { contentReplayKey } from './delivery-key.js';
+import type { DeliveryTrace } from './delivery-trace.js';
+import { deliveryOf, withDelivery } from './failure-context.js';
+import { type Logger, resolveLogger } from './logger.js';
 import { isPromise } from './maybe-promise.js';
 import { createMemoryStore } from './memory-store.js';
+import { createObserver, type DeliveredReport, type ErrorContext } from './observe.js';
 import { parsePayload } from './parse-payload.js';
 import { profileOf } from './profiles.js';
 import { errorResult, jsonResult, okResult, toWebhookError } from './respond.js';
@@ -57,8 +62,28 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
   storeTimeoutMs?: number;
   /** The clock in milliseconds since the epoch, for timestamp checks. @default Date.now */
   clock?: () => number;
-  /** Called with every rejection and failure (signature, schema issues in `error.details`, handler errors in `error.cause`). */
-  onError?: (error: WebhookError, request: HandleInput) => void;
+  /**
+   * Called with every rejection and failure (signature, schema issues in `error.details`,
+   * handler errors in `error.cause`), with the delivery id, event type, provider and attempt
+   * when known.
+   */
+  onError?: (error: WebhookError, context: ErrorContext) => void;
+  /** Called for every delivery answered 2xx, with its outcome and durations. */
+  onDelivered?: (report: DeliveredReport) => void;
+  /**
+   * Where rejections (`warn`; `error` with the cause for failures on our side) and successes
+   * (`debug`) are written: pino, or anything with `{ debug, info, warn, error }` taking the
+   * fields first. `false` writes nothing.
+   * @default createConsoleLogger() (info and above, on the console)
+   */
+  logger?: Logger | false;
+  /**
+   * Spans and metrics through `@opentelemetry/api` when the application has it installed and
+   * an SDK registered (an optional peer dependency: nothing is loaded or recorded otherwise).
+   * `false` turns them off for this receiver.
+   * @default true
+   */
+  telemetry?: boolean;
   /** Called for a verified delivery whose event type has no schema or no handler; it is acknowledged with 200. */
   onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
 }
@@ -74,6 +99,13 @@ export interface Receiver<TEvents extends EventSchemas> {
   ): Receiver<TEvents>;
   /** Registers a handler for every delivery whose type has a schema, typed as the union. */
   onAny(handler: Handler<AnyEventPayload<TEvents>>): Receiver<TEvents>;
+  /**
+   * Registers a catch-all: it runs for every verified delivery whatever its type, declared or
+   * not, after that type's own handlers, with the parsed payload unvalidated (`unknown`).
+   * De-duplicated and retried like any handler; with one registered every verified delivery
+   * has a handler, so `onUnhandled` is no longer called.
+   */
+  onEvery(handler: Handler<unknown>): Receiver<TEvents>;
   /** Runs the pipeline over one request; never throws. */
   handle(input: HandleInput): Promise<HandleResult>;
   /**
@@ -110,7 +142,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const handlerTimeoutMs = options.handlerTimeoutMs ?? 30_000;
   const leaseMs = options.leaseMs ?? Math.max(60_000, handlerTimeoutMs + 30_000);
   if (leaseMs <= handlerTimeoutMs) {
-    throw new RangeError('leaseMs must exceed handlerTimeoutMs, or a slow handler could run twice');
+    throw new WebhookError(
+      'INVALID_CONFIGURATION',
+      'leaseMs must exceed handlerTimeoutMs, or a slow handler could run twice',
+    );
   }
   // Never forget an id while a captured request could still pass the timestamp check.
   const minRetention = 2 * (scheme.toleranceSeconds ?? 0) * 1000 + 60_000;
@@ -122,15 +157,18 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const clock = options.clock ?? Date.now;
   const router = createRouter(events, profile.bareNameRouting === true);
 
-  const report = (error: WebhookError, request: HandleInput) => {
-    try {
-      options.onError?.(error, request);
-    } catch {
-      // A failing error hook must not change the answer to the sender.
-    }
-  };
+  const observer = createObserver({
+    provider: scheme.name,
+    logger: resolveLogger(options.logger),
+    onError: options.onError,
+    onDelivered: options.onDelivered,
+    telemetry: options.telemetry !== false,
+  });
+  /** Reports a failure that does not change the answer (a store call while settling, an acknowledged mismatch). */
+  const report = (error: WebhookError, request: HandleInput, base?: Omit<DeliveryContext, 'signal'>) =>
+    observer.failed(error, request, base, undefined, false);
 
-  async function process(input: HandleInput): Promise<HandleResult> {
+  async function process(input: HandleInput, trace: DeliveryTrace | undefined): Promise<HandleResult> {
     if (input.method.toUpperCase() !== 'POST') {
       throw new WebhookError(
         'METHOD_NOT_ALLOWED',
@@ -143,7 +181,9 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
     let verified: VerifiedSignature;
     try {
-      verified = await scheme.verify({ headers: input.headers, body, url: input.url, now: clock() });
+      const now = clock();
+      verified = await scheme.verify({ headers: input.headers, body, url: input.url, now });
+      if (trace) trace.verified(verified, now);
     } catch (cause) {
       throw toWebhookError(
         cause,
@@ -153,7 +193,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
     const payload = parsePayload(body, input.headers);
     const handshake = profile.handshake?.(payload);
-    if (handshake) return jsonResult(handshake.status, handshake.body);
+    if (handshake) {
+      if (trace) trace.outcome = 'handshake';
+      return jsonResult(handshake.status, handshake.body);
+    }
 
     const eventType =
       options.eventType?.(payload, input) ?? profile.eventType(payload, input.headers) ?? 'unknown';
@@ -173,10 +216,12 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       headers: input.headers,
       verified,
     };
+    if (trace) trace.identify(base);
 
     const route = router.resolve(eventType);
     if (route.handlers.length === 0) {
       options.onUnhandled?.(payload, base);
+      if (trace) trace.outcome = 'unhandled';
       return okResult();
     }
 
@@ -186,16 +231,22 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       const claiming = callStore(() => store.claim(key, claimOptions), storeTimeoutMs);
       claim = isPromise(claiming) ? await claiming : claiming;
     } catch (error) {
-      if (options.storeFailure !== 'process') throw error;
-      report(error as WebhookError, input);
+      if (options.storeFailure !== 'process') throw withDelivery(error, base);
+      report(error as WebhookError, input, base);
       claim = { status: 'claimed', token: '' };
     }
     // An empty token means the store was down and `storeFailure: 'process'` let us go on.
-    if (claim.status === 'completed') return jsonResult(200, { ok: true, duplicate: true });
+    if (claim.status === 'completed') {
+      if (trace) trace.outcome = 'duplicate';
+      return jsonResult(200, { ok: true, duplicate: true });
+    }
     if (claim.status === 'in-flight') {
-      throw new WebhookError(
-        'DELIVERY_IN_FLIGHT',
-        'this delivery is being handled by another request; retry later',
+      throw withDelivery(
+        new WebhookError(
+          'DELIVERY_IN_FLIGHT',
+          'this delivery is being handled by another request; retry later',
+        ),
+        base,
       );
     }
     const { token } = claim;
@@ -211,28 +262,31 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       // would drop the delivery for good. It fails like a handler and stays retryable.
       const mismatch = toWebhookError(
         error,
-        () => new WebhookError('HANDLER_FAILED', 'the schema validation threw; the delivery stays retryable'),
+        () => new WebhookError('INTERNAL_ERROR', 'the schema validation threw; the delivery stays retryable'),
       );
       if (options.invalidPayload === 'ack' && mismatch.code === 'SCHEMA_MISMATCH') {
-        report(mismatch, input);
-        await settle(complete, input);
+        report(mismatch, input, base);
+        await settle(complete, input, base);
+        if (trace) trace.outcome = 'dropped';
         return okResult();
       }
-      await settle(release, input);
-      throw mismatch;
+      await settle(release, input, base);
+      throw withDelivery(mismatch, base);
     }
 
     let value: unknown;
     try {
-      value = runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
+      value = trace
+        ? observer.handlers(trace, () => runHandlers(route.handlers, payloads, base, handlerTimeoutMs))
+        : runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
       if (isPromise(value)) value = await value;
     } catch (error) {
-      await settle(release, input);
-      throw error;
+      await settle(release, input, base);
+      throw withDelivery(error, base);
     }
     // The handlers succeeded: answer 200 even if recording it fails (the lease then expires
     // and a retry may run it again: at-least-once is the only honest promise left).
-    const completing = settle(complete, input);
+    const completing = settle(complete, input, base);
     if (completing) await completing;
     return value === undefined ? okResult() : jsonResult(200, value);
   }
@@ -244,41 +298,55 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   function settle(
     operation: (() => void | Promise<void>) | undefined,
     request: HandleInput,
+    base: Omit<DeliveryContext, 'signal'>,
   ): void | Promise<void> {
     if (!operation) return;
     try {
       const done = callStore(operation, storeTimeoutMs);
       if (isPromise(done))
-        return done.then(undefined, (error: unknown) => report(error as WebhookError, request));
+        return done.then(undefined, (error: unknown) => report(error as WebhookError, request, base));
     } catch (error) {
-      report(error as WebhookError, request);
+      report(error as WebhookError, request, base);
     }
   }
 
   const receiver: Receiver<TEvents> = {
     maxBodyBytes,
     on(type, handler) {
+      assertDeclared(events, type);
       router.on(type, handler as Handler<unknown>);
       return receiver;
     },
     onAny(handler) {
+      assertSomeDeclared(events);
       router.onAny(handler as Handler<unknown>);
       return receiver;
     },
+    onEvery(handler) {
+      router.onEvery(handler);
+      return receiver;
+    },
     async handle(input) {
+      const loading = observer.loading();
+      if (loading) await loading;
+      const trace = observer.begin();
       try {
-        return await process(input);
+        const result = await (trace
+          ? observer.within(trace, () => process(input, trace))
+          : process(input, trace));
+        observer.delivered(trace, result);
+        return result;
       } catch (thrown) {
         const error = toWebhookError(
           thrown,
-          () => new WebhookError('HANDLER_FAILED', 'the delivery failed unexpectedly'),
+          () => new WebhookError('INTERNAL_ERROR', 'the delivery failed unexpectedly; it stays retryable'),
         );
-        report(error, input);
+        observer.failed(error, input, deliveryOf(thrown), trace);
         return errorResult(error);
       }
     },
     reject(error, request) {
-      report(error, { ...request, body: '' });
+      observer.failed(error, { ...request, body: '' }, undefined, observer.begin());
       return errorResult(error);
     },
     async fetch(request) {

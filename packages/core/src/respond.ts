@@ -1,4 +1,5 @@
 import { isWebhookError, WebhookError } from '@hookgate/signatures';
+import { httpStatusOf } from './http-policy.js';
 import type { HandleResult } from './types.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -34,7 +35,7 @@ const OK_BODY = JSON.stringify({ ok: true });
  */
 export function errorResult(error: WebhookError): HandleResult {
   const headers = error.code === 'METHOD_NOT_ALLOWED' ? { allow: 'POST' } : undefined;
-  return jsonResult(error.status, error.toJSON(), headers);
+  return jsonResult(httpStatusOf(error), error.toJSON(), headers);
 }
 
 /** Any thrown value as a `WebhookError`; unknown ones become `fallback` with the value as cause. */

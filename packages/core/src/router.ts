@@ -8,7 +8,7 @@ export interface Route {
   /** Event keys with a schema: the exact type, then its bare name where the scheme routes by it. */
   keys: string[];
   handlers: Handler<unknown>[];
-  /** For each handler, the index in `keys` of the schema that types its payload. */
+  /** For each handler, the index in `keys` of the schema that types its payload; -1: unvalidated. */
   schemaOf: number[];
 }
 
@@ -16,6 +16,8 @@ export interface Route {
 export interface Router {
   on(type: string, handler: Handler<unknown>): void;
   onAny(handler: Handler<unknown>): void;
+  /** A catch-all for every type, declared or not; its payload is the parsed, unvalidated one. */
+  onEvery(handler: Handler<unknown>): void;
   /** The schemas and handlers of an event type; no handlers means the delivery is unhandled. */
   resolve(eventType: string): Route;
   /**
@@ -32,6 +34,9 @@ export interface Router {
 export function createRouter(events: EventSchemas, bareNameRouting: boolean): Router {
   const handlers = new Map<string, Handler<unknown>[]>();
   const anyHandlers: Handler<unknown>[] = [];
+  const everyHandlers: Handler<unknown>[] = [];
+  // The route of every undeclared type: one object, so that invented types cost no cache entry.
+  let undeclared: Route | undefined;
   // Routes of declared event types, made once; a type without a schema is not kept, so the
   // cache stays as small as `events` whatever types senders invent.
   const routes = new Map<string, Route>();
@@ -46,11 +51,20 @@ export function createRouter(events: EventSchemas, bareNameRouting: boolean): Ro
       anyHandlers.push(handler);
       routes.clear();
     },
+    onEvery(handler) {
+      everyHandlers.push(handler);
+      routes.clear();
+      undeclared = undefined;
+    },
     resolve(eventType) {
       const cached = routes.get(eventType);
       if (cached) return cached;
       const route = makeRoute(eventType);
       if (route.keys.length > 0) routes.set(eventType, route);
+      else if (everyHandlers.length > 0) {
+        undeclared ??= route;
+        return undeclared;
+      }
       return route;
     },
     validate(route, payload, eventType) {
@@ -61,7 +75,7 @@ export function createRouter(events: EventSchemas, bareNameRouting: boolean): Ro
         if (isPromise(result)) return validateRest(route, payload, eventType, outputs, index, result);
         outputs.push(checked(result, eventType));
       }
-      return route.schemaOf.map((index) => outputs[index]);
+      return route.schemaOf.map((index) => (index < 0 ? payload : outputs[index]));
     },
   };
 
@@ -79,7 +93,7 @@ export function createRouter(events: EventSchemas, bareNameRouting: boolean): Ro
       const schema = events[route.keys[index]!] as StandardSchemaV1;
       outputs.push(checked(await schema['~standard'].validate(payload), eventType));
     }
-    return route.schemaOf.map((index) => outputs[index]);
+    return route.schemaOf.map((index) => (index < 0 ? payload : outputs[index]));
   }
 
   function makeRoute(eventType: string): Route {
@@ -99,6 +113,10 @@ export function createRouter(events: EventSchemas, bareNameRouting: boolean): Ro
         route.handlers.push(handler);
         route.schemaOf.push(0);
       }
+    }
+    for (const handler of everyHandlers) {
+      route.handlers.push(handler);
+      route.schemaOf.push(-1);
     }
     return route;
   }

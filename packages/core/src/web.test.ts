@@ -69,3 +69,64 @@ describe('receiver.fetch (web Request → Response)', () => {
     expect((await response.json()).code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
+
+describe('receiver.fetch on a body that was already read', () => {
+  function recordingReceiver() {
+    const errors: { code: string; provider: string }[] = [];
+    const logs: { level: string; fields: Record<string, unknown> }[] = [];
+    const log = (level: string) => (fields: Record<string, unknown>) => void logs.push({ level, fields });
+    const receiver = createReceiver({
+      scheme: stripe({ secret: 'whsec_fetch' }),
+      events,
+      clock: () => NOW_MS,
+      onError: (error, context) => void errors.push({ code: error.code, provider: context.provider }),
+      logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
+    });
+    return { receiver, errors, logs };
+  }
+
+  it('answers 500 RAW_BODY_UNAVAILABLE after await request.text(), through onError and the log', async () => {
+    const { receiver, errors, logs } = recordingReceiver();
+    const request = await signedRequest({ id: 'evt_used', type: 'invoice.paid' });
+    await request.text();
+    const response = await receiver.fetch(request);
+    expect(response.status).toBe(500);
+    expect((await response.json()).code).toBe('RAW_BODY_UNAVAILABLE');
+    expect(errors).toEqual([{ code: 'RAW_BODY_UNAVAILABLE', provider: 'stripe' }]);
+    expect(logs).toEqual([
+      {
+        level: 'error',
+        fields: expect.objectContaining({ code: 'RAW_BODY_UNAVAILABLE', provider: 'stripe' }),
+      },
+    ]);
+  });
+
+  it('answers 500 RAW_BODY_UNAVAILABLE when the stream is locked by a reader', async () => {
+    const { receiver, errors } = recordingReceiver();
+    const request = await signedRequest({ id: 'evt_locked', type: 'invoice.paid' });
+    request.body?.getReader();
+    const response = await receiver.fetch(request);
+    expect(response.status).toBe(500);
+    expect((await response.json()).code).toBe('RAW_BODY_UNAVAILABLE');
+    expect(errors.map((error) => error.code)).toEqual(['RAW_BODY_UNAVAILABLE']);
+  });
+});
+
+describe('receiver.fetch on a body stream that fails', () => {
+  it('answers 500 RAW_BODY_UNAVAILABLE instead of throwing', async () => {
+    const receiver = createReceiver({ scheme: stripe({ secret: 'whsec_fetch' }), logger: false });
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new Error('connection reset'));
+      },
+    });
+    const request = new Request('https://example.test/webhooks', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await receiver.fetch(request);
+    expect(response.status).toBe(500);
+    expect((await response.json()).code).toBe('RAW_BODY_UNAVAILABLE');
+  });
+});

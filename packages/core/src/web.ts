@@ -12,6 +12,12 @@ export async function readWebRequest(
 ): Promise<HandleInput | WebhookError> {
   const tooLarge = () =>
     new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
+  if (request.bodyUsed || request.body?.locked) {
+    return new WebhookError(
+      'RAW_BODY_UNAVAILABLE',
+      'the request body was already read (request.text(), request.json(), c.req.json() in Hono); pass the request to receiver.fetch before reading it',
+    );
+  }
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBodyBytes) {
     // Not awaited: a cancel can stay pending until the sender has sent everything (it does in
@@ -24,7 +30,14 @@ export async function readWebRequest(
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch (cause) {
+        // The stream failed (the client went away, a runtime cut it): there are no raw bytes.
+        return new WebhookError('RAW_BODY_UNAVAILABLE', 'reading the request body failed', { cause });
+      }
+      const { done, value } = next;
       if (done) break;
       size += value.length;
       if (size > maxBodyBytes) {

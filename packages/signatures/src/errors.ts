@@ -1,45 +1,47 @@
 /**
- * The stable error codes of hookgate and the HTTP status each one answers with.
- *
- * The status is chosen for what it makes the sender do: 4xx for a delivery that will never
- * verify (senders that retry on 4xx give up eventually; nothing genuine is lost), 5xx and 409
- * for a failure on our side that a retry can fix.
+ * The stable error codes of hookgate, each with what it means. This package knows no HTTP: the
+ * status a receiver answers with, and whether the sender should retry, are `@hookgate/core`'s
+ * decision (its `errorPolicy` table), so that the whole policy lives in one place.
  */
-export const errorStatus = {
+export const errorCodes = {
   /** A header the scheme needs is absent or empty. */
-  MISSING_HEADER: 400,
+  MISSING_HEADER: 'a header the scheme needs is absent or empty',
   /** A header is present but cannot be parsed (garbled, duplicated, wrong shape). */
-  MALFORMED_HEADER: 400,
+  MALFORMED_HEADER: 'a header is present but cannot be parsed',
   /** No signature in the request matches any configured secret. */
-  INVALID_SIGNATURE: 401,
+  INVALID_SIGNATURE: 'no signature matches any configured secret',
   /** The signed timestamp is outside the tolerance window (stale or from the future). */
-  TIMESTAMP_OUT_OF_RANGE: 401,
-  /** The configured secret or key is unusable; a server-side configuration error. */
-  INVALID_SECRET: 500,
+  TIMESTAMP_OUT_OF_RANGE: 'the signed timestamp is outside the tolerance window',
+  /** The configured secret or key is unusable (empty, wrong kind, not decodable, lookup found none). */
+  INVALID_SECRET: 'the configured secret or key is unusable',
+  /** The configuration is wrong in another way (a missing option, an undeclared event type). */
+  INVALID_CONFIGURATION: 'the configuration is wrong',
   /** The request method is not POST. */
-  METHOD_NOT_ALLOWED: 405,
+  METHOD_NOT_ALLOWED: 'the request method is not POST',
   /** The body is larger than the receiver's size limit. */
-  PAYLOAD_TOO_LARGE: 413,
+  PAYLOAD_TOO_LARGE: "the body is larger than the receiver's size limit",
   /** The body arrived too slowly and the read was cut off. */
-  BODY_READ_TIMEOUT: 408,
+  BODY_READ_TIMEOUT: 'the body arrived too slowly',
   /** The verified body is not valid JSON or form data. */
-  INVALID_PAYLOAD: 400,
+  INVALID_PAYLOAD: 'the verified body is not valid JSON or form data',
   /** The payload does not match the event's schema. */
-  SCHEMA_MISMATCH: 422,
+  SCHEMA_MISMATCH: "the payload does not match the event's schema",
   /** The same delivery is being handled by another request right now. */
-  DELIVERY_IN_FLIGHT: 409,
+  DELIVERY_IN_FLIGHT: 'the same delivery is being handled by another request',
   /** The handler threw; the delivery stays retryable. */
-  HANDLER_FAILED: 500,
+  HANDLER_FAILED: 'the handler threw',
   /** The handler ran past its time limit; the delivery stays retryable. */
-  HANDLER_TIMEOUT: 500,
+  HANDLER_TIMEOUT: 'the handler ran past its time limit',
   /** The idempotency store could not be reached; the handler did not run. */
-  STORE_UNAVAILABLE: 503,
-  /** An adapter could not obtain the raw request bytes (a body parser ran first). */
-  RAW_BODY_UNAVAILABLE: 500,
+  STORE_UNAVAILABLE: 'the idempotency store could not be reached',
+  /** The raw request bytes could not be obtained (a body parser ran first, or the body was read). */
+  RAW_BODY_UNAVAILABLE: 'the raw request bytes could not be obtained',
+  /** An unexpected failure where no handler ran (a bug, or a hook or library that threw). */
+  INTERNAL_ERROR: 'an unexpected failure where no handler ran',
 } as const;
 
 /** A stable, machine-readable error code. */
-export type WebhookErrorCode = keyof typeof errorStatus;
+export type WebhookErrorCode = keyof typeof errorCodes;
 
 const brand = Symbol.for('hookgate.WebhookError');
 
@@ -52,21 +54,20 @@ export interface WebhookErrorOptions {
 }
 
 /**
- * The one error type of hookgate: a stable `code`, the HTTP `status` from {@link errorStatus},
- * and a message that says what was wrong and what to do. Messages never contain a secret, a
+ * The one error type of hookgate: a stable `code` (see {@link errorCodes}), a message that says
+ * what was wrong and what to do, and the `cause`. The HTTP status is not decided here:
+ * `@hookgate/core`'s `httpStatusOf(error)` maps the code to it. Messages never contain a secret, a
  * computed signature or a received signature.
  *
  * @example
  * ```ts
  * try { await scheme.verify(request); }
- * catch (error) { if (isWebhookError(error)) console.log(error.code, error.status); }
+ * catch (error) { if (isWebhookError(error)) console.log(error.code, error.message); }
  * ```
  */
 export class WebhookError extends Error {
   /** The stable error code. */
   readonly code: WebhookErrorCode;
-  /** The HTTP status a receiver answers with. */
-  readonly status: number;
   /** Structured detail (for example zod issues); not part of any response. */
   readonly details: unknown;
 
@@ -74,7 +75,6 @@ export class WebhookError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'WebhookError';
     this.code = code;
-    this.status = errorStatus[code];
     this.details = options.details;
     Object.defineProperty(this, brand, { value: true });
   }

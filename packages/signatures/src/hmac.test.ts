@@ -286,10 +286,12 @@ describe.each(cryptoProviders)('hmac with $name crypto', ({ provider: crypto }) 
       ['a timestampHeader whose value is not signed', { template: '{id}.{body}' }],
       ['{id} without idHeader', { idHeader: undefined }],
       ['an empty header name', { header: '' }],
-    ])('are refused with %s (INVALID_SECRET, a configuration error)', (_name, change) => {
-      expectThrowsWebhookError(() => hmac({ ...ACME, secret: SECRET, crypto, ...change }), 'INVALID_SECRET', [
-        SECRET,
-      ]);
+    ])('are refused with %s (INVALID_CONFIGURATION)', (_name, change) => {
+      expectThrowsWebhookError(
+        () => hmac({ ...ACME, secret: SECRET, crypto, ...change }),
+        'INVALID_CONFIGURATION',
+        [SECRET],
+      );
     });
 
     it('default the template and the name', async () => {

@@ -66,7 +66,7 @@ export function hmac(options: HmacOptions): Scheme {
   const encoding = options.encoding ?? 'hex';
   if (!header) {
     throw new WebhookError(
-      'INVALID_SECRET',
+      'INVALID_CONFIGURATION',
       `${name}: the header option (the signature header name) is required`,
     );
   }
@@ -153,7 +153,7 @@ function parseTemplate(template: string, options: HmacOptions, name: string): Te
   for (const match of template.matchAll(PLACEHOLDER)) {
     const field = match[1];
     if (field !== 'timestamp' && field !== 'id' && field !== 'body') {
-      throw new WebhookError('INVALID_SECRET', `${name}: unknown placeholder {${field}} in template`);
+      throw new WebhookError('INVALID_CONFIGURATION', `${name}: unknown placeholder {${field}} in template`);
     }
     if (match.index > last) parts.push({ text: template.slice(last, match.index) });
     parts.push({ field });
@@ -161,15 +161,16 @@ function parseTemplate(template: string, options: HmacOptions, name: string): Te
   }
   if (last < template.length) parts.push({ text: template.slice(last) });
   const uses = (field: string) => parts.some((part) => 'field' in part && part.field === field);
-  if (!uses('body')) throw new WebhookError('INVALID_SECRET', `${name}: the template must contain {body}`);
+  if (!uses('body'))
+    throw new WebhookError('INVALID_CONFIGURATION', `${name}: the template must contain {body}`);
   if (uses('timestamp') !== (options.timestampHeader !== undefined)) {
     throw new WebhookError(
-      'INVALID_SECRET',
+      'INVALID_CONFIGURATION',
       `${name}: {timestamp} in the template and timestampHeader go together; a timestamp that is not signed proves nothing`,
     );
   }
   if (uses('id') && options.idHeader === undefined) {
-    throw new WebhookError('INVALID_SECRET', `${name}: {id} in the template needs idHeader`);
+    throw new WebhookError('INVALID_CONFIGURATION', `${name}: {id} in the template needs idHeader`);
   }
   return parts;
 }

@@ -4,7 +4,7 @@ export type { DiscordOptions } from './discord.js';
 export { discord } from './discord.js';
 export { concatBytes, toBase64, toBytes, toHex } from './encoding.js';
 export type { WebhookErrorCode, WebhookErrorOptions } from './errors.js';
-export { errorStatus, isWebhookError, WebhookError } from './errors.js';
+export { errorCodes, isWebhookError, WebhookError } from './errors.js';
 export type { GitHubOptions } from './github.js';
 export { github } from './github.js';
 export { getHeader } from './headers.js';

@@ -340,7 +340,7 @@ describe.each(cases)('$flavour with $cryptoName crypto', ({ make, name, prefix, 
     });
 
     it('refuses options with no key at all', () => {
-      expectThrowsWebhookError(() => create({}), 'INVALID_SECRET');
+      expectThrowsWebhookError(() => create({}), 'INVALID_CONFIGURATION');
       expectThrowsWebhookError(() => create({ secret: [] }), 'INVALID_SECRET');
     });
 
@@ -468,7 +468,7 @@ describe.each(cases)('$flavour with $cryptoName crypto', ({ make, name, prefix, 
     });
 
     it('cannot sign with only a public key', async () => {
-      await expectWebhookError(verifier.sign({ body: BODY }), 'INVALID_SECRET', SECRETS);
+      await expectWebhookError(verifier.sign({ body: BODY }), 'INVALID_CONFIGURATION', SECRETS);
     });
 
     describe('mixed v1 v1a headers', () => {

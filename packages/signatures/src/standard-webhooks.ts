@@ -62,7 +62,10 @@ function createStandardScheme(
 ): Scheme {
   const crypto = cryptoOf(options);
   if (options.secret === undefined && options.publicKey === undefined && options.privateKey === undefined) {
-    throw new WebhookError('INVALID_SECRET', `${name} needs a secret (whsec_…) or a publicKey (whpk_…)`);
+    throw new WebhookError(
+      'INVALID_CONFIGURATION',
+      `${name} needs a secret (whsec_…) or a publicKey (whpk_…)`,
+    );
   }
   const hmacKeys = options.secret === undefined ? undefined : createKeyring(options.secret, prepareSecret);
   const publicKeys =
@@ -126,7 +129,10 @@ function createStandardScheme(
       }
       if (privateKey) signatures.push(`v1a,${toBase64(await crypto.signEd25519(privateKey, parts))}`);
       if (signatures.length === 0) {
-        throw new WebhookError('INVALID_SECRET', `${name} needs a secret or a privateKey (whsk_…) to sign`);
+        throw new WebhookError(
+          'INVALID_CONFIGURATION',
+          `${name} needs a secret or a privateKey (whsk_…) to sign`,
+        );
       }
       return {
         [`${signPrefix}-id`]: id,
@@ -200,7 +206,7 @@ function decodePrefixed(value: string, prefix: string, what: string, lengths: re
       'INVALID_SECRET',
       value.startsWith(prefix)
         ? `the ${what} has a ${prefix} prefix but is not valid base64`
-        : `the ${what} is not valid base64; copy it from the sender's dashboard (it starts with ${prefix})`,
+        : `the ${what} is not valid base64: a Standard Webhooks/Svix ${what} is ${prefix} followed by base64; copy it from the sender's dashboard`,
     );
   }
   if (!lengths.includes(bytes.length) && lengths.length > 0) {

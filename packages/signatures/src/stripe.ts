@@ -2,6 +2,7 @@ import { WebhookError } from './errors.js';
 import { requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
+import { refuseWrongKind, STRIPE_API_KEY } from './secret-checks.js';
 import { createKeyring, utf8Key } from './secrets.js';
 import {
   checkTimestamp,
@@ -32,7 +33,7 @@ const MISMATCH =
 export function stripe(options: StripeOptions): Scheme {
   const spec: HmacSpec = {
     crypto: cryptoOf(options),
-    keyring: createKeyring(options.secret, utf8Key, 'Stripe webhook secret'),
+    keyring: createKeyring(options.secret, stripeKey, 'Stripe webhook secret'),
     algorithm: 'sha256',
     encoding: 'hex',
   };
@@ -54,6 +55,12 @@ export function stripe(options: StripeOptions): Scheme {
     },
   };
 }
+
+const stripeKey = refuseWrongKind(
+  utf8Key,
+  STRIPE_API_KEY,
+  "the endpoint's signing secret (whsec_…, Dashboard → Webhooks)",
+);
 
 /**
  * Parses `t=…,v1=…` the way Stripe documents it: comma-separated `key=value` pairs, no

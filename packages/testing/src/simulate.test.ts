@@ -30,6 +30,23 @@ function setup(scheme = stripe({ secret: 'whsec_sim' }), failures = 0, event = '
 }
 
 describe('simulate', () => {
+  it('fails loudly, naming the fix, when the receiver reads another clock than the simulator', async () => {
+    const { receiver, scheme } = setup();
+    // The README's mistake: the receiver is on a fake clock, the simulator on the real one.
+    await expect(simulate(receiver, scheme, { type: 'retries' })).rejects.toThrow(
+      /clock is not the simulator's; give both the same clock: createReceiver\(\{ clock: clock.now/,
+    );
+    const real = createReceiver({ scheme, events: { 'invoice.paid': anything }, logger: false }).onAny(
+      () => undefined,
+    );
+    await expect(
+      simulate(real, scheme, { type: 'duplicate', clock: createFakeClock(START) }),
+    ).rejects.toThrow(/TIMESTAMP_OUT_OF_RANGE/);
+    // A stale retry is refused on purpose: no complaint there.
+    const stale = await simulate(setup().receiver, scheme, { type: 'stale-retry', clock: setup().clock });
+    expect(stale.attempts.map((a) => a.code)).toContain('TIMESTAMP_OUT_OF_RANGE');
+  });
+
   it('retries on the sender schedule until the receiver answers 2xx, re-signing each attempt', async () => {
     const { clock, calls, receiver, scheme } = setup(
       standardWebhooks({ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }),

@@ -151,6 +151,7 @@ export async function simulate(
       body: answer.body,
     };
     report.attempt = attempts.push(report);
+    if (options.type !== 'stale-retry') refuseClockMismatch(report, seconds(at));
     return report;
   };
 
@@ -246,6 +247,18 @@ function prepare(
 function retryHeaders(schemeName: string, retry: number): Record<string, string> {
   if (retry === 0 || schemeName !== 'slack') return {};
   return { 'X-Slack-Retry-Num': String(retry), 'X-Slack-Retry-Reason': 'http_error' };
+}
+
+/**
+ * A delivery signed this second refused as out of its time window can only mean that the
+ * receiver reads another clock than the simulator (a receiver on a fake clock simulated
+ * without it, or the reverse): every attempt would then be 401 and the report meaningless.
+ */
+function refuseClockMismatch(report: AttemptReport, nowSeconds: number): void {
+  if (report.code !== 'TIMESTAMP_OUT_OF_RANGE' || Math.abs(nowSeconds - report.signedAt) > 1) return;
+  throw new Error(
+    "simulate: the receiver refused a delivery signed just now as TIMESTAMP_OUT_OF_RANGE, so its clock is not the simulator's; give both the same clock: createReceiver({ clock: clock.now, store: createMemoryStore({ now: clock.now }) }) and simulate(receiver, scheme, { clock, … })",
+  );
 }
 
 async function deliver(target: SimulationTarget | string, delivery: SignedDelivery) {

@@ -1,0 +1,58 @@
+import type { VerifiedSignature } from '@hookgate/signatures';
+import type { DeliveryContext } from './types.js';
+
+/** How a delivery ended: the first five are answered 2xx, `rejected` is every refusal. */
+export type DeliveryOutcome = 'handled' | 'duplicate' | 'unhandled' | 'handshake' | 'dropped' | 'rejected';
+
+/**
+ * What is measured about one delivery while it runs. Made only when something reads it (a
+ * success hook, a debug logger, a registered OpenTelemetry SDK): otherwise the pipeline reads
+ * no clock and allocates nothing for observation.
+ */
+export class DeliveryTrace {
+  readonly provider: string;
+  readonly startedAt: number;
+  verifiedAt: number | undefined;
+  endedAt = 0;
+  handlersMs: number | undefined;
+  outcome: DeliveryOutcome = 'handled';
+  code: string | undefined;
+  deliveryId: string | undefined;
+  eventType: string | undefined;
+  retry: number | undefined;
+  secretIndex: number | undefined;
+  skewSeconds: number | undefined;
+  /** The receive span, when tracing (an OpenTelemetry `Span`). */
+  span: unknown;
+
+  constructor(provider: string) {
+    this.provider = provider;
+    this.startedAt = performance.now();
+  }
+
+  /** Records the end of verification, the secret that matched and the clock skew. */
+  verified(verified: VerifiedSignature, now: number): void {
+    this.verifiedAt = performance.now();
+    this.secretIndex = verified.secretIndex;
+    const { timestamp } = verified;
+    // Most senders sign seconds; Linear signs milliseconds.
+    if (timestamp !== undefined)
+      this.skewSeconds = (now - (timestamp > 1e11 ? timestamp : timestamp * 1000)) / 1000;
+  }
+
+  /** Records what the delivery is, once known. */
+  identify(base: Omit<DeliveryContext, 'signal'>): void {
+    this.deliveryId = publicDeliveryId(base);
+    this.eventType = base.eventType;
+    this.retry = base.attempt?.retry;
+  }
+}
+
+/**
+ * The delivery id to show in logs, hooks and telemetry: none where it is the matched signature
+ * itself (senders without a delivery id are keyed on it, see `contentReplayKey`), since a
+ * signature must never leave the receiver.
+ */
+export function publicDeliveryId(base: Omit<DeliveryContext, 'signal'>): string | undefined {
+  return base.deliveryId === base.verified.contentKey ? undefined : base.deliveryId;
+}

@@ -1,0 +1,197 @@
+import type { WebhookError } from '@hookgate/signatures';
+import { type DeliveryOutcome, DeliveryTrace, publicDeliveryId } from './delivery-trace.js';
+import { httpStatusOf, levelOf } from './http-policy.js';
+import { type Logger, logsLevel } from './logger.js';
+import { isPromise } from './maybe-promise.js';
+import { createTelemetry } from './telemetry.js';
+import { otelLoading } from './telemetry-api.js';
+import type { DeliveryAttempt, DeliveryContext, HandleInput, HandleResult } from './types.js';
+
+/** What is known about a delivery: the provider always, the rest once verified. */
+export interface DeliveryFacts {
+  /** The scheme's name, for example `stripe`. */
+  provider: string;
+  /** The delivery id, once the delivery is verified (absent where the sender gives none and the replay key is the signature). */
+  deliveryId?: string;
+  /** The event type, once the delivery is verified. */
+  eventType?: string;
+  /** Retry information, where the sender gives it. */
+  attempt?: DeliveryAttempt;
+}
+
+/** The second argument of `onError`. */
+export interface ErrorContext extends DeliveryFacts {
+  /** The request as the receiver got it (the body is empty for refusals before reading it). */
+  request: HandleInput;
+}
+
+/** Durations of one delivery, in milliseconds. */
+export interface DeliveryDurations {
+  /** Signature and timestamp checks (absent for a refusal before them). */
+  verifyMs?: number;
+  /** The handlers together (absent when none ran). */
+  handlersMs?: number;
+  /** From the call to the answer. */
+  totalMs: number;
+}
+
+/** What `onDelivered` gets for every delivery answered 2xx. */
+export interface DeliveredReport extends DeliveryFacts {
+  /** `handled`, `duplicate`, `unhandled` (no handler; acknowledged), `handshake`, or `dropped` (schema mismatch acknowledged with `invalidPayload: 'ack'`). */
+  outcome: Exclude<DeliveryOutcome, 'rejected'>;
+  /** The HTTP status answered. */
+  status: number;
+  /** Which configured secret matched (its index in a rotation, never the secret). */
+  secretIndex?: number;
+  /** How long it took. */
+  durations: DeliveryDurations;
+}
+
+/** Options of {@link createObserver}. */
+export interface ObserverOptions {
+  provider: string;
+  logger: Logger | undefined;
+  onError: ((error: WebhookError, context: ErrorContext) => void) | undefined;
+  onDelivered: ((report: DeliveredReport) => void) | undefined;
+  telemetry: boolean;
+}
+
+/** Logs, hooks and telemetry of one receiver, behind one small interface for the pipeline. */
+export interface Observer {
+  /** A trace for this delivery, or `undefined` when nothing would read it. */
+  begin(): DeliveryTrace | undefined;
+  /** While `@opentelemetry/api` is still loading (the first milliseconds), the load to wait for. */
+  loading(): Promise<unknown> | undefined;
+  /** Reports a delivery answered 2xx. */
+  delivered(trace: DeliveryTrace | undefined, result: HandleResult): void;
+  /** Reports a failure: once per refusal (`final`), or a failure that did not change the answer. */
+  failed(
+    error: WebhookError,
+    request: HandleInput,
+    base: Omit<DeliveryContext, 'signal'> | undefined,
+    trace?: DeliveryTrace,
+    final?: boolean,
+  ): void;
+  /** Runs the pipeline of a traced delivery with its receive span active. */
+  within<T>(trace: DeliveryTrace, run: () => T): T;
+  /** Runs a traced delivery's handlers: timed, under a `webhook process` span. */
+  handlers<T>(trace: DeliveryTrace, run: () => T): T;
+}
+
+/**
+ * Builds the observer of a receiver. Rejections log once at `warn` (the sender's side) or
+ * `error` (ours: with the cause and its stack); successes at `debug`. Log fields and hook
+ * arguments carry codes, names, ids and durations only: never a secret, a signature, a body or
+ * a URL (the request in `onError`'s context is the caller's own).
+ */
+export function createObserver(options: ObserverOptions): Observer {
+  const { provider, logger, onError, onDelivered } = options;
+  const telemetry = createTelemetry(options.telemetry);
+  const debug = logsLevel(logger, 'debug');
+  const alwaysTrace = debug || onDelivered !== undefined;
+
+  return {
+    within: (trace, run) => telemetry.within(trace, run),
+    loading: options.telemetry ? otelLoading : () => undefined,
+    handlers<T>(trace: DeliveryTrace, run: () => T): T {
+      const started = performance.now();
+      const done = () => {
+        trace.handlersMs = performance.now() - started;
+      };
+      const result = telemetry.process(trace, () => {
+        try {
+          return run();
+        } finally {
+          done();
+        }
+      });
+      if (!isPromise(result)) return result;
+      return Promise.resolve(result).finally(done) as T;
+    },
+    begin() {
+      if (!alwaysTrace && !telemetry.active()) return undefined;
+      const trace = new DeliveryTrace(provider);
+      telemetry.begin(trace);
+      return trace;
+    },
+    delivered(trace, result) {
+      if (!trace) return;
+      trace.endedAt = performance.now();
+      telemetry.end(trace, result.status);
+      if (!debug && !onDelivered) return;
+      const report: DeliveredReport = {
+        provider,
+        outcome: trace.outcome === 'rejected' ? 'handled' : trace.outcome,
+        status: result.status,
+        durations: durationsOf(trace),
+      };
+      if (trace.deliveryId !== undefined) report.deliveryId = trace.deliveryId;
+      if (trace.eventType !== undefined) report.eventType = trace.eventType;
+      if (trace.secretIndex !== undefined) report.secretIndex = trace.secretIndex;
+      if (debug)
+        logger?.debug(
+          { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
+          `${report.outcome} ${report.eventType ?? 'delivery'}`,
+        );
+      if (onDelivered) {
+        try {
+          onDelivered(report);
+        } catch {
+          // A failing hook must not change the answer to the sender.
+        }
+      }
+    },
+    failed(error, request, base, trace, final = true) {
+      const status = httpStatusOf(error);
+      const facts: DeliveryFacts = { provider };
+      if (base) {
+        const deliveryId = publicDeliveryId(base);
+        if (deliveryId !== undefined) facts.deliveryId = deliveryId;
+        facts.eventType = base.eventType;
+        if (base.attempt) facts.attempt = base.attempt;
+      }
+      if (logger) {
+        const level = levelOf(error);
+        const fields: Record<string, unknown> = final
+          ? { code: error.code, status, ...factsFields(facts) }
+          : { code: error.code, ...factsFields(facts) };
+        if (level === 'error' && error.cause !== undefined) fields.err = error.cause;
+        logger[level](
+          fields,
+          final
+            ? `refused ${error.code} (${status}): ${error.message}`
+            : `${error.code} (the answer is unchanged): ${error.message}`,
+        );
+      }
+      if (trace && final) {
+        trace.outcome = 'rejected';
+        trace.code = error.code;
+        if (base) trace.identify(base);
+        trace.endedAt = performance.now();
+        telemetry.end(trace, status);
+      }
+      if (onError) {
+        try {
+          onError(error, { ...facts, request });
+        } catch {
+          // A failing error hook must not change the answer to the sender.
+        }
+      }
+    },
+  };
+}
+
+function durationsOf(trace: DeliveryTrace): DeliveryDurations {
+  const durations: DeliveryDurations = { totalMs: trace.endedAt - trace.startedAt };
+  if (trace.verifiedAt !== undefined) durations.verifyMs = trace.verifiedAt - trace.startedAt;
+  if (trace.handlersMs !== undefined) durations.handlersMs = trace.handlersMs;
+  return durations;
+}
+
+function factsFields(facts: DeliveryFacts): Record<string, unknown> {
+  const fields: Record<string, unknown> = { provider: facts.provider };
+  if (facts.eventType !== undefined) fields.eventType = facts.eventType;
+  if (facts.deliveryId !== undefined) fields.deliveryId = facts.deliveryId;
+  if (facts.attempt !== undefined) fields.retry = facts.attempt.retry;
+  return fields;
+}
