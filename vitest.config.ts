@@ -1,13 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packages = ['signatures', 'core', 'express', 'fastify', 'next', 'redis', 'testing', 'cli'];
+const packages = ['signatures', 'core', 'express', 'fastify', 'next', 'koa', 'redis', 'testing', 'cli'];
 const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so a change needs no build before its tests.
-    alias: Object.fromEntries(packages.map((name) => [`@hookgate/${name}`, src(name)])),
+    // Subpaths first: an alias also matches the paths under its name.
+    alias: {
+      '@hookgate/core/node': fileURLToPath(new URL('./packages/core/src/node.ts', import.meta.url)),
+      ...Object.fromEntries(packages.map((name) => [`@hookgate/${name}`, src(name)])),
+    },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
