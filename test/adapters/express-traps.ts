@@ -95,7 +95,7 @@ export function expressTraps(expressFn: Express) {
     it('a JSON parser whose verify callback keeps req.rawBody: the kept bytes verify', async () => {
       const keepRaw = expressFn.json({
         verify: (req, _res, buffer) => {
-          (req as typeof req & { rawBody?: Buffer }).rawBody = buffer;
+          (req as unknown as { rawBody?: Buffer }).rawBody = buffer;
         },
       });
       const result = await deliverThrough(expressFn, [keepRaw]);

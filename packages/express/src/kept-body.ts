@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebhookError } from '@hookgate/core';
 
 /** A request as Express leaves it: a body parser may have kept the bytes, or parsed them away. */
-export type ParsedRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; _body?: unknown };
+export type ParsedRequest = IncomingMessage & { body?: unknown; _body?: unknown };
 
 /**
  * The raw bytes an earlier parser kept (`express.raw()` puts a Buffer in `req.body`, a `verify`
@@ -13,7 +13,9 @@ export type ParsedRequest = IncomingMessage & { body?: unknown; rawBody?: unknow
  * @octokit/webhooks and Stripe).
  */
 export function keptBody(req: ParsedRequest): Uint8Array | WebhookError | undefined {
-  if (req.rawBody instanceof Uint8Array) return req.rawBody;
+  // Read as unknown: a body parser's types may declare `rawBody` on every IncomingMessage.
+  const { rawBody } = req as { rawBody?: unknown };
+  if (rawBody instanceof Uint8Array) return rawBody;
   if (req.body instanceof Uint8Array) return req.body;
   // body-parser marks a parsed request with `_body`; any other consumer leaves the stream read.
   if (req._body !== true && !req.readableDidRead && !req.readableEnded) return undefined;
