@@ -20,6 +20,7 @@ const FIGURES = [
   'http-node',
   'http-express',
   'http-fastify',
+  'http-koa',
   'redis-store',
 ] as const;
 
