@@ -62,11 +62,11 @@ export function runRefusalConformance(
       const total = options.bufferedBody ? 4 * CONFORMANCE_MAX_BODY_BYTES : 64 * 1024 * 1024;
       // Paced, so that the client reads the 413 before its next write meets the closed
       // connection (a write error would fail the fetch before the response is read).
-      const body = drip(new Uint8Array(16_384).fill(0x20), total, 1);
+      const body = drip(new Uint8Array(16_384).fill(0x20), total, 10);
       const response = await postStream(url, body.stream);
-      body.stop();
       connection(response, !options.bufferedBody);
       await json(response, 413, 'PAYLOAD_TOO_LARGE');
+      body.stop();
       if (!options.bufferedBody) {
         assert.ok(body.sent() < total, `the server read the whole ${total}-byte body before answering`);
       }
@@ -82,9 +82,9 @@ export function runRefusalConformance(
         const body = drip(Uint8Array.of(0x20), 1_000_000, 100);
         const started = Date.now();
         const response = await postStream(url, body.stream);
-        body.stop();
         connection(response, true);
         await json(response, 408, 'BODY_READ_TIMEOUT');
+        body.stop();
         assert.ok(Date.now() - started < 3 * CONFORMANCE_BODY_TIMEOUT_MS + 2_000, 'the 408 came too late');
         assert.equal(runs.payloads.length, 0);
       });
@@ -148,22 +148,34 @@ export function runRefusalConformance(
   }
 }
 
-/** A body stream that sends `chunk` every `everyMs` until `total` bytes or `stop()`. */
+/**
+ * A body stream that sends `chunk` every `everyMs` until `total` bytes, or until `stop()`
+ * aborts it: an aborted body makes the client drop the connection, so that no later test
+ * reuses one whose request body the server never finished reading.
+ */
 function drip(chunk: Uint8Array, total: number, everyMs: number) {
   let sent = 0;
+  let stream!: ReadableStreamDefaultController<Uint8Array>;
   let stopped = false;
-  const stream = new ReadableStream<Uint8Array>({
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      stream = controller;
+    },
     async pull(controller) {
-      if (stopped || sent >= total) return controller.close();
+      if (stopped) return;
+      if (sent >= total) return controller.close();
       await new Promise((resolve) => setTimeout(resolve, everyMs));
+      if (stopped) return;
       sent += chunk.length;
       controller.enqueue(chunk);
     },
   });
   const stop = () => {
+    if (stopped) return;
     stopped = true;
+    if (sent < total) stream.error(new Error('the test stopped sending'));
   };
-  return { stream, sent: () => sent, stop };
+  return { stream: body, sent: () => sent, stop };
 }
 
 /** A chunked POST (no Content-Length) with a Stripe signature that will not match. */
