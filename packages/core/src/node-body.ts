@@ -48,28 +48,34 @@ export function readNodeBody(
     const chunks: Uint8Array[] = [];
     let size = 0;
     let settled = false;
-    const finish = (outcome: () => void) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Settles once. The 'end', 'error' and 'close' listeners stay attached (a late 'close' finds
+    // the read settled; a late 'error' cannot go unhandled): removing them would cost the hot path.
+    const settle = () => {
+      if (settled) return false;
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
-      outcome();
+      return true;
     };
     const refuse = (error: WebhookError) => {
+      if (!settle()) return;
+      req.off('data', onData);
       req.pause();
-      finish(() => resolve(error));
+      resolve(error);
     };
     const onData = (chunk: Uint8Array) => {
       size += chunk.length;
       if (size <= limit) chunks.push(chunk);
       else refuse(tooLarge(limit));
     };
-    const onEnd = () => finish(() => resolve(chunks.length === 1 ? chunks[0]! : concatBytes(chunks)));
-    const onError = (error: unknown) => finish(() => reject(error));
-    const onClose = () => finish(() => reject(new Error('the request was aborted before its body ended')));
+    req
+      .on('data', onData)
+      .on('end', () => settle() && resolve(chunks.length === 1 ? chunks[0]! : concatBytes(chunks)))
+      .on('error', (error) => settle() && reject(error))
+      .on('close', () => settle() && reject(new Error('the request was aborted before its body ended')));
     // A slow-drip sender must not hold the request (and its buffer) open for ever. Most
     // webhook bodies arrive with their headers: once the packet that carried them is parsed
     // (the next tick), a complete request needs no timer, which keeps timers off the hot path.
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       if (settled || req.complete) return;
       timer = setTimeout(
@@ -78,7 +84,6 @@ export function readNodeBody(
       );
     };
     if (!req.complete) process.nextTick(arm);
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
   });
 }
 
