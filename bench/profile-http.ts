@@ -41,7 +41,9 @@ const result = await autocannon({
     },
   ],
 });
-console.log(`${variant}: ${result['2xx']} 2xx, ${result.non2xx} other, ${Math.round(result.requests.average)} req/s`);
+console.log(
+  `${variant}: ${result['2xx']} 2xx, ${result.non2xx} other, ${Math.round(result.requests.average)} req/s`,
+);
 child.disconnect();
 await new Promise((resolve) => child.once('exit', resolve));
 console.log(`profile in ${dir}`);

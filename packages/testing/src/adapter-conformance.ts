@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { runRefusalConformance } from './adapter-refusals.js';
 import {
   CONFORMANCE_MAX_BODY_BYTES,
-  type ConformanceReceiver,
   encoder,
   invoice,
   json,
