@@ -1,13 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packages = ['signatures', 'core', 'express', 'fastify', 'next', 'redis', 'testing', 'cli'];
+const packages = ['signatures', 'core', 'express', 'fastify', 'next', 'koa', 'redis', 'testing', 'cli'];
 const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({
   resolve: {
     // Tests run against the sources, so a change needs no build before its tests.
+    // Subpaths first: an alias also matches the paths under its name.
     alias: [
+      {
+        find: '@hookgate/core/node',
+        replacement: fileURLToPath(new URL('./packages/core/src/node.ts', import.meta.url)),
+      },
       // @hookgate/events has one entry per provider and no root entry.
       {
         find: /^@hookgate\/events\/(\w+)$/,

@@ -1,5 +1,7 @@
 /**
- * Figure: a plain `node:http` server calling `receiver.handle` (GitHub scheme, memory store,
+ * Figure: a plain `node:http` server with `createNodeHandler(receiver)` from `@hookgate/core/node`
+ * (the layer under every Node adapter: body read under size and time limits, public URL,
+ * `receiver.handle`, the answer written; GitHub scheme, memory store,
  * `push` typed with `unchecked<T>()`, no-op handler), against the bare node:http floor (read
  * the body, HMAC + constant-time compare, JSON.parse) and against @octokit/webhooks'
  * `createNodeMiddleware` (verify, parse, dispatch to a no-op `push` handler; no validation
@@ -10,6 +12,7 @@
  * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
  */
 import { createServer } from 'node:http';
+import { createNodeHandler } from '@hookgate/core/node';
 import { createNodeMiddleware, Webhooks } from '@octokit/webhooks';
 import { verifyGithubBare } from './lib/bare.js';
 import { githubDeliveries, SECRETS } from './lib/deliveries.js';
@@ -26,21 +29,12 @@ import { note, printVerdicts, verdict } from './lib/report.js';
 
 const PATH = '/webhooks';
 const BARE = 'node:http bare (read + HMAC + JSON.parse)';
-const HOOKGATE = 'node:http + hookgate receiver.handle';
+const HOOKGATE = 'node:http + hookgate createNodeHandler';
 const HOOKGATE_ZOD = 'node:http + hookgate, zod-validated';
 
+/** The Node layer every Node adapter shares: size and time limits, public URL, connection policy. */
 function hookgateServer(validation: 'zod' | 'none') {
-  const receiver = githubReceiver({ validation });
-  return createServer(async (request, response) => {
-    const body = await readNodeBody(request);
-    const result = await receiver.handle({
-      method: request.method ?? 'GET',
-      url: `http://${request.headers.host}${request.url}`,
-      headers: request.headers,
-      body,
-    });
-    response.writeHead(result.status, result.headers).end(result.body);
-  }).listen(0, '127.0.0.1');
+  return createServer(createNodeHandler(githubReceiver({ validation }))).listen(0, '127.0.0.1');
 }
 const OCTOKIT = '@octokit/webhooks createNodeMiddleware';
 

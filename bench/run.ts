@@ -21,6 +21,7 @@ const FIGURES = [
   'http-node',
   'http-express',
   'http-fastify',
+  'http-koa',
   'redis-store',
   'catalog-import',
   'catalog-types',

@@ -1,10 +1,7 @@
-import { createServer } from 'node:http';
-import { createExpressMiddleware } from '@hookgate/express';
 import { runAdapterConformance } from '@hookgate/testing';
 import express4 from 'express4';
 import { describe, expect, it } from 'vitest';
-import { expressTraps } from './express-traps.js';
-import { listen } from './listen.js';
+import { expressMount, expressTraps } from './express-traps.js';
 import { sdkSigners } from './sdk-signers.js';
 
 describe('Express 4', () => {
@@ -16,13 +13,9 @@ describe('Express 4', () => {
 });
 
 runAdapterConformance(
-  async (receiver) => {
-    const app = express4().all('/webhooks/:name', createExpressMiddleware(receiver));
-    const server = await listen(createServer(app));
-    return { url: `${server.origin}/webhooks/conformance`, close: server.close };
-  },
+  expressMount(express4),
   { describe, it },
-  { signers: sdkSigners },
+  { signers: sdkSigners, nodeLayer: true, mountBehindParser: expressMount(express4, [express4.json()]) },
 );
 
 describe('Express 4 traps', () => {

@@ -1,7 +1,7 @@
 import { createReceiver } from '@hookgate/core';
 import { hookgatePlugin } from '@hookgate/fastify';
 import { stripe } from '@hookgate/signatures';
-import { runAdapterConformance } from '@hookgate/testing';
+import { CONFORMANCE_BODY_TIMEOUT_MS, runAdapterConformance } from '@hookgate/testing';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -10,12 +10,16 @@ import { sdkSigners } from './sdk-signers.js';
 runAdapterConformance(
   async (receiver) => {
     const app = Fastify();
-    await app.register(hookgatePlugin, { path: '/webhooks/conformance', receiver });
+    await app.register(hookgatePlugin, {
+      path: '/webhooks/conformance',
+      receiver,
+      bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS,
+    });
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     return { url: `${origin}/webhooks/conformance`, close: () => app.close() };
   },
   { describe, it },
-  { signers: sdkSigners },
+  { signers: sdkSigners, nodeLayer: true },
 );
 
 describe('Fastify traps', () => {

@@ -94,7 +94,11 @@ describe('Next.js App Router route handler (edge runtime)', () => {
 });
 
 describe('Next.js Pages Router API route (bodyParser: false)', () => {
-  runAdapterConformance(mountAt('pages-webhooks'), { describe, it }, { signers: sdkSigners });
+  runAdapterConformance(
+    mountAt('pages-webhooks'),
+    { describe, it },
+    { signers: sdkSigners, nodeLayer: true, mountBehindParser: mountAt('parsed-webhooks') },
+  );
 
   it('answers 500 RAW_BODY_UNAVAILABLE, naming the fix, when the body parser was left on', async () => {
     const id = 'parsed';

@@ -134,7 +134,7 @@ describe.each(ADAPTERS)('%s: hostile requests over HTTP', (adapter) => {
         return [String(index), receiver];
       }),
     );
-    server = await startAdapter(adapter, receivers, { express: { bodyTimeoutMs: 5_000 } });
+    server = await startAdapter(adapter, receivers, { nodeLayer: { bodyTimeoutMs: 5_000 } });
   });
   afterAll(async () => {
     await server?.close();

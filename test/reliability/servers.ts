@@ -11,7 +11,8 @@ import {
 import type { AddressInfo, Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import type { EventSchemas, Receiver } from '@hookgate/core';
-import { createExpressMiddleware, type ExpressMiddlewareOptions } from '@hookgate/express';
+import type { NodeHandlerOptions } from '@hookgate/core/node';
+import { createExpressMiddleware } from '@hookgate/express';
 import { hookgatePlugin } from '@hookgate/fastify';
 import { createPagesApiHandler, createRouteHandler } from '@hookgate/next';
 import express from 'express';
@@ -30,8 +31,8 @@ export interface RunningServer {
 }
 
 export interface ServerSettings {
-  /** Express: the body read time limit. */
-  express?: ExpressMiddlewareOptions;
+  /** The Node adapters (Express, Fastify, Pages Router): the body read time limit. */
+  nodeLayer?: Pick<NodeHandlerOptions, 'bodyTimeoutMs' | 'trustProxy'>;
   /** Fastify: server options (`requestTimeout`, …). */
   fastify?: FastifyHttpOptions<Server>;
   /** Node's http server options (Fastify gets them as its `http` option). */
@@ -50,14 +51,14 @@ export async function startAdapter(
     const app = express();
     for (const [name, receiver] of Object.entries(receivers)) {
       // Mounted for every method, so that other methods reach the receiver (405 with Allow).
-      app.all(`/h/${name}`, createExpressMiddleware(receiver, settings.express));
+      app.all(`/h/${name}`, createExpressMiddleware(receiver, settings.nodeLayer));
     }
     server = createServer(settings.node ?? {}, app);
   } else {
     const handlers = new Map(
       Object.entries(receivers).map(([name, receiver]) => [
         `/h/${name}`,
-        adapter === 'next-pages' ? pagesRoute(receiver) : appRoute(receiver),
+        adapter === 'next-pages' ? pagesRoute(receiver, settings) : appRoute(receiver),
       ]),
     );
     server = createServer(settings.node ?? {}, (req, res) => {
@@ -73,8 +74,8 @@ export async function startAdapter(
  * A Pages Router API route as Next.js runs it: its `apiResolver` catches a rejected handler,
  * answers 500 if it still can, and logs the error.
  */
-function pagesRoute(receiver: AnyReceiver) {
-  const handler = createPagesApiHandler(receiver);
+function pagesRoute(receiver: AnyReceiver, settings: ServerSettings) {
+  const handler = createPagesApiHandler(receiver, settings.nodeLayer);
   return (req: IncomingMessage, res: ServerResponse) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500).end();
@@ -119,7 +120,7 @@ async function startFastify(receivers: Record<string, AnyReceiver>, settings: Se
   const app = Fastify({ ...settings.fastify, http: { ...settings.node, ...settings.fastify?.http } });
   app.server.on('connection', (socket: Socket) => sockets.push(socket));
   for (const [name, receiver] of Object.entries(receivers)) {
-    await app.register(hookgatePlugin, { path: `/h/${name}`, receiver });
+    await app.register(hookgatePlugin, { path: `/h/${name}`, receiver, ...settings.nodeLayer });
   }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -8,9 +8,9 @@ import type { ExampleReceivers } from 'hookgate-example-common';
  */
 export function createApp(receivers: ExampleReceivers) {
   const app = express();
-  app.post('/webhooks/stripe', createExpressMiddleware(receivers.stripe));
-  app.post('/webhooks/github', createExpressMiddleware(receivers.github));
-  app.post('/webhooks/standard', createExpressMiddleware(receivers.standard));
+  app.all('/webhooks/stripe', createExpressMiddleware(receivers.stripe));
+  app.all('/webhooks/github', createExpressMiddleware(receivers.github));
+  app.all('/webhooks/standard', createExpressMiddleware(receivers.standard));
 
   app.use(express.json());
   app.get('/health', (_req, res) => {

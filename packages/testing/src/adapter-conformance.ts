@@ -1,25 +1,22 @@
 import assert from 'node:assert/strict';
-import { createReceiver, type EventSchemas, type Receiver } from '@hookgate/core';
+import { createReceiver } from '@hookgate/core';
 import { github, type Scheme, standardWebhooks, stripe, twilio } from '@hookgate/signatures';
 import { z } from 'zod';
+import { runRefusalConformance } from './adapter-refusals.js';
+import {
+  CONFORMANCE_MAX_BODY_BYTES,
+  encoder,
+  invoice,
+  json,
+  type MountAdapter,
+  nowSeconds,
+  post,
+  STRIPE_SECRET,
+  signed,
+  stripeReceiver,
+  withMounted,
+} from './conformance-support.js';
 import { resolveTestApi, type TestApi } from './test-api.js';
-
-/** The receiver surface an adapter uses: any `Receiver<TEvents>` fits. */
-export type ConformanceReceiver = Pick<
-  Receiver<EventSchemas>,
-  'handle' | 'reject' | 'fetch' | 'maxBodyBytes'
->;
-
-/** A receiver mounted in a running server. */
-export interface MountedAdapter {
-  /** The absolute URL of the webhook route (`http://127.0.0.1:<port>/…`). */
-  url: string;
-  /** Unmounts the receiver (stops the server, when one was started for it). */
-  close(): Promise<void>;
-}
-
-/** Boots the framework with `receiver` mounted and resolves with its URL. */
-export type MountAdapter = (receiver: ConformanceReceiver) => Promise<MountedAdapter>;
 
 /** Options of {@link runAdapterConformance}. */
 export interface AdapterConformanceOptions {
@@ -35,6 +32,19 @@ export interface AdapterConformanceOptions {
    * one signs a second delivery that must reach the typed handler exactly once as well.
    */
   signers?: Partial<Record<ConformanceProvider, ConformanceSigner>>;
+  /**
+   * The adapter runs on `@hookgate/core/node` and was mounted with `bodyTimeoutMs:
+   * CONFORMANCE_BODY_TIMEOUT_MS`: the suite also checks the 408 of a slow body and the
+   * connection policy (`connection: close` after a refusal that left the body unread, and
+   * only then).
+   * @default false
+   */
+  nodeLayer?: boolean;
+  /**
+   * Mounts the receiver behind the framework's usual body parser (`express.json()`, Koa's
+   * body parser, Next.js's API body parser): the suite expects 500 `RAW_BODY_UNAVAILABLE`.
+   */
+  mountBehindParser?: MountAdapter;
 }
 
 /** The providers whose deliveries the suite sends. */
@@ -48,57 +58,13 @@ export type ConformanceSigner = (delivery: {
   timestamp: number;
 }) => Record<string, string> | Promise<Record<string, string>>;
 
-/** The body limit of every receiver the suite creates (for servers that must know it in advance). */
-export const CONFORMANCE_MAX_BODY_BYTES = 65_536;
-
-const STRIPE_SECRET = 'whsec_conformance_stripe';
 const GITHUB_SECRET = 'conformance-github';
 const STANDARD_SECRET = 'whsec_Y29uZm9ybWFuY2Utc3RhbmRhcmQtd2ViaG9va3M=';
 const TWILIO_TOKEN = 'conformance-twilio-auth-token';
 
-const invoicePaid = z.object({
-  id: z.string(),
-  type: z.literal('invoice.paid'),
-  data: z.object({ amount: z.number() }),
-});
 const issuesOpened = z.object({ action: z.literal('opened'), issue: z.object({ number: z.number() }) });
 const userCreated = z.object({ type: z.literal('user.created'), data: z.object({ id: z.string() }) });
 const callStatus = z.object({ CallSid: z.string(), CallStatus: z.string() });
-
-/** One handler's calls. */
-interface Runs {
-  payloads: unknown[];
-  deliveryIds: string[];
-}
-
-function stripeReceiver(handler: (payload: z.infer<typeof invoicePaid>) => unknown = () => undefined) {
-  const runs: Runs = { payloads: [], deliveryIds: [] };
-  const receiver = createReceiver({
-    scheme: stripe({ secret: STRIPE_SECRET }),
-    events: { 'invoice.paid': invoicePaid },
-    maxBodyBytes: CONFORMANCE_MAX_BODY_BYTES,
-  }).on('invoice.paid', async (payload, context) => {
-    runs.payloads.push(payload);
-    runs.deliveryIds.push(context.deliveryId);
-    return handler(payload);
-  });
-  return { receiver, runs };
-}
-
-const encoder = new TextEncoder();
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-/** A signed delivery as the sender would post it. */
-async function signed(
-  scheme: Scheme,
-  body: string | Uint8Array,
-  extra: Record<string, string> = {},
-  timestamp = nowSeconds(),
-) {
-  const bytes = typeof body === 'string' ? encoder.encode(body) : body;
-  const headers = await scheme.sign({ body: bytes, timestamp });
-  return { headers: { 'content-type': 'application/json', ...headers, ...extra }, body: bytes };
-}
 
 type SignedDelivery = { headers: Record<string, string>; body: Uint8Array };
 
@@ -132,49 +98,6 @@ async function deliveries(
   return out;
 }
 
-function invoice(id: string) {
-  return JSON.stringify({ id, type: 'invoice.paid', data: { amount: 4200 } });
-}
-
-function post(
-  url: string,
-  delivery: { headers: Record<string, string>; body: Uint8Array },
-): Promise<Response> {
-  return fetch(url, {
-    method: 'POST',
-    headers: delivery.headers,
-    body: delivery.body as Uint8Array<ArrayBuffer>,
-  });
-}
-
-/** Reads a JSON response, checking status, content type and (for errors) the code. */
-async function json(response: Response, status: number, code?: string): Promise<Record<string, unknown>> {
-  const text = await response.text();
-  assert.equal(response.status, status, `expected HTTP ${status}, got ${response.status}: ${text}`);
-  assert.match(response.headers.get('content-type') ?? '', /^application\/json/, `not JSON: ${text}`);
-  const body = JSON.parse(text) as Record<string, unknown>;
-  if (code !== undefined) {
-    assert.equal(body.code, code);
-    assert.equal(body.ok, false);
-    assert.equal(typeof body.message, 'string');
-  }
-  return body;
-}
-
-/** Mounts a receiver for one test and always unmounts it. */
-async function withMounted(
-  mount: MountAdapter,
-  receiver: ConformanceReceiver,
-  test: (url: string) => Promise<void>,
-) {
-  const mounted = await mount(receiver);
-  try {
-    await test(mounted.url);
-  } finally {
-    await mounted.close();
-  }
-}
-
 /**
  * The behaviour every hookgate adapter must show over real HTTP: each signed delivery reaches
  * its typed handler once, the raw bytes reach the verifier intact, size limits hold for
@@ -204,6 +127,8 @@ export function runAdapterConformance(
   const { describe, it } = resolveTestApi(api);
 
   describe('hookgate adapter conformance', () => {
+    runRefusalConformance(mount, it, options);
+
     it('delivers a signed Stripe event to its typed handler once', async () => {
       const { receiver, runs } = stripeReceiver();
       await withMounted(mount, receiver, async (url) => {
@@ -374,59 +299,6 @@ export function runAdapterConformance(
         );
         await json(await post(url, stale), 401, 'TIMESTAMP_OUT_OF_RANGE');
         assert.equal(runs.payloads.length, 0);
-      });
-    });
-
-    it('refuses a body over the limit with 413 PAYLOAD_TOO_LARGE (declared Content-Length)', async () => {
-      const { receiver, runs } = stripeReceiver();
-      await withMounted(mount, receiver, async (url) => {
-        const body = encoder.encode(invoice(`evt_${'x'.repeat(CONFORMANCE_MAX_BODY_BYTES)}`));
-        const delivery = await signed(stripe({ secret: STRIPE_SECRET }), body);
-        await json(await post(url, delivery), 413, 'PAYLOAD_TOO_LARGE');
-        assert.equal(runs.payloads.length, 0);
-      });
-    });
-
-    it('refuses a chunked body with no Content-Length once it passes the limit, without reading it all', async () => {
-      const { receiver, runs } = stripeReceiver();
-      await withMounted(mount, receiver, async (url) => {
-        const chunk = new Uint8Array(16_384).fill(0x20);
-        const total = options.bufferedBody ? 4 * CONFORMANCE_MAX_BODY_BYTES : 64 * 1024 * 1024;
-        let sent = 0;
-        const stream = new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            if (sent >= total) return controller.close();
-            // Paced, so that the client reads the 413 before its next write meets the closed
-            // connection (a write error would fail the fetch before the response is read).
-            await new Promise((resolve) => setTimeout(resolve, 1));
-            sent += chunk.length;
-            controller.enqueue(chunk);
-          },
-        });
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'stripe-signature': `t=${nowSeconds()},v1=${'0'.repeat(64)}`,
-          },
-          body: stream,
-          // @ts-expect-error Node's fetch needs duplex for a streamed body; lib.dom lacks it
-          duplex: 'half',
-        });
-        await json(response, 413, 'PAYLOAD_TOO_LARGE');
-        if (!options.bufferedBody) {
-          assert.ok(sent < total, `the server read the whole ${total}-byte body before answering`);
-        }
-        assert.equal(runs.payloads.length, 0);
-      });
-    });
-
-    it('answers another method with 405 METHOD_NOT_ALLOWED and Allow: POST', async () => {
-      const { receiver } = stripeReceiver();
-      await withMounted(mount, receiver, async (url) => {
-        const response = await fetch(url, { method: 'GET' });
-        assert.equal(response.headers.get('allow'), 'POST');
-        await json(response, 405, 'METHOD_NOT_ALLOWED');
       });
     });
 

@@ -1,12 +1,11 @@
 export type {
   AdapterConformanceOptions,
   ConformanceProvider,
-  ConformanceReceiver,
   ConformanceSigner,
-  MountAdapter,
-  MountedAdapter,
 } from './adapter-conformance.js';
-export { CONFORMANCE_MAX_BODY_BYTES, runAdapterConformance } from './adapter-conformance.js';
+export { runAdapterConformance } from './adapter-conformance.js';
+export type { ConformanceReceiver, MountAdapter, MountedAdapter } from './conformance-support.js';
+export { CONFORMANCE_BODY_TIMEOUT_MS, CONFORMANCE_MAX_BODY_BYTES } from './conformance-support.js';
 export type { FakeClock } from './fake-clock.js';
 export { createFakeClock } from './fake-clock.js';
 export type { LoadSample } from './samples/catalog/index.js';

@@ -1,0 +1,135 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { WebhookError } from '@hookgate/signatures';
+import { readNodeBody } from './node-body.js';
+import { publicUrl } from './public-url.js';
+import type { Receiver } from './receiver.js';
+import type { EventSchemas, HandleResult } from './types.js';
+
+/** The receiver surface a Node adapter uses: any `Receiver<TEvents>` fits. */
+export type NodeReceiver = Pick<Receiver<EventSchemas>, 'handle' | 'reject' | 'maxBodyBytes'>;
+
+/** Options every Node adapter (Express, Fastify, Koa, Next.js Pages Router, `node:http`) takes. */
+export interface NodeHandlerOptions<TRequest = IncomingMessage> {
+  /**
+   * The URL the sender signs (Twilio, Square), exactly as configured there, or a function of
+   * the request that returns it.
+   * @default rebuilt from the `Host` header (or `X-Forwarded-*` with `trustProxy`)
+   */
+  publicUrl?: string | ((request: TRequest) => string);
+  /**
+   * Rebuild the public URL from `X-Forwarded-Proto` and `X-Forwarded-Host`. Independent of the
+   * framework's own proxy setting; enable it only behind a proxy that sets both.
+   * @default false
+   */
+  trustProxy?: boolean;
+  /** How long the body may take to arrive before the answer is 408 `BODY_READ_TIMEOUT`. @default 10_000 */
+  bodyTimeoutMs?: number;
+}
+
+/** One request as a Node adapter hands it over. */
+export interface NodeDelivery<TRequest = IncomingMessage> {
+  /** The framework's request object, given to a `publicUrl` function. */
+  request: TRequest;
+  /** The Node request underneath. */
+  req: IncomingMessage;
+  /** The request target as received (path and query). @default req.url */
+  path?: string;
+  /**
+   * The raw bytes a framework already kept (Express's `express.raw()`), or the refusal an
+   * adapter found (a parser that ate the body). @default read from `req`
+   */
+  body?: Uint8Array | WebhookError;
+}
+
+/**
+ * The receiver's answer to a Node request: reads the body (unless the adapter has it), rebuilds
+ * the public URL, runs `receiver.handle` or `receiver.reject`, and applies the one connection
+ * policy of every Node adapter: when the request's body was not read to its end (413 before or
+ * while reading, 408), the answer carries `connection: close`, so that Node does not go on
+ * draining an unwanted body at the sender's pace to keep the connection. Every other answer
+ * (including 500 `RAW_BODY_UNAVAILABLE`, whose body a parser did read) keeps the connection.
+ *
+ * @example
+ * ```ts
+ * const result = await answerNodeRequest(receiver, { request: req, req });
+ * res.writeHead(result.status, result.headers).end(result.body);
+ * ```
+ */
+export async function answerNodeRequest<TRequest>(
+  receiver: NodeReceiver,
+  delivery: NodeDelivery<TRequest>,
+  options: NodeHandlerOptions<TRequest> = {},
+): Promise<HandleResult> {
+  const { req } = delivery;
+  const method = req.method ?? 'GET';
+  const body =
+    delivery.body ??
+    (await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes, timeoutMs: options.bodyTimeoutMs }));
+  if (body instanceof WebhookError) {
+    return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers }));
+  }
+  const url = publicUrl({
+    headers: req.headers,
+    path: delivery.path ?? req.url ?? '/',
+    encrypted: (req.socket as Partial<TLSSocket> | null)?.encrypted === true,
+    trustProxy: options.trustProxy,
+    publicUrl:
+      typeof options.publicUrl === 'function' ? options.publicUrl(delivery.request) : options.publicUrl,
+  });
+  return closeIfUnread(req, await receiver.handle({ method, url, headers: req.headers, body }));
+}
+
+/**
+ * {@link answerNodeRequest}, written to `res`. A client that went away mid-body gets nothing:
+ * its socket is already closed.
+ *
+ * @example
+ * ```ts
+ * createServer((req, res) => handleNodeRequest(receiver, { request: req, req }, res));
+ * ```
+ */
+export async function handleNodeRequest<TRequest>(
+  receiver: NodeReceiver,
+  delivery: NodeDelivery<TRequest>,
+  res: ServerResponse,
+  options?: NodeHandlerOptions<TRequest>,
+): Promise<void> {
+  let result: HandleResult;
+  try {
+    result = await answerNodeRequest(receiver, delivery, options);
+  } catch {
+    // Only a failed or aborted request stream rejects: there is no one left to answer.
+    res.destroy();
+    return;
+  }
+  res.writeHead(result.status, result.headers).end(result.body);
+}
+
+/**
+ * A `node:http` request listener for one receiver.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { createNodeHandler } from '@hookgate/core/node';
+ * createServer(createNodeHandler(receiver)).listen(3000);
+ * ```
+ */
+export function createNodeHandler(
+  receiver: NodeReceiver,
+  options?: NodeHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return function hookgateNodeHandler(req, res) {
+    return handleNodeRequest(receiver, { request: req, req }, res, options);
+  };
+}
+
+/**
+ * The connection policy: an HTTP/1 request whose body was not received to its end is answered
+ * with `connection: close`. (HTTP/2 forbids the header; its stream ends with the answer.)
+ */
+function closeIfUnread(req: IncomingMessage, result: HandleResult): HandleResult {
+  if (req.complete || req.httpVersionMajor !== 1) return result;
+  return { ...result, headers: { ...result.headers, connection: 'close' } };
+}

@@ -1,0 +1,2 @@
+export type { KoaMiddlewareOptions } from './middleware.js';
+export { createKoaMiddleware } from './middleware.js';
