@@ -4,6 +4,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { WebhookError } from '@hookgate/signatures';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpStatusOf } from './http-policy.js';
 import { createNodeHandler } from './node-answer.js';
 import { readNodeBody } from './node-body.js';
 
@@ -126,7 +127,7 @@ describe('readNodeBody', () => {
   it('refuses a body something else already read with 500 RAW_BODY_UNAVAILABLE', async () => {
     const { result } = await send('content-length: 2\r\n', [Buffer.from('{}')], { url: '/consumed' });
     expect((result as WebhookError).code).toBe('RAW_BODY_UNAVAILABLE');
-    expect((result as WebhookError).status).toBe(500);
+    expect(httpStatusOf(result as WebhookError)).toBe(500);
   });
 
   it('rejects when the client goes away mid-body (there is no one to answer)', async () => {
@@ -147,7 +148,7 @@ describe('createNodeHandler', () => {
     const receiver = {
       maxBodyBytes: LIMIT,
       handle: async () => ({ status: 401, headers: { 'content-type': 'application/json' }, body: '{}' }),
-      reject: (error: WebhookError) => ({ status: error.status, headers: {}, body: error.code }),
+      reject: (error: WebhookError) => ({ status: httpStatusOf(error), headers: {}, body: error.code }),
     };
     const node = createServer(createNodeHandler(receiver, { bodyTimeoutMs: 300 })).listen(0, '127.0.0.1');
     await once(node, 'listening');

@@ -25,7 +25,7 @@ export const BODY_TIMEOUT_MS = 10_000;
  * @example
  * ```ts
  * const body = await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes });
- * if (body instanceof WebhookError) console.log(body.status); // 408, 413 or 500
+ * if (body instanceof WebhookError) console.log(body.code); // BODY_READ_TIMEOUT, PAYLOAD_TOO_LARGE or RAW_BODY_UNAVAILABLE
  * ```
  */
 export function readNodeBody(
