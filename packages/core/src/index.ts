@@ -8,6 +8,7 @@ export type {
 } from '@hookgate/signatures';
 export { errorStatus, isWebhookError, WebhookError } from '@hookgate/signatures';
 export { withDeadline } from './deadline.js';
+export type { DispatchedDelivery, DispatchedResult, Dispatcher, DispatchJob } from './dispatch.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
 export type { Handshake, SchemeProfile } from './profiles.js';
@@ -15,6 +16,7 @@ export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';
 export { createReceiver } from './receiver.js';
+export type { RunDispatchedOptions } from './run-dispatched.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
 export type {

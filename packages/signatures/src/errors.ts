@@ -34,6 +34,8 @@ export const errorStatus = {
   HANDLER_TIMEOUT: 500,
   /** The idempotency store could not be reached; the handler did not run. */
   STORE_UNAVAILABLE: 503,
+  /** Queue mode: the queue did not accept the delivery in time; nothing was queued or run. */
+  QUEUE_UNAVAILABLE: 503,
   /** An adapter could not obtain the raw request bytes (a body parser ran first). */
   RAW_BODY_UNAVAILABLE: 500,
 } as const;
