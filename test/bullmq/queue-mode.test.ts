@@ -9,9 +9,10 @@ import {
   shuffle,
   signDelivery,
 } from '../redis/deliveries.js';
-import { type RedisServer, sleep, spawnRedisServer } from '../redis/redis-support.js';
+import { connectRedis, type RedisServer, sleep, spawnRedisServer, waitFor } from '../redis/redis-support.js';
 import { completions } from './app-process.js';
 import { appConfig, startApps, stopAll, waitForCompletions } from './queue-support.js';
+import { hookgate } from './run-cli.js';
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -86,6 +87,65 @@ describe('queue mode across processes', () => {
       expect((await completions([survivor])).get('msg_kill_1')).toBe(1);
     } finally {
       await stopAll([...apps.all, second]);
+    }
+  }, 60_000);
+
+  it('a handler that always fails: dead letter in the failed set; fixed, `hookgate jobs replay --all` runs it once', async () => {
+    const config = appConfig('dlq', redis.url, { attempts: 3, backoffMs: 50 });
+    const apps = await startApps(config, 1, 1);
+    const client = await connectRedis(redis.url);
+    const cli = ['--redis', redis.url, '--queue', config.queueName];
+    try {
+      const delivery = await signDelivery('msg_dlq_1', { failUntilFixed: true });
+      expect((await post(apps.webs[0]!.url, delivery)).body).toEqual({ ok: true, queued: true });
+      let letters: {
+        id: string;
+        attemptsMade: number;
+        failedReason: string;
+        stacktrace: string[];
+        delivery: Record<string, unknown>;
+      }[] = [];
+      const deadline = Date.now() + 20_000;
+      while (letters.length === 0 && Date.now() < deadline) {
+        await sleep(200);
+        const listed = await hookgate(['jobs', 'failed', ...cli, '--json']);
+        expect(listed.code).toBe(0);
+        letters = JSON.parse(listed.stdout);
+      }
+      expect(letters).toHaveLength(1);
+      const [letter] = letters as [(typeof letters)[number]];
+      expect(letter.attemptsMade).toBe(3);
+      expect(letter.failedReason).toContain('not fixed yet (delivery msg_dlq_1)');
+      expect(letter.stacktrace.join('\n')).toContain('queue-app.ts');
+      expect(letter.delivery).toMatchObject({ deliveryId: 'msg_dlq_1', payload: { failUntilFixed: true } });
+      // Never a signature or the secret in a dead letter.
+      const raw = JSON.stringify(letter);
+      expect(raw).not.toContain('webhook-signature');
+      expect(raw).not.toContain(config.secret);
+      expect(raw).not.toContain(delivery.headers['webhook-signature']!);
+      const table = await hookgate(['jobs', 'failed', ...cli]);
+      expect(table.stdout).toMatch(/^ID\s+EVENT\s+ATTEMPTS\s+FAILED\s+ERROR/);
+      expect(table.stdout).toContain('test.event');
+      await Promise.all(apps.workers.map((worker) => worker.sync()));
+      expect(apps.workers[0]!.starts).toHaveLength(3);
+      expect(apps.workers[0]!.done).toHaveLength(0);
+
+      await client.set(`${config.storePrefix}fixed`, '1');
+      const replayed = await hookgate(['jobs', 'replay', ...cli, '--all']);
+      expect(replayed).toMatchObject({ code: 0, stdout: `replayed 1 job(s): ${letter.id}\n` });
+      await waitForCompletions(apps.workers, ['msg_dlq_1'], 10_000);
+      await sleep(300);
+      expect((await completions(apps.workers)).get('msg_dlq_1')).toBe(1);
+      expect(JSON.parse((await hookgate(['jobs', 'failed', ...cli, '--json'])).stdout)).toEqual([]);
+      // Replaying again finds nothing to replay, and runs nothing.
+      const again = await hookgate(['jobs', 'replay', ...cli, '--id', letter.id]);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain(letter.id);
+      await waitFor(() => true, 0, 'nothing');
+      expect((await completions(apps.workers)).get('msg_dlq_1')).toBe(1);
+    } finally {
+      client.destroy();
+      await stopAll(apps.all);
     }
   }, 60_000);
 });
