@@ -9,7 +9,7 @@ import {
   shuffle,
   signDelivery,
 } from '../redis/deliveries.js';
-import { connectRedis, type RedisServer, sleep, spawnRedisServer, waitFor } from '../redis/redis-support.js';
+import { connectRedis, type RedisServer, sleep, spawnRedisServer } from '../redis/redis-support.js';
 import { completions } from './app-process.js';
 import { appConfig, startApps, stopAll, waitForCompletions } from './queue-support.js';
 import { hookgate } from './run-cli.js';
@@ -141,7 +141,7 @@ describe('queue mode across processes', () => {
       const again = await hookgate(['jobs', 'replay', ...cli, '--id', letter.id]);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain(letter.id);
-      await waitFor(() => true, 0, 'nothing');
+      await sleep(300);
       expect((await completions(apps.workers)).get('msg_dlq_1')).toBe(1);
     } finally {
       client.destroy();

@@ -1,7 +1,6 @@
 // What the queue-mode tests share: a private Redis, app processes on it, and the sender.
 
 import { SECRET } from '../redis/deliveries.js';
-import { waitFor } from '../redis/redis-support.js';
 import { type AppProcess, completions, startApp } from './app-process.js';
 import type { AppConfig } from './fixtures/queue-app.js';
 
@@ -49,8 +48,6 @@ export async function waitForCompletions(
     if (ids.every((id) => counts.has(id)) || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  // A second run would show up shortly after the first: give it the time to.
-  await waitFor(() => true, 0, 'nothing');
   return counts;
 }
 

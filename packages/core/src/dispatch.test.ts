@@ -16,7 +16,7 @@ const invoice = (id = 'evt_1', created: unknown = 1_767_225_600) => ({ id, type:
 const job = (attempt = 1) => ({ id: 'job-1', attempt, attempts: 3 });
 
 /** An in-memory queue: what a durable dispatcher does, minus the durability. */
-function memoryQueue(fail?: () => Error | 'hang') {
+function memoryQueue(fail?: () => Error | 'hang' | undefined) {
   const jobs: DispatchedDelivery[] = [];
   const dispatcher: Dispatcher = {
     timeoutMs: 50,
