@@ -73,14 +73,15 @@ const PRIVATE_HEADER = /signature|hmac|authori[sz]ation|cookie|secret|token|api-
 
 /** The headers a handler may need, without signatures or credentials, as plain strings. */
 export function publicHeaders(headers: HeadersInput): Record<string, string> {
-  const kept: Record<string, string> = {};
+  const kept: [string, string][] = [];
   const entries: Iterable<[string, unknown]> =
     headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
     if (value === undefined || PRIVATE_HEADER.test(name)) continue;
-    kept[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    kept.push([name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value)]);
   }
-  return kept;
+  // fromEntries defines own properties: a header named `__proto__` is just a name.
+  return Object.fromEntries(kept);
 }
 
 /** The record of a delivery the receiver verified, claimed under `key` and validated. */
