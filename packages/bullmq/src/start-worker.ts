@@ -1,6 +1,13 @@
 import type { DispatchedDelivery, DispatchedResult, EventSchemas, Receiver } from '@hookgate/core';
 import { isWebhookError } from '@hookgate/core';
-import { type ConnectionOptions, type Job, UnrecoverableError, Worker, type WorkerOptions } from 'bullmq';
+import {
+  type ConnectionOptions,
+  DelayedError,
+  type Job,
+  UnrecoverableError,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
 
 /** Options of {@link startWorker}. */
 export interface StartWorkerOptions {
@@ -20,6 +27,11 @@ export interface StartWorkerOptions {
    * @default timeoutMs + 30_000
    */
   leaseMs?: number;
+  /**
+   * How long a job waits, without spending an attempt, when another worker holds its delivery
+   * (a stalled job whose dead worker's lease has not expired yet). @default 5_000
+   */
+  inFlightDelayMs?: number;
   /**
    * Other BullMQ worker options: `lockDuration` and `stalledInterval` (how soon a killed
    * worker's job is picked up again, 30 s each by default), `maxStalledCount`, `limiter`, …
@@ -46,17 +58,24 @@ export function startWorker<TEvents extends EventSchemas>(
 ): Worker<DispatchedDelivery, DispatchedResult> {
   const { timeoutMs = 300_000 } = options;
   const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
+  const inFlightDelayMs = options.inFlightDelayMs ?? 5_000;
   if (leaseMs <= timeoutMs) {
     throw new RangeError('startWorker: leaseMs must exceed timeoutMs, or a slow handler could run twice');
   }
   const worker = new Worker<DispatchedDelivery, DispatchedResult>(
     options.queueName,
-    async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>) {
+    async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>, token?: string) {
       const run = { id: job.id ?? '', attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 };
       // i14: link the worker's span to the receive span here (the job carries the delivery).
       try {
         return await receiver.runDispatched(job.data, { job: run, timeoutMs, leaseMs });
       } catch (error) {
+        // Not a failure: the delivery is running elsewhere (or its dead worker's lease runs out
+        // soon). Wait without spending an attempt, or a short backoff could exhaust them all.
+        if (isWebhookError(error) && error.code === 'DELIVERY_IN_FLIGHT' && token) {
+          await job.moveToDelayed(Date.now() + inFlightDelayMs, token);
+          throw new DelayedError();
+        }
         throw toJobError(error);
       }
     },
