@@ -66,7 +66,7 @@ export function startWorker<TEvents extends EventSchemas>(
     options.queueName,
     async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>, token?: string) {
       const run = { id: job.id ?? '', attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 };
-      // i14: link the worker's span to the receive span here (the job carries the delivery).
+      // i14 (telemetry): run this under withLinkedSpan(`webhook process ${job.name}`, job.data.trace, …).
       try {
         return await receiver.runDispatched(job.data, { job: run, timeoutMs, leaseMs });
       } catch (error) {

@@ -35,6 +35,11 @@ export interface DispatchedDelivery {
   payload: unknown;
   /** When the receiver accepted it, in milliseconds since the epoch. */
   receivedAt: number;
+  /**
+   * The receive span's identity (W3C trace context fields), for the worker's span to link to;
+   * absent without OpenTelemetry.
+   */
+  trace?: { traceId: string; spanId: string; traceFlags: number };
 }
 
 /**
@@ -103,6 +108,7 @@ export function toDispatched(
     headers: publicHeaders(base.headers),
     payload,
     receivedAt: Date.now(),
+    // i14 (telemetry): `trace: captureTraceContext()` here, so the worker's span links to this one.
   };
 }
 

@@ -249,7 +249,6 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     }
 
     if (options.dispatch) {
-      // i13/i14: the worker's span links to this request's span through the job (see @hookgate/bullmq).
       await dispatchDelivery(options.dispatch, toDispatched(key, base, payload)).catch(
         async (error: unknown) => {
           await settle(release, input);
