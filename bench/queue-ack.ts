@@ -4,7 +4,8 @@
  * (1) Ack latency at a fixed request rate on loopback: the same Stripe receiver with a 200 ms
  * `invoice.paid` handler, inline (the answer waits for the handler) and in queue mode (the
  * answer waits for the BullMQ add only; no worker runs during the measure). p50 and p99 from
- * autocannon at `BENCH_QUEUE_RATE` requests per second, medians over rounds.
+ * an open-loop load at `BENCH_QUEUE_RATE` requests per second (latency from each request's
+ * scheduled send time), medians over rounds.
  * (2) Throughput: queue mode against a bare node:http server that reads the body, verifies the
  * Stripe HMAC, parses the JSON and calls `queue.add` with the event id as job id (no store, no
  * validation): the least a durable handoff can do.
@@ -15,17 +16,17 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import { verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
 import { type HttpVariant, printHttpFigures, readNodeBody, runHttpFigure, validity } from './lib/http.js';
-import { median } from './lib/measure.js';
+import { median, quantile } from './lib/measure.js';
 import {
   cleanUpQueue,
   connect,
   countingDispatch,
   ensureRedis,
+  fixedRateLoad,
   queueBenchReceiver,
   queueName,
 } from './lib/queue.js';
@@ -129,25 +130,17 @@ async function latencyFigure(): Promise<void> {
     for (const name of Object.keys(LATENCY_VARIANTS)) servers.set(name, await start(name));
     for (let round = 0; round < rounds + 1; round++) {
       for (const [name, { port }] of servers) {
-        const result = await autocannon({
-          url: `http://127.0.0.1:${port}`,
-          // Enough connections that the inline handler's 200 ms never throttles the rate.
-          connections: Math.max(10, Math.ceil(rate * 0.6)),
-          overallRate: rate,
-          duration: round === 0 ? 1 : seconds,
-          requests: [
-            {
-              method: 'POST',
-              path: PATH,
-              setupRequest: (request) => ({ ...request, method: 'POST', path: PATH, ...factory.next() }),
-            },
-          ],
-        });
+        const result = await fixedRateLoad(
+          `http://127.0.0.1:${port}${PATH}`,
+          rate,
+          round === 0 ? 1 : seconds,
+          () => factory.next(),
+        );
         if (round === 0) continue; // warm-up
         const entry = results.get(name) ?? { p50: [], p99: [], failed: 0 };
-        entry.p50.push(result.latency.p50);
-        entry.p99.push(result.latency.p99);
-        entry.failed += result.errors + result.timeouts + result.non2xx;
+        entry.p50.push(quantile(result.latencies, 0.5));
+        entry.p99.push(quantile(result.latencies, 0.99));
+        entry.failed += result.failed;
         results.set(name, entry);
       }
     }
@@ -156,8 +149,8 @@ async function latencyFigure(): Promise<void> {
   }
   const rows = [...results].map(([name, r]) => ({
     variant: name,
-    'p50 ms': median(r.p50),
-    'p99 ms': median(r.p99),
+    'p50 ms': Number(median(r.p50).toFixed(1)),
+    'p99 ms': Number(median(r.p99).toFixed(1)),
     failed: r.failed,
   }));
   console.log(`\nAck latency at ${rate} req/s, ${rounds} rounds of ${seconds} s, 2 KiB Stripe deliveries`);

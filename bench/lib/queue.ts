@@ -5,6 +5,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { queueDispatch } from '@hookgate/bullmq';
 import { createReceiver, type Dispatcher } from '@hookgate/core';
 import { createRedisStore } from '@hookgate/redis';
@@ -82,4 +83,53 @@ export async function cleanUpQueue(): Promise<void> {
     } while (cursor !== '0');
   }
   client.disconnect();
+}
+
+/**
+ * An open-loop load at a fixed rate: one new delivery every `1000 / rate` ms, whatever the
+ * answers do, each latency measured from its scheduled send time (so a stalled server shows
+ * in the figures instead of slowing the load down). Resolves with the latencies in ms.
+ */
+export async function fixedRateLoad(
+  url: string,
+  rate: number,
+  seconds: number,
+  next: () => { headers: Record<string, string>; body: Buffer },
+): Promise<{ latencies: number[]; failed: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const latencies: number[] = [];
+  let failed = 0;
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < total; index++) {
+    const due = started + (index * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { headers, body } = next();
+    pending.push(
+      post(url, agent, headers, body).then((status) => {
+        if (status === 200) latencies.push(performance.now() - due);
+        else failed++;
+      }),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return { latencies, failed };
+}
+
+function post(url: string, agent: Agent, headers: Record<string, string>, body: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': body.length } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
 }
