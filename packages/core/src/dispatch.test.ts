@@ -147,6 +147,24 @@ describe('queue mode (dispatch)', () => {
     expect(calls).toBe(2);
   });
 
+  it('completes a job whose event type has no handler any more, through onUnhandled', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    receiver.on('invoice.paid', () => {});
+    await receiver.handle(await signedInput(scheme, invoice()));
+    const unhandled: string[] = [];
+    const worker = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      onUnhandled: (_payload, ctx) => unhandled.push(`${ctx.eventType} ${ctx.job?.attempt}`),
+    });
+    expect(await worker.runDispatched(jobs[0]!, { job: job(1) })).toEqual({ status: 'unhandled' });
+    expect(unhandled).toEqual(['invoice.paid 1']);
+    await expect(worker.runDispatched({} as DispatchedDelivery, { job: job(1) })).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+    });
+  });
+
   it('aborts ctx.signal at the per-job time limit and fails the run', async () => {
     const { jobs, dispatcher } = memoryQueue();
     const { scheme, receiver } = queueReceiver(dispatcher);

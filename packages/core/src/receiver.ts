@@ -146,6 +146,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     handlerTimeoutMs,
     invalidPayload: options.invalidPayload ?? 'reject',
     report: (error) => report(error, { method: 'POST', headers: {}, body: '' }),
+    onUnhandled: options.onUnhandled,
   });
 
   const report = (error: WebhookError, request: HandleInput) => {

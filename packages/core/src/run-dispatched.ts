@@ -5,6 +5,7 @@ import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult, IdempotencyStore } from './store.js';
 import { callStore } from './store-timeout.js';
+import type { DeliveryContext } from './types.js';
 
 /** Options of `receiver.runDispatched`: the queue job that runs the delivery. */
 export interface RunDispatchedOptions {
@@ -28,6 +29,8 @@ export interface DispatchedRunnerDeps {
   handlerTimeoutMs: number;
   invalidPayload: 'reject' | 'ack';
   report: (error: WebhookError) => void;
+  /** The receiver's `onUnhandled`: a job whose event type lost its handlers since it was queued. */
+  onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
 }
 
 /**
@@ -48,7 +51,10 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
       throw new WebhookError('INVALID_PAYLOAD', 'the job does not hold a hookgate delivery (version 1)');
     }
     const route = deps.router.resolve(delivery.eventType);
-    if (route.handlers.length === 0) return { status: 'unhandled' };
+    if (route.handlers.length === 0) {
+      deps.onUnhandled?.(delivery.payload, dispatchedContext(delivery, options.job));
+      return { status: 'unhandled' };
+    }
     const timeoutMs = options.timeoutMs ?? deps.handlerTimeoutMs;
     const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
     if (leaseMs <= timeoutMs)
