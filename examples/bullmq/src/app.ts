@@ -1,7 +1,6 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { Receiver } from '@hookgate/core';
 import { createExpressMiddleware } from '@hookgate/express';
 import type { Queue } from 'bullmq';
 import express from 'express';
@@ -11,8 +10,7 @@ import express from 'express';
  * and bull-board at /admin/queues to see waiting, failed and completed jobs and retry them.
  * Put /admin behind your own authentication: it shows payloads and can retry jobs.
  */
-// biome-ignore lint/suspicious/noExplicitAny: any receiver's events
-export function createWebApp(receiver: Receiver<any>, queues: Queue[]) {
+export function createWebApp(receiver: Parameters<typeof createExpressMiddleware>[0], queues: Queue[]) {
   const board = new ExpressAdapter();
   board.setBasePath('/admin/queues');
   createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: board });
