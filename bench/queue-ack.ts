@@ -15,7 +15,7 @@
  * BENCH_QUEUE_SECONDS (5), BENCH_QUEUE_ROUNDS (3), BENCH_HTTP_* for (2).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, type Server } from 'node:http';
 import { Queue } from 'bullmq';
 import { verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
@@ -126,8 +126,12 @@ if (latencyVariant !== undefined) {
 async function latencyFigure(): Promise<void> {
   const servers = new Map<string, { child: ChildProcess; port: number }>();
   const results = new Map<string, { p50: number[]; p99: number[]; failed: number }>();
+  const agents = new Map<string, Agent>();
   try {
-    for (const name of Object.keys(LATENCY_VARIANTS)) servers.set(name, await start(name));
+    for (const name of Object.keys(LATENCY_VARIANTS)) {
+      servers.set(name, await start(name));
+      agents.set(name, new Agent({ keepAlive: true, maxSockets: 512 }));
+    }
     for (let round = 0; round < rounds + 1; round++) {
       for (const [name, { port }] of servers) {
         const result = await fixedRateLoad(
@@ -135,6 +139,7 @@ async function latencyFigure(): Promise<void> {
           rate,
           round === 0 ? 1 : seconds,
           () => factory.next(),
+          agents.get(name)!,
         );
         if (round === 0) continue; // warm-up
         const entry = results.get(name) ?? { p50: [], p99: [], failed: 0 };
@@ -146,6 +151,7 @@ async function latencyFigure(): Promise<void> {
     }
   } finally {
     for (const { child } of servers.values()) child.kill();
+    for (const agent of agents.values()) agent.destroy();
   }
   const rows = [...results].map(([name, r]) => ({
     variant: name,

@@ -5,7 +5,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { type Agent, request } from 'node:http';
 import { queueDispatch } from '@hookgate/bullmq';
 import { createReceiver, type Dispatcher } from '@hookgate/core';
 import { createRedisStore } from '@hookgate/redis';
@@ -95,8 +95,9 @@ export async function fixedRateLoad(
   rate: number,
   seconds: number,
   next: () => { headers: Record<string, string>; body: Buffer },
+  // One per server for the whole run: its kept-alive connections outlive the warm-up.
+  agent: Agent,
 ): Promise<{ latencies: number[]; failed: number }> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
   const latencies: number[] = [];
   let failed = 0;
   const total = Math.round(rate * seconds);
@@ -115,7 +116,6 @@ export async function fixedRateLoad(
     );
   }
   await Promise.all(pending);
-  agent.destroy();
   return { latencies, failed };
 }
 
