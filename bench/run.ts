@@ -25,6 +25,8 @@ const FIGURES = [
   'redis-store',
   'catalog-import',
   'catalog-types',
+  'queue-ack',
+  'queue-workers',
 ] as const;
 
 /** Settings of `--quick`: every figure runs to completion in seconds, with noisy numbers. */
@@ -35,6 +37,9 @@ const QUICK: Record<string, string> = {
   BENCH_HTTP_SECONDS: '1',
   BENCH_HTTP_WARMUP: '1',
   BENCH_MEMORY_ENTRIES: '100000',
+  BENCH_QUEUE_SECONDS: '2',
+  BENCH_QUEUE_ROUNDS: '1',
+  BENCH_QUEUE_JOBS: '2000',
 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -13,6 +13,7 @@ const order = [
   'next',
   'koa',
   'redis',
+  'bullmq',
   'cli',
 ];
 // `node scripts/build.mjs core cli` builds only the packages named (still in dependency order).

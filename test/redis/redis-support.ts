@@ -58,14 +58,21 @@ export interface RedisServer {
   dispose(): Promise<void>;
 }
 
-/** Starts a private redis-server; `appendonly` decides whether it survives a restart. */
-export async function spawnRedisServer(options: { appendonly: boolean }): Promise<RedisServer> {
+/**
+ * Starts a private redis-server; `appendonly` decides whether it survives a restart, `args`
+ * adds settings (for example `['--appendfsync', 'always']`).
+ */
+export async function spawnRedisServer(options: {
+  appendonly: boolean;
+  args?: string[];
+}): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-redis-test-'));
   let child: ChildProcess | undefined;
   const args = [
     ...['--port', String(port), '--bind', '127.0.0.1', '--save', ''],
     ...['--appendonly', options.appendonly ? 'yes' : 'no', '--dir', dir],
+    ...(options.args ?? []),
   ];
   const server: RedisServer = {
     port,

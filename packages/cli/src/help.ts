@@ -1,3 +1,4 @@
+import { jobsHelp } from './commands/jobs.js';
 import { PROVIDERS } from './providers.js';
 
 const PROVIDER_LIST = PROVIDERS.join(', ');
@@ -28,12 +29,14 @@ const EXIT_CODES = `Exit codes:
 
 /** Help texts, by command. */
 export const help: Record<string, string> = {
+  jobs: jobsHelp,
   main: `hookgate: sign, verify and send webhook deliveries, and explain signature failures.
 
 Usage:
   hookgate sign   --provider P --secret S (--body TEXT | --body-file F) [options]
   hookgate verify --provider P --secret S --header "Name: value"… (--body TEXT | --body-file F) [--explain]
   hookgate send   --provider P --secret S [--event E | --body TEXT | --body-file F] URL
+  hookgate jobs   failed|replay --redis URL --queue NAME [--id ID… | --all] [--json]
 
 Run hookgate <command> --help for the options of a command.
 

@@ -1,4 +1,5 @@
 import { isWebhookError } from '@hookgate/signatures';
+import { jobsCommand } from './commands/jobs.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
@@ -9,6 +10,7 @@ const commands: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   sign: signCommand,
   verify: verifyCommand,
   send: sendCommand,
+  jobs: jobsCommand,
 };
 
 /**

@@ -2,7 +2,14 @@ import type { VerifiedSignature } from '@hookgate/signatures';
 import type { DeliveryContext } from './types.js';
 
 /** How a delivery ended: the first five are answered 2xx, `rejected` is every refusal. */
-export type DeliveryOutcome = 'handled' | 'duplicate' | 'unhandled' | 'handshake' | 'dropped' | 'rejected';
+export type DeliveryOutcome =
+  | 'handled'
+  | 'queued'
+  | 'duplicate'
+  | 'unhandled'
+  | 'handshake'
+  | 'dropped'
+  | 'rejected';
 
 /**
  * What is measured about one delivery while it runs. Made only when something reads it (a

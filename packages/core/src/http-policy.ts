@@ -37,6 +37,7 @@ export const errorPolicy: Readonly<Record<WebhookErrorCode, ErrorPolicy>> = {
   HANDLER_FAILED: policy(500, true),
   HANDLER_TIMEOUT: policy(500, true),
   STORE_UNAVAILABLE: policy(503, true),
+  QUEUE_UNAVAILABLE: policy(503, true),
   RAW_BODY_UNAVAILABLE: policy(500, true),
   INTERNAL_ERROR: policy(500, true),
 };

@@ -9,6 +9,7 @@ export type {
 export { errorCodes, isWebhookError, WebhookError } from '@hookgate/signatures';
 export { withDeadline } from './deadline.js';
 export type { DeliveryOutcome } from './delivery-trace.js';
+export type { DispatchedDelivery, DispatchedResult, Dispatcher, DispatchJob } from './dispatch.js';
 export type { ErrorPolicy } from './http-policy.js';
 export { errorPolicy, errorStatus, httpStatusOf } from './http-policy.js';
 export type { ConsoleLoggerOptions, Logger, LogLevel, LogMethod } from './logger.js';
@@ -21,6 +22,7 @@ export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';
 export { createReceiver } from './receiver.js';
+export type { RunDispatchedOptions } from './run-dispatched.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
 export type { CapturedTraceContext } from './trace-link.js';

@@ -2,6 +2,8 @@ import { type Scheme, toBytes, type VerifiedSignature, WebhookError } from '@hoo
 import { assertDeclared, assertSomeDeclared } from './declare-checks.js';
 import { contentReplayKey } from './delivery-key.js';
 import type { DeliveryTrace } from './delivery-trace.js';
+import type { DispatchedDelivery, DispatchedResult, Dispatcher } from './dispatch.js';
+import { dispatchDelivery, toDispatched } from './dispatch.js';
 import { deliveryOf, withDelivery } from './failure-context.js';
 import { type Logger, resolveLogger } from './logger.js';
 import { isPromise } from './maybe-promise.js';
@@ -11,6 +13,7 @@ import { parsePayload } from './parse-payload.js';
 import { profileOf } from './profiles.js';
 import { errorResult, jsonResult, okResult, toWebhookError } from './respond.js';
 import { createRouter } from './router.js';
+import { createDispatchedRunner, type RunDispatchedOptions } from './run-dispatched.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult, IdempotencyStore } from './store.js';
 import { callStore } from './store-timeout.js';
@@ -84,6 +87,14 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
    * @default true
    */
   telemetry?: boolean;
+  /**
+   * Queue mode: instead of running the handlers, hand each verified, fresh, de-duplicated and
+   * valid delivery to this dispatcher (`queueDispatch` of `@hookgate/bullmq`) and answer 200
+   * `{"ok":true,"queued":true}` once it holds the delivery; 503 `QUEUE_UNAVAILABLE` if it fails.
+   * Workers run the handlers with {@link Receiver.runDispatched}.
+   * @default undefined (handlers run inline, before the answer)
+   */
+  dispatch?: Dispatcher;
   /** Called for a verified delivery whose event type has no schema or no handler; it is acknowledged with 200. */
   onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
 }
@@ -115,6 +126,12 @@ export interface Receiver<TEvents extends EventSchemas> {
   reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
   /** The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). */
   fetch(request: Request): Promise<Response>;
+  /**
+   * Queue mode, on a worker: validates a dispatched delivery with the same schemas and runs
+   * the same handlers once (`ctx.job` tells the attempt). Throws a `WebhookError` for the
+   * queue to retry; resolves `duplicate` without running anything if it was handled before.
+   */
+  runDispatched(delivery: DispatchedDelivery, options: RunDispatchedOptions): Promise<DispatchedResult>;
 }
 
 /**
@@ -156,6 +173,16 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const completeOptions = { retainMs };
   const clock = options.clock ?? Date.now;
   const router = createRouter(events, profile.bareNameRouting === true);
+  const runDispatched = createDispatchedRunner({
+    router,
+    store,
+    storeTimeoutMs,
+    retainMs,
+    handlerTimeoutMs,
+    invalidPayload: options.invalidPayload ?? 'reject',
+    report: (error) => report(error, { method: 'POST', headers: {}, body: '' }),
+    onUnhandled: options.onUnhandled,
+  });
 
   const observer = createObserver({
     provider: scheme.name,
@@ -274,6 +301,19 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       throw withDelivery(mismatch, base);
     }
 
+    if (options.dispatch) {
+      await dispatchDelivery(options.dispatch, toDispatched(key, base, payload)).catch(
+        async (error: unknown) => {
+          await settle(release, input, base);
+          throw withDelivery(error, base);
+        },
+      );
+      // The queue holds it: duplicates answer 200 from the completed claim from now on.
+      await settle(complete, input, base);
+      if (trace) trace.outcome = 'queued';
+      return jsonResult(200, { ok: true, queued: true });
+    }
+
     let value: unknown;
     try {
       value = trace
@@ -312,6 +352,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
 
   const receiver: Receiver<TEvents> = {
     maxBodyBytes,
+    runDispatched,
     on(type, handler) {
       assertDeclared(events, type);
       router.on(type, handler as Handler<unknown>);

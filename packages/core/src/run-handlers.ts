@@ -106,6 +106,7 @@ class HandlerContext implements DeliveryContext {
   readonly attempt: DeliveryAttempt | undefined;
   readonly headers: DeliveryContext['headers'];
   readonly verified: VerifiedSignature;
+  readonly job: DeliveryContext['job'];
   #controller: AbortController | undefined;
   #timedOut: WebhookError | undefined;
 
@@ -117,6 +118,7 @@ class HandlerContext implements DeliveryContext {
     this.attempt = base.attempt;
     this.headers = base.headers;
     this.verified = base.verified;
+    this.job = base.job;
   }
 
   get signal(): AbortSignal {

@@ -1,4 +1,5 @@
 import type { HeadersInput, VerifiedSignature } from '@hookgate/signatures';
+import type { DispatchJob } from './dispatch.js';
 import type { SchemaOutput, StandardSchemaV1 } from './standard-schema.js';
 
 /** Event type → schema of the whole payload. */
@@ -52,6 +53,8 @@ export interface DeliveryContext {
   verified: VerifiedSignature;
   /** Aborted when the handler runs past `handlerTimeoutMs`; pass it on to I/O. */
   signal: AbortSignal;
+  /** Queue mode only: the job running this delivery on a worker (its `attempt` counts from 1). */
+  job?: DispatchJob;
 }
 
 /** A handler: may return a value, which becomes the JSON response body. */

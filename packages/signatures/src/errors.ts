@@ -34,6 +34,8 @@ export const errorCodes = {
   HANDLER_TIMEOUT: 'the handler ran past its time limit',
   /** The idempotency store could not be reached; the handler did not run. */
   STORE_UNAVAILABLE: 'the idempotency store could not be reached',
+  /** Queue mode: the queue did not accept the delivery in time; nothing was queued or run. */
+  QUEUE_UNAVAILABLE: 'the queue did not accept the delivery in time',
   /** The raw request bytes could not be obtained (a body parser ran first, or the body was read). */
   RAW_BODY_UNAVAILABLE: 'the raw request bytes could not be obtained',
   /** An unexpected failure where no handler ran (a bug, or a hook or library that threw). */

@@ -1,0 +1,135 @@
+/**
+ * What the queue figures share: a private Redis connection, a queue-mode Stripe receiver
+ * (Redis store + `queueDispatch`) and a run-unique queue name.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { type Agent, request } from 'node:http';
+import { queueDispatch } from '@hookgate/bullmq';
+import { createReceiver, type Dispatcher } from '@hookgate/core';
+import { createRedisStore } from '@hookgate/redis';
+import { stripe } from '@hookgate/signatures';
+import { Redis } from 'ioredis';
+import { SECRETS } from './deliveries.js';
+import { countHandled, invoicePaid } from './receivers.js';
+
+export const REDIS_URL = process.env.HOOKGATE_REDIS_URL ?? 'redis://127.0.0.1:6390';
+const QUEUE_ENV = 'BENCH_QUEUE_NAME';
+
+/** The run's queue name: made by the parent, inherited by its server and worker processes. */
+export function queueName(): string {
+  process.env[QUEUE_ENV] ??= `bench-${randomBytes(4).toString('hex')}`;
+  return process.env[QUEUE_ENV];
+}
+
+/** Starts the shared redis-server (scripts/redis-server.sh), or says why the figure is skipped. */
+export function ensureRedis(): boolean {
+  try {
+    const port = new URL(REDIS_URL).port || '6390';
+    execFileSync('bash', ['scripts/redis-server.sh', port], { stdio: ['ignore', 'ignore', 'inherit'] });
+    return true;
+  } catch {
+    console.log('redis-server is not available; skipping the queue figure');
+    return false;
+  }
+}
+
+/** An ioredis connection; `worker` ones retry forever (BullMQ's rule for blocking commands). */
+export function connect(worker = false): Redis {
+  const client = new Redis(REDIS_URL, worker ? { maxRetriesPerRequest: null } : { maxRetriesPerRequest: 1 });
+  client.on('error', (error: Error) => console.error('redis:', error.message));
+  return client;
+}
+
+/** A dispatcher that also counts each delivery Redis accepted (the figures' validity check). */
+export function countingDispatch(): Dispatcher & { close(): Promise<void> } {
+  const inner = queueDispatch({ connection: connect(), queueName: queueName(), prefix: 'hookgate-bench' });
+  return {
+    timeoutMs: inner.timeoutMs,
+    async dispatch(delivery, options) {
+      await inner.dispatch(delivery, options);
+      countHandled();
+    },
+    close: () => inner.close(),
+  };
+}
+
+/**
+ * A Stripe receiver with the Redis store: in queue mode (`dispatch`) or inline, its
+ * `invoice.paid` handler taking `handlerMs`.
+ */
+export function queueBenchReceiver(options: { dispatch?: Dispatcher; handlerMs: number }) {
+  return createReceiver({
+    scheme: stripe({ secret: SECRETS.stripe }),
+    events: { 'invoice.paid': invoicePaid },
+    store: createRedisStore({ client: connect(), prefix: `hookgate-bench:${queueName()}:` }),
+    dispatch: options.dispatch,
+  }).on('invoice.paid', async () => {
+    if (options.handlerMs > 0) await new Promise((resolve) => setTimeout(resolve, options.handlerMs));
+    if (!options.dispatch) countHandled();
+  });
+}
+
+/** Deletes the run's queue and store keys. */
+export async function cleanUpQueue(): Promise<void> {
+  const client = connect();
+  for (const pattern of [`hookgate-bench:${queueName()}*`]) {
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await client.unlink(...keys);
+    } while (cursor !== '0');
+  }
+  client.disconnect();
+}
+
+/**
+ * An open-loop load at a fixed rate: one new delivery every `1000 / rate` ms, whatever the
+ * answers do, each latency measured from its scheduled send time (so a stalled server shows
+ * in the figures instead of slowing the load down). Resolves with the latencies in ms.
+ */
+export async function fixedRateLoad(
+  url: string,
+  rate: number,
+  seconds: number,
+  next: () => { headers: Record<string, string>; body: Buffer },
+  // One per server for the whole run: its kept-alive connections outlive the warm-up.
+  agent: Agent,
+): Promise<{ latencies: number[]; failed: number }> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let index = 0; index < total; index++) {
+    const due = started + (index * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { headers, body } = next();
+    pending.push(
+      post(url, agent, headers, body).then((status) => {
+        if (status === 200) latencies.push(performance.now() - due);
+        else failed++;
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return { latencies, failed };
+}
+
+function post(url: string, agent: Agent, headers: Record<string, string>, body: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': body.length } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(body);
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Figure: jobs per second that BullMQ workers (`startWorker`) get through, with 1 and with 2
+ * worker processes (concurrency 16 each, a no-op handler, the Redis store: one claim and one
+ * completion per job besides BullMQ's own scripts). Each round fills the queue with
+ * `BENCH_QUEUE_JOBS` deliveries through a queue-mode receiver, then starts the workers and
+ * times until the last job completed. Medians over rounds; the ratio is 2 workers to 1.
+ *
+ * No target: on a 2-core machine the two workers, redis-server (one thread) and this process
+ * share two CPUs, so the ratio says how much a second worker process can still add there.
+ * Needs redis-server (scripts/redis-server.sh; HOOKGATE_REDIS_URL).
+ * Knobs: BENCH_QUEUE_JOBS (10000), BENCH_QUEUE_ROUNDS (3).
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { startWorker } from '@hookgate/bullmq';
+import { Queue } from 'bullmq';
+import { stripeDeliveries } from './lib/deliveries.js';
+import { median } from './lib/measure.js';
+import {
+  cleanUpQueue,
+  connect,
+  countingDispatch,
+  ensureRedis,
+  queueBenchReceiver,
+  queueName,
+} from './lib/queue.js';
+import { envNumber, note, printVerdicts } from './lib/report.js';
+
+const WORKER_ENV = 'BENCH_QUEUE_WORKER';
+const jobs = envNumber('BENCH_QUEUE_JOBS', 10_000);
+const rounds = envNumber('BENCH_QUEUE_ROUNDS', 3);
+// One source for the whole run: each delivery is new (a second factory would repeat the ids).
+const factory = stripeDeliveries({ size: 2048 });
+
+if (process.env[WORKER_ENV] !== undefined) {
+  const receiver = queueBenchReceiver({ handlerMs: 0 });
+  const worker = startWorker(receiver, {
+    connection: connect(true),
+    queueName: queueName(),
+    prefix: 'hookgate-bench',
+    concurrency: 16,
+  });
+  await worker.waitUntilReady();
+  process.send?.('ready');
+  process.on('disconnect', () => void worker.close().then(() => process.exit(0)));
+} else if (ensureRedis()) {
+  queueName();
+  const queue = new Queue(queueName(), { connection: connect(), prefix: 'hookgate-bench' });
+  try {
+    const rates = new Map<number, number[]>([
+      [1, []],
+      [2, []],
+    ]);
+    for (let round = 0; round < rounds; round++) {
+      for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
+        await fill(jobs);
+        rates.get(workers)!.push(await drain(queue, workers, jobs));
+      }
+    }
+    const one = median(rates.get(1)!);
+    const two = median(rates.get(2)!);
+    console.log(`\nBullMQ workers, ${jobs} jobs per round, ${rounds} rounds, concurrency 16 per process`);
+    console.table([
+      { workers: 1, 'median jobs/s': Math.round(one) },
+      { workers: 2, 'median jobs/s': Math.round(two) },
+    ]);
+    note(
+      '2 worker processes to 1',
+      `${(two / one).toFixed(2)}x (${Math.round(two)} vs ${Math.round(one)} jobs/s)`,
+    );
+    printVerdicts();
+  } finally {
+    await queue.close();
+    await cleanUpQueue();
+  }
+}
+
+/** Queues `count` new deliveries through a queue-mode receiver (as the web process would). */
+async function fill(count: number): Promise<void> {
+  const dispatch = countingDispatch();
+  const receiver = queueBenchReceiver({ dispatch, handlerMs: 0 });
+  let next = 0;
+  const sender = async () => {
+    while (next++ < count) {
+      const result = await receiver.handle({ method: 'POST', ...factory.next() });
+      if (result.status !== 200) throw new Error(`queued with ${result.status}: ${result.body}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 32 }, sender));
+  await dispatch.close();
+}
+
+/** Starts `workers` worker processes, and resolves with the jobs per second until the queue is done. */
+async function drain(queue: Queue, workers: number, count: number): Promise<number> {
+  const before = await queue.getCompletedCount();
+  const children = await Promise.all(Array.from({ length: workers }, start));
+  const started = performance.now();
+  try {
+    for (;;) {
+      const completed = (await queue.getCompletedCount()) - before;
+      const failed = await queue.getFailedCount();
+      if (failed > 0) throw new Error(`${failed} jobs failed`);
+      if (completed >= count) return (completed / (performance.now() - started)) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    for (const child of children) child.kill();
+  }
+}
+
+function start(): Promise<ChildProcess> {
+  const child = fork(process.argv[1]!, process.argv.slice(2), {
+    env: { ...process.env, [WORKER_ENV]: '1' },
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`a worker exited with ${code} before it was ready`)));
+    child.once('message', () => resolve(child));
+  });
+}

@@ -1,0 +1,120 @@
+import type { DispatchedDelivery, DispatchedResult, EventSchemas, Receiver } from '@hookgate/core';
+import { isWebhookError, withLinkedSpan } from '@hookgate/core';
+import {
+  type ConnectionOptions,
+  DelayedError,
+  type Job,
+  UnrecoverableError,
+  Worker,
+  type WorkerOptions,
+} from 'bullmq';
+
+/** Options of {@link startWorker}. */
+export interface StartWorkerOptions {
+  /** How BullMQ reaches Redis (as in `queueDispatch`). */
+  connection: ConnectionOptions;
+  /** The queue to run, the one `queueDispatch` adds to. */
+  queueName: string;
+  /** BullMQ's key prefix, the same as the dispatcher's. @default 'bull' */
+  prefix?: string;
+  /** Jobs run at once in this process. @default 1 */
+  concurrency?: number;
+  /** Time limit of one run of a job's handlers; `ctx.signal` aborts at it, and the run fails (retried). @default 300_000 */
+  timeoutMs?: number;
+  /**
+   * How long this worker's claim on a delivery outlives a process killed mid-handler; another
+   * worker can run the stalled job only after it. Must exceed `timeoutMs`.
+   * @default timeoutMs + 30_000
+   */
+  leaseMs?: number;
+  /**
+   * How long a job waits, without spending an attempt, when another worker holds its delivery
+   * (a stalled job whose dead worker's lease has not expired yet). @default 5_000
+   */
+  inFlightDelayMs?: number;
+  /**
+   * Other BullMQ worker options: `lockDuration` and `stalledInterval` (how soon a killed
+   * worker's job is picked up again, 30 s each by default), `maxStalledCount`, `limiter`, …
+   */
+  workerOptions?: Omit<WorkerOptions, 'connection' | 'prefix' | 'concurrency' | 'autorun'>;
+}
+
+/**
+ * Runs a queue-mode receiver's handlers: each job is passed to `receiver.runDispatched`,
+ * which validates it with the same schemas and runs the same handlers once (a job that ran
+ * to success before is skipped through the idempotency store). A failure is thrown back to
+ * BullMQ, which retries with the job's backoff and keeps the job in its failed set once its
+ * attempts are spent. Returns the BullMQ worker: `await worker.close()` finishes running jobs.
+ *
+ * @example
+ * ```ts
+ * const worker = startWorker(receiver, { connection, queueName: 'webhooks-stripe', concurrency: 8 });
+ * process.on('SIGTERM', () => worker.close());
+ * ```
+ */
+export function startWorker<TEvents extends EventSchemas>(
+  receiver: Receiver<TEvents>,
+  options: StartWorkerOptions,
+): Worker<DispatchedDelivery, DispatchedResult> {
+  const { timeoutMs = 300_000 } = options;
+  const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
+  const inFlightDelayMs = options.inFlightDelayMs ?? 5_000;
+  if (leaseMs <= timeoutMs) {
+    throw new RangeError('startWorker: leaseMs must exceed timeoutMs, or a slow handler could run twice');
+  }
+  const worker = new Worker<DispatchedDelivery, DispatchedResult>(
+    options.queueName,
+    async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>, token?: string) {
+      const run = { id: job.id ?? '', attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 };
+      try {
+        // A span per job, linked to the delivery's receive span (OpenTelemetry, when installed).
+        return await withLinkedSpan(
+          `webhook process ${job.data.eventType}`,
+          job.data.trace,
+          () => receiver.runDispatched(job.data, { job: run, timeoutMs, leaseMs }),
+          {
+            'messaging.system': 'hookgate',
+            'messaging.message.id': job.data.deliveryId,
+            'messaging.destination.name': job.data.eventType,
+            'hookgate.provider': job.data.scheme,
+            'hookgate.attempt': run.attempt,
+          },
+        );
+      } catch (error) {
+        // Not a failure: the delivery is running elsewhere (or its dead worker's lease runs out
+        // soon). Wait without spending an attempt, or a short backoff could exhaust them all.
+        if (isWebhookError(error) && error.code === 'DELIVERY_IN_FLIGHT' && token) {
+          await job.moveToDelayed(Date.now() + inFlightDelayMs, token);
+          throw new DelayedError();
+        }
+        throw toJobError(error);
+      }
+    },
+    {
+      ...options.workerOptions,
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency ?? 1,
+    },
+  );
+  // Connection errors are retried by BullMQ; a listener keeps them from crashing the process.
+  worker.on('error', () => {});
+  return worker;
+}
+
+/**
+ * What BullMQ records in the failed job: the handler's own message and stack (not only the
+ * wrapping `HANDLER_FAILED`), so the dead letter tells a person what broke. A job that is
+ * not a hookgate delivery fails at once (`UnrecoverableError`): retrying cannot fix it.
+ */
+function toJobError(error: unknown): Error {
+  if (!isWebhookError(error)) return error instanceof Error ? error : new Error(String(error));
+  if (error.code === 'INVALID_PAYLOAD') return new UnrecoverableError(`${error.code}: ${error.message}`);
+  const cause = error.cause;
+  const failure = new Error(
+    cause instanceof Error ? `${error.code}: ${cause.message}` : `${error.code}: ${error.message}`,
+  );
+  failure.name = cause instanceof Error ? cause.name : error.name;
+  failure.stack = cause instanceof Error && cause.stack ? cause.stack : error.stack;
+  return failure;
+}

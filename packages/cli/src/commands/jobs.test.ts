@@ -1,0 +1,58 @@
+import type { DeadLetter } from '@hookgate/bullmq';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../run-cli.js';
+import { formatDeadLetters } from './jobs-table.js';
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('hookgate jobs', () => {
+  it('prints its help, and refuses incomplete command lines with exit code 2', async () => {
+    expect((await run(['jobs', '--help'])).stdout).toContain('hookgate jobs failed');
+    expect((await run(['help', 'jobs'])).stdout).toContain('hookgate jobs replay');
+    expect(await run(['jobs', 'list', '--redis', 'redis://x', '--queue', 'q'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown action list'),
+    });
+    expect((await run(['jobs', 'failed', '--queue', 'q'])).stderr).toContain('--redis is required');
+    expect((await run(['jobs', 'failed', '--redis', 'redis://x'])).stderr).toContain('--queue is required');
+    const both = await run(['jobs', 'replay', '--redis', 'redis://x', '--queue', 'q', '--all', '--id', 'a']);
+    expect(both).toMatchObject({ code: 2, stderr: expect.stringContaining('either --id ID') });
+    expect((await run(['jobs', 'failed', '--redis', 'redis://x', '--queue', 'q', '--limit', '0'])).code).toBe(
+      2,
+    );
+  });
+
+  it('exits 3 when Redis cannot be reached', async () => {
+    const result = await run(['jobs', 'failed', '--redis', 'redis://127.0.0.1:1', '--queue', 'q']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('cannot reach Redis at redis://127.0.0.1:1');
+  });
+
+  it('formats dead letters as a table, one line each, the error on one line', () => {
+    const letter = {
+      id: 'stripe%3Aevt_1',
+      eventType: 'invoice.paid',
+      attemptsMade: 12,
+      failedAt: 1_000_000 - 3_600_000 * 3,
+      failedReason: 'HANDLER_FAILED: ERP\nunreachable',
+    } as DeadLetter;
+    const table = formatDeadLetters([letter], 1_000_000);
+    expect(table.split('\n')[1]).toMatch(
+      /^stripe%3Aevt_1\s+invoice\.paid\s+12\s+3h ago\s+HANDLER_FAILED: ERP unreachable$/,
+    );
+    expect(table).toContain('1 failed job(s)');
+    expect(formatDeadLetters([], 0)).toBe('no failed jobs\n');
+  });
+});

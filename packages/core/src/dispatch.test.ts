@@ -1,0 +1,183 @@
+import { stripe, type WebhookError } from '@hookgate/signatures';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { DispatchedDelivery, Dispatcher } from './dispatch.js';
+import { createReceiver } from './receiver.js';
+import { bodyOf, NOW_MS, signedInput } from './test-support/deliveries.js';
+
+const SECRET = 'whsec_test_dispatch_secret';
+// A transform: the handler must get its output on the worker, not the raw JSON.
+const invoicePaid = z.object({
+  id: z.string(),
+  type: z.literal('invoice.paid'),
+  created: z.number().transform((seconds) => new Date(seconds * 1000)),
+});
+const invoice = (id = 'evt_1', created: unknown = 1_767_225_600) => ({ id, type: 'invoice.paid', created });
+const job = (attempt = 1) => ({ id: 'job-1', attempt, attempts: 3 });
+
+/** An in-memory queue: what a durable dispatcher does, minus the durability. */
+function memoryQueue(fail?: () => Error | 'hang' | undefined) {
+  const jobs: DispatchedDelivery[] = [];
+  const dispatcher: Dispatcher = {
+    timeoutMs: 50,
+    dispatch(delivery) {
+      const failure = fail?.();
+      if (failure === 'hang') return new Promise(() => {});
+      if (failure) return Promise.reject(failure);
+      // What a real queue stores: JSON, so anything that would not survive it shows here.
+      jobs.push(JSON.parse(JSON.stringify(delivery)) as DispatchedDelivery);
+      return Promise.resolve();
+    },
+  };
+  return { jobs, dispatcher };
+}
+
+function queueReceiver(dispatcher: Dispatcher, errors: WebhookError[] = []) {
+  const scheme = stripe({ secret: SECRET });
+  const receiver = createReceiver({
+    scheme,
+    events: { 'invoice.paid': invoicePaid },
+    clock: () => NOW_MS,
+    dispatch: dispatcher,
+    onError: (error) => errors.push(error),
+  });
+  return { scheme, receiver };
+}
+
+describe('queue mode (dispatch)', () => {
+  it('answers 200 queued without running handlers, and the worker runs them once with transforms', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    const seen: unknown[] = [];
+    receiver.on('invoice.paid', (event, ctx) => {
+      seen.push([event.created, ctx.job?.attempt, ctx.deliveryId]);
+      return { handled: true };
+    });
+    const input = await signedInput(scheme, invoice(), {
+      headers: { 'x-request-id': 'r1', authorization: 'Bearer t' },
+    });
+    const result = await receiver.handle(input);
+    expect(result.status).toBe(200);
+    expect(bodyOf(result)).toEqual({ ok: true, queued: true });
+    expect(seen).toEqual([]);
+    expect(jobs).toHaveLength(1);
+    const [delivery] = jobs as [DispatchedDelivery];
+    expect(delivery).toMatchObject({
+      version: 1,
+      key: 'stripe:evt_1',
+      eventType: 'invoice.paid',
+      scheme: 'stripe',
+    });
+    expect(delivery.headers['x-request-id']).toBe('r1');
+    expect(Object.keys(delivery.headers)).not.toContain('stripe-signature');
+    expect(Object.keys(delivery.headers)).not.toContain('authorization');
+    expect(JSON.stringify(delivery)).not.toContain(SECRET);
+
+    expect(await receiver.runDispatched(delivery, { job: job(2) })).toEqual({
+      status: 'handled',
+      value: { handled: true },
+    });
+    expect(seen).toEqual([[new Date(1_767_225_600_000), 2, 'evt_1']]);
+    // A job run again after success (worker killed before the queue recorded it): nothing runs.
+    expect(await receiver.runDispatched(delivery, { job: job(3) })).toEqual({ status: 'duplicate' });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('answers duplicates 200 without a second job, while the job waits and after it ran', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    receiver.on('invoice.paid', () => {});
+    const input = await signedInput(scheme, invoice());
+    const answers = await Promise.all([receiver.handle(input), receiver.handle(input)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const again = await receiver.handle(input);
+    expect(bodyOf(again)).toEqual({ ok: true, duplicate: true });
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('answers 503 QUEUE_UNAVAILABLE when the queue fails or hangs, and releases the claim', async () => {
+    let failure: Error | 'hang' | undefined = new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    const { jobs, dispatcher } = memoryQueue(() => failure);
+    const errors: WebhookError[] = [];
+    const { scheme, receiver } = queueReceiver(dispatcher, errors);
+    let ran = 0;
+    receiver.on('invoice.paid', () => {
+      ran++;
+    });
+    const input = await signedInput(scheme, invoice());
+    const refused = await receiver.handle(input);
+    expect(refused.status).toBe(503);
+    expect(bodyOf(refused).code).toBe('QUEUE_UNAVAILABLE');
+    expect(refused.body).not.toContain('6379');
+    failure = 'hang';
+    const started = performance.now();
+    const hung = await receiver.handle(input);
+    expect(hung.status).toBe(503);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    failure = undefined;
+    expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, queued: true });
+    expect(jobs).toHaveLength(1);
+    expect(ran).toBe(0);
+    expect(errors.map((error) => error.code)).toEqual(['QUEUE_UNAVAILABLE', 'QUEUE_UNAVAILABLE']);
+  });
+
+  it('refuses a schema mismatch with 422 while the sender is there, and queues nothing', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    receiver.on('invoice.paid', () => {});
+    const result = await receiver.handle(await signedInput(scheme, invoice('evt_2', 'not a number')));
+    expect(result.status).toBe(422);
+    expect(jobs).toHaveLength(0);
+  });
+
+  it('makes a failing handler throw for the queue to retry, and a retry runs it again', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    let calls = 0;
+    receiver.on('invoice.paid', () => {
+      calls++;
+      if (calls === 1) throw new Error('database down');
+    });
+    await receiver.handle(await signedInput(scheme, invoice()));
+    const [delivery] = jobs as [DispatchedDelivery];
+    await expect(receiver.runDispatched(delivery, { job: job(1) })).rejects.toMatchObject({
+      code: 'HANDLER_FAILED',
+    });
+    expect(await receiver.runDispatched(delivery, { job: job(2) })).toMatchObject({ status: 'handled' });
+    expect(calls).toBe(2);
+  });
+
+  it('completes a job whose event type has no handler any more, through onUnhandled', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    receiver.on('invoice.paid', () => {});
+    await receiver.handle(await signedInput(scheme, invoice()));
+    const unhandled: string[] = [];
+    const worker = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      onUnhandled: (_payload, ctx) => unhandled.push(`${ctx.eventType} ${ctx.job?.attempt}`),
+    });
+    expect(await worker.runDispatched(jobs[0]!, { job: job(1) })).toEqual({ status: 'unhandled' });
+    expect(unhandled).toEqual(['invoice.paid 1']);
+    await expect(worker.runDispatched({} as DispatchedDelivery, { job: job(1) })).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+    });
+  });
+
+  it('aborts ctx.signal at the per-job time limit and fails the run', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    let aborted = false;
+    receiver.on('invoice.paid', async (_event, ctx) => {
+      await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+      aborted = true;
+    });
+    await receiver.handle(await signedInput(scheme, invoice()));
+    const [delivery] = jobs as [DispatchedDelivery];
+    await expect(receiver.runDispatched(delivery, { job: job(), timeoutMs: 20 })).rejects.toMatchObject({
+      code: 'HANDLER_TIMEOUT',
+    });
+    expect(aborted).toBe(true);
+  });
+});

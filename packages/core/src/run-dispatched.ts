@@ -1,0 +1,114 @@
+import { WebhookError } from '@hookgate/signatures';
+import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
+import { dispatchedContext } from './dispatch.js';
+import type { Router } from './router.js';
+import { runHandlers } from './run-handlers.js';
+import type { ClaimResult, IdempotencyStore } from './store.js';
+import { callStore } from './store-timeout.js';
+import type { DeliveryContext } from './types.js';
+
+/** Options of `receiver.runDispatched`: the queue job that runs the delivery. */
+export interface RunDispatchedOptions {
+  /** The job, given to handlers as `ctx.job`. */
+  job: DispatchJob;
+  /** Time limit of the handlers; `ctx.signal` aborts at it. @default the receiver's `handlerTimeoutMs` */
+  timeoutMs?: number;
+  /**
+   * How long the worker's claim lasts if its process dies mid-handler; must exceed `timeoutMs`.
+   * @default timeoutMs + 30_000
+   */
+  leaseMs?: number;
+}
+
+/** What the runner needs from its receiver. */
+export interface DispatchedRunnerDeps {
+  router: Router;
+  store: IdempotencyStore;
+  storeTimeoutMs: number;
+  retainMs: number;
+  handlerTimeoutMs: number;
+  invalidPayload: 'reject' | 'ack';
+  report: (error: WebhookError) => void;
+  /** The receiver's `onUnhandled`: a job whose event type lost its handlers since it was queued. */
+  onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
+}
+
+/**
+ * The worker's half of queue mode. The web process claimed `<key>` to stop duplicates and
+ * completed it once the queue held the job; the worker claims `handled:<key>`, runs the
+ * handlers, and completes that claim only after they succeeded. A job run again after
+ * success (its worker died before BullMQ recorded the completion, or a person replayed it)
+ * finds the claim completed and runs nothing. A failure releases the claim and throws, so
+ * that the queue retries the job with its backoff.
+ */
+export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
+  const completeOptions = { retainMs: deps.retainMs };
+  return async function runDispatched(
+    delivery: DispatchedDelivery,
+    options: RunDispatchedOptions,
+  ): Promise<DispatchedResult> {
+    if (delivery?.version !== 1) {
+      throw new WebhookError('INVALID_PAYLOAD', 'the job does not hold a hookgate delivery (version 1)');
+    }
+    const route = deps.router.resolve(delivery.eventType);
+    if (route.handlers.length === 0) {
+      deps.onUnhandled?.(delivery.payload, dispatchedContext(delivery, options.job));
+      return { status: 'unhandled' };
+    }
+    const timeoutMs = options.timeoutMs ?? deps.handlerTimeoutMs;
+    const leaseMs = options.leaseMs ?? timeoutMs + 30_000;
+    if (leaseMs <= timeoutMs)
+      throw new RangeError('leaseMs must exceed timeoutMs, or a slow handler could run twice');
+
+    const key = `handled:${delivery.key}`;
+    const claim: ClaimResult = await callStore(() => deps.store.claim(key, { leaseMs }), deps.storeTimeoutMs);
+    if (claim.status === 'completed') return { status: 'duplicate' };
+    if (claim.status === 'in-flight') {
+      throw new WebhookError(
+        'DELIVERY_IN_FLIGHT',
+        'another worker holds this delivery (or held it when it died: its lease has not expired); retried later',
+      );
+    }
+    const { token } = claim;
+    const release = () => settle(() => deps.store.release(key, token));
+    let value: unknown;
+    try {
+      let payloads: unknown[];
+      try {
+        payloads = await deps.router.validate(route, delivery.payload, delivery.eventType);
+      } catch (error) {
+        if (
+          deps.invalidPayload === 'ack' &&
+          error instanceof WebhookError &&
+          error.code === 'SCHEMA_MISMATCH'
+        ) {
+          deps.report(error);
+          await settle(() => deps.store.complete(key, token, completeOptions));
+          return { status: 'handled', value: undefined };
+        }
+        throw error;
+      }
+      value = await runHandlers(
+        route.handlers,
+        payloads,
+        dispatchedContext(delivery, options.job),
+        timeoutMs,
+      );
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    // Success is recorded even if it cannot be: the job then completes in the queue anyway,
+    // and only a replay within the lease could run it again (reported, never silent).
+    await settle(() => deps.store.complete(key, token, completeOptions));
+    return { status: 'handled', value };
+  };
+
+  async function settle(operation: () => void | Promise<void>): Promise<void> {
+    try {
+      await callStore(operation, deps.storeTimeoutMs);
+    } catch (error) {
+      deps.report(error as WebhookError);
+    }
+  }
+}
