@@ -114,7 +114,7 @@ describe('observation and the catch-all', () => {
       },
       onDelivered: (report) => {
         expectTypeOf(report.outcome).toEqualTypeOf<
-          'handled' | 'duplicate' | 'unhandled' | 'handshake' | 'dropped'
+          'handled' | 'queued' | 'duplicate' | 'unhandled' | 'handshake' | 'dropped'
         >();
         expectTypeOf(report.durations.totalMs).toEqualTypeOf<number>();
         expectTypeOf(report.durations.handlersMs).toEqualTypeOf<number | undefined>();
