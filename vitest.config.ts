@@ -1,7 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const packages = ['signatures', 'core', 'express', 'fastify', 'next', 'redis', 'testing', 'cli'];
+const packages = [
+  'signatures',
+  'core',
+  'express',
+  'fastify',
+  'next',
+  'redis',
+  'testing',
+  'cli',
+  'hono',
+  'lambda',
+];
 const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export default defineConfig({

@@ -3,7 +3,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const order = ['signatures', 'core', 'testing', 'express', 'fastify', 'next', 'redis', 'cli'];
+const order = [
+  'signatures',
+  'core',
+  'testing',
+  'express',
+  'fastify',
+  'next',
+  'redis',
+  'cli',
+  'hono',
+  'lambda',
+];
 // `node scripts/build.mjs core cli` builds only the packages named (still in dependency order).
 const only = process.argv.slice(2);
 for (const name of order) {
