@@ -4,7 +4,7 @@ import { createReceiver, type WebhookError } from '@hookgate/core';
 import { createHonoMiddleware } from '@hookgate/hono';
 import { stripe, twilio } from '@hookgate/signatures';
 import { runAdapterConformance } from '@hookgate/testing';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { listen } from './listen.js';
@@ -44,16 +44,18 @@ describe('Hono traps', () => {
     return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body };
   }
 
+  const readFirst =
+    (read: (c: Context) => Promise<unknown>): MiddlewareHandler =>
+    async (c, next) => {
+      await read(c);
+      await next();
+    };
   // [label, reader, content type of the delivery]: formData() needs a form body.
   const readers: [string, MiddlewareHandler, string][] = [
-    ['c.req.json()', async (c, next) => void (await c.req.json()) ?? next(), 'application/json'],
-    ['c.req.text()', async (c, next) => void (await c.req.text()) ?? next(), 'application/json'],
-    [
-      'c.req.formData()',
-      async (c, next) => void (await c.req.formData()) ?? next(),
-      'application/x-www-form-urlencoded',
-    ],
-    ['c.req.raw.text()', async (c, next) => void (await c.req.raw.text()) ?? next(), 'application/json'],
+    ['c.req.json()', readFirst((c) => c.req.json()), 'application/json'],
+    ['c.req.text()', readFirst((c) => c.req.text()), 'application/json'],
+    ['c.req.formData()', readFirst((c) => c.req.formData()), 'application/x-www-form-urlencoded'],
+    ['c.req.raw.text()', readFirst((c) => c.req.raw.text()), 'application/json'],
   ];
 
   for (const [label, reader, contentType] of readers) {
