@@ -52,7 +52,7 @@ export function sampleEvent<K extends EventSample>(name: K, delivery: EventDeliv
   const multi = (pairs: string[][]) => {
     if (!pairs.length) return null;
     const out: Record<string, string[]> = {};
-    for (const [k, v] of pairs) (out[k!] ??= []).push(v!);
+    for (const [k, v] of pairs) out[k!] = [...(out[k!] ?? []), v!];
     return out;
   };
   if (name === 'api-gateway-v2' || name === 'function-url') {
