@@ -38,10 +38,10 @@ export async function startWorkerd(
     stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
+  child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
   });
-  child.stdout.resume();
+  child.stdout?.resume();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const origins: Record<string, string> = {};
   const control = createInterface({ input: child.stdio[3] as Readable });
