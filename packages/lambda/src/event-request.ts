@@ -7,6 +7,7 @@ import type {
   LambdaHttpEvent,
   LambdaMultiValueMap,
   LambdaStringMap,
+  PayloadV1Fields,
 } from './events.js';
 
 /** The method, headers and public URL of an event; the body is read by `decodeBody`. */
@@ -72,7 +73,7 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 function queryString(
-  event: Pick<ApiGatewayV1Event, 'queryStringParameters' | 'multiValueQueryStringParameters'>,
+  event: Pick<PayloadV1Fields, 'queryStringParameters' | 'multiValueQueryStringParameters'>,
   encode: (part: string) => string,
 ): string {
   const pairs: string[] = [];

@@ -9,8 +9,8 @@ export type LambdaStringMap = Readonly<Record<string, string | undefined>> | nul
 /** Multi-value header or query maps (REST APIs, and ALB targets in multi-value mode). */
 export type LambdaMultiValueMap = Readonly<Record<string, readonly string[] | undefined>> | null | undefined;
 
-/** An API Gateway REST API (payload 1.0) proxy event; HTTP APIs can send this shape too. */
-export interface ApiGatewayV1Event {
+/** The fields payload 1.0 events (REST APIs, ALB targets) share. */
+export interface PayloadV1Fields {
   httpMethod: string;
   path: string;
   headers?: LambdaStringMap;
@@ -19,6 +19,10 @@ export interface ApiGatewayV1Event {
   multiValueQueryStringParameters?: LambdaMultiValueMap;
   body: string | null;
   isBase64Encoded: boolean;
+}
+
+/** An API Gateway REST API (payload 1.0) proxy event; HTTP APIs can send this shape too. */
+export interface ApiGatewayV1Event extends PayloadV1Fields {
   requestContext: { stage?: string; path?: string; domainName?: string };
 }
 
@@ -35,15 +39,7 @@ export interface ApiGatewayV2Event {
 }
 
 /** An Application Load Balancer target event (single- or multi-value headers mode). */
-export interface AlbEvent {
-  httpMethod: string;
-  path: string;
-  headers?: LambdaStringMap;
-  multiValueHeaders?: LambdaMultiValueMap;
-  queryStringParameters?: LambdaStringMap;
-  multiValueQueryStringParameters?: LambdaMultiValueMap;
-  body: string | null;
-  isBase64Encoded: boolean;
+export interface AlbEvent extends PayloadV1Fields {
   requestContext: { elb: { targetGroupArn: string } };
 }
 

@@ -8,6 +8,7 @@ export type {
   LambdaHttpEvent,
   LambdaMultiValueMap,
   LambdaStringMap,
+  PayloadV1Fields,
 } from './events.js';
 export type { LambdaHandlerOptions, LambdaReceiver, LambdaWebhookHandler } from './lambda-handler.js';
 export { createLambdaHandler } from './lambda-handler.js';
