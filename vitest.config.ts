@@ -12,6 +12,7 @@ const packages = [
   'cli',
   'hono',
   'lambda',
+  'cloudflare',
 ];
 const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 

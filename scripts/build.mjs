@@ -14,6 +14,7 @@ const order = [
   'cli',
   'hono',
   'lambda',
+  'cloudflare',
 ];
 // `node scripts/build.mjs core cli` builds only the packages named (still in dependency order).
 const only = process.argv.slice(2);

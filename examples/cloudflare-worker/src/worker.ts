@@ -4,13 +4,13 @@
  * `fromEnvironment` in a workerd config); verification runs on Web Crypto; deliveries are
  * de-duplicated in a Durable Object, shared by every isolate.
  */
+import { createDurableObjectStore, type DurableObjectNamespaceLike } from '@hookgate/cloudflare';
 import { createReceiver, type Receiver } from '@hookgate/core';
 import { createWebCrypto, stripe } from '@hookgate/signatures';
 import { z } from 'zod';
-import { createDurableObjectStore } from './durable-object-store.js';
-import type { DurableObjectNamespaceLike } from './durable-object-types.js';
 
-export { IdempotencyObject } from './idempotency-object.js';
+// The Durable Object class must be exported by the Worker that declares its namespace.
+export { IdempotencyObject } from '@hookgate/cloudflare';
 
 /** The Worker's bindings. */
 export interface Env {

@@ -2,11 +2,11 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createDurableObjectStore } from '@hookgate/cloudflare';
 import { stripe } from '@hookgate/signatures';
 import { runStoreConformance, signDelivery } from '@hookgate/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorker } from '../../../examples/cloudflare-worker/scripts/build.js';
-import { createDurableObjectStore } from '../../../examples/cloudflare-worker/src/durable-object-store.js';
 import { storeTestConfig } from './test-config.js';
 import { startWorkerd, type Workerd } from './workerd.js';
 

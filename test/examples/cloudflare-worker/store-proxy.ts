@@ -3,7 +3,7 @@
  * that hookgate's store conformance suite (in Node) can drive the real object in workerd
  * through the example's own store client.
  */
-import type { DurableObjectNamespaceLike } from '../../../examples/cloudflare-worker/src/durable-object-types.js';
+import type { DurableObjectNamespaceLike } from '@hookgate/cloudflare';
 
 export default {
   fetch(request: Request, env: { IDEMPOTENCY: DurableObjectNamespaceLike }): Promise<Response> {

@@ -14,6 +14,12 @@ const ENTRY = 'entry';
  * input gates keep a `get` and the `put` that follows it atomic: no other request reaches the
  * object in between. Expired entries are overwritten by the next claim; an instance whose
  * entry is deleted and that receives no more requests costs nothing.
+ *
+ * @example
+ * ```ts
+ * // worker.ts: the Worker that declares the namespace exports the class
+ * export { IdempotencyObject } from '@hookgate/cloudflare';
+ * ```
  */
 export class IdempotencyObject {
   readonly #state: DurableObjectStateLike;
