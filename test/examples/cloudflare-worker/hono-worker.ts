@@ -3,12 +3,13 @@
  * it should be mounted; under `/parsed/` a middleware reads the body as JSON first.
  */
 import { createHonoMiddleware } from '@hookgate/hono';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { createRecipeReceiver } from '../../recipes/receiver.js';
 
-const app = new Hono<{ Bindings: { STRIPE_WEBHOOK_SECRET: string } }>();
+type Env = { Bindings: { STRIPE_WEBHOOK_SECRET: string } };
+const app = new Hono<Env>();
 let receiver: ReturnType<typeof createRecipeReceiver> | undefined;
-const handler: Parameters<typeof app.post>[1] = (c, next) => {
+const handler: MiddlewareHandler<Env> = (c, next) => {
   receiver ??= createRecipeReceiver(c.env.STRIPE_WEBHOOK_SECRET);
   return createHonoMiddleware(receiver)(c, next);
 };
