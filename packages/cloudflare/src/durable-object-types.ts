@@ -19,6 +19,7 @@ export interface DurableObjectStorageLike {
   get<T>(key: string): Promise<T | undefined>;
   put<T>(key: string, value: T): Promise<void>;
   delete(key: string): Promise<boolean>;
+  setAlarm(scheduledTime: number): Promise<void>;
 }
 
 /** What the runtime passes to a Durable Object's constructor. */
@@ -30,4 +31,6 @@ export interface DurableObjectStateLike {
 export type StoreOperation =
   | { op: 'claim'; leaseMs: number }
   | { op: 'complete'; token: string; retainMs: number }
-  | { op: 'release'; token: string };
+  | { op: 'release'; token: string }
+  /** Whether an entry is stored, expired or not (for tests and diagnostics; changes nothing). */
+  | { op: 'peek' };

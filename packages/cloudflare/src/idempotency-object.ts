@@ -12,8 +12,8 @@ const ENTRY = 'entry';
  * The Durable Object behind {@link createDurableObjectStore}: one instance per delivery key
  * (`idFromName(key)`), so every operation on a key runs in one place, one at a time. Workers'
  * input gates keep a `get` and the `put` that follows it atomic: no other request reaches the
- * object in between. Expired entries are overwritten by the next claim; an instance whose
- * entry is deleted and that receives no more requests costs nothing.
+ * object in between. Each entry sets an alarm for when it expires, which deletes it: an object
+ * whose storage is empty costs nothing.
  *
  * @example
  * ```ts
@@ -30,9 +30,9 @@ export class IdempotencyObject {
 
   async fetch(request: Request): Promise<Response> {
     const operation = (await request.json()) as StoreOperation;
-    const { storage } = this.#state;
     const now = Date.now();
-    const found = await storage.get<Entry>(ENTRY);
+    const found = await this.#state.storage.get<Entry>(ENTRY);
+    if (operation.op === 'peek') return Response.json({ stored: found !== undefined });
     const entry = found && found.expiresAt > now ? found : undefined;
     if (operation.op === 'claim') {
       let result: ClaimResult;
@@ -40,7 +40,7 @@ export class IdempotencyObject {
       else if (entry?.state === 'claimed') result = { status: 'in-flight' };
       else {
         const token = crypto.randomUUID();
-        await storage.put<Entry>(ENTRY, { state: 'claimed', token, expiresAt: now + operation.leaseMs });
+        await this.#store({ state: 'claimed', token, expiresAt: now + operation.leaseMs });
         result = { status: 'claimed', token };
       }
       return Response.json(result);
@@ -48,11 +48,24 @@ export class IdempotencyObject {
     // complete and release act only while the token still owns an unexpired claim.
     if (entry?.state === 'claimed' && entry.token === operation.token) {
       if (operation.op === 'complete') {
-        await storage.put<Entry>(ENTRY, { state: 'completed', expiresAt: now + operation.retainMs });
+        await this.#store({ state: 'completed', expiresAt: now + operation.retainMs });
       } else {
-        await storage.delete(ENTRY);
+        await this.#state.storage.delete(ENTRY);
       }
     }
     return new Response(null, { status: 204 });
+  }
+
+  /** Deletes the entry once it has expired (the alarm {@link #store} set). */
+  async alarm(): Promise<void> {
+    const found = await this.#state.storage.get<Entry>(ENTRY);
+    if (!found) return;
+    if (found.expiresAt <= Date.now()) await this.#state.storage.delete(ENTRY);
+    else await this.#state.storage.setAlarm(found.expiresAt);
+  }
+
+  async #store(entry: Entry): Promise<void> {
+    await this.#state.storage.put<Entry>(ENTRY, entry);
+    await this.#state.storage.setAlarm(entry.expiresAt);
   }
 }

@@ -89,6 +89,25 @@ describe('examples/cloudflare-worker in workerd', () => {
 });
 
 describe('Durable Object idempotency store in workerd', () => {
+  it('deletes an entry once it expires (its alarm), so idle objects keep no storage', async () => {
+    const name = `alarm-${Math.random().toString(36).slice(2)}`;
+    const send = async (operation: object) =>
+      (
+        await fetch(`${workerd.origins.store}/?name=${name}`, {
+          method: 'POST',
+          body: JSON.stringify(operation),
+        })
+      ).json();
+    expect(await send({ op: 'claim', leaseMs: 100 })).toMatchObject({ status: 'claimed' });
+    expect(await send({ op: 'peek' })).toEqual({ stored: true });
+    let stored = true;
+    for (let i = 0; i < 40 && stored; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      stored = ((await send({ op: 'peek' })) as { stored: boolean }).stored;
+    }
+    expect(stored).toBe(false);
+  });
+
   // The example's own store client, its requests carried from Node to workerd by the proxy.
   runStoreConformance(
     (namespace) =>
