@@ -58,7 +58,8 @@ export function createHonoMiddleware(
       const error = new WebhookError(
         'RAW_BODY_UNAVAILABLE',
         'another middleware read the request body (c.req.json(), c.req.text(), a validator, …) before ' +
-          'hookgate: register the webhook route before it, or have it read c.req.arrayBuffer()',
+          'hookgate, so the raw bytes the signature covers are gone: register the webhook route before ' +
+          'that middleware, or have it read c.req.arrayBuffer() (Hono keeps those bytes)',
       );
       return toWebResponse(receiver.reject(error, { method: request.method, url, headers: request.headers }));
     }
