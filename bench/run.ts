@@ -27,6 +27,7 @@ const FIGURES = [
   'catalog-types',
   'queue-ack',
   'queue-workers',
+  'lambda',
 ] as const;
 
 /** Settings of `--quick`: every figure runs to completion in seconds, with noisy numbers. */

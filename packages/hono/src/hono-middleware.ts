@@ -1,0 +1,84 @@
+import { type EventSchemas, type Receiver, toWebResponse, WebhookError } from '@hookgate/core';
+import type { Context, MiddlewareHandler } from 'hono';
+import { honoPublicUrl } from './public-url.js';
+
+/** Options of {@link createHonoMiddleware}. */
+export interface HonoMiddlewareOptions {
+  /**
+   * The URL the sender signs (Twilio, Square), exactly as configured there, or a function of
+   * the context that returns it.
+   * @default `c.req.url`, with the scheme and host from `X-Forwarded-*` only under `trustProxy`
+   */
+  publicUrl?: string | ((c: Context) => string);
+  /**
+   * Rebuild the public URL from `X-Forwarded-Proto` and `X-Forwarded-Host`. Enable it only
+   * behind a proxy that sets both.
+   * @default false
+   */
+  trustProxy?: boolean;
+}
+
+/** The receiver surface the middleware uses: any `Receiver<TEvents>` fits. */
+export type HonoReceiver = Pick<Receiver<EventSchemas>, 'handle' | 'reject' | 'fetch'>;
+
+/**
+ * A Hono handler that hands the request to a hookgate receiver and answers with its result, on
+ * every runtime Hono runs on (Node.js through `@hono/node-server`, Bun, Deno, Workers).
+ *
+ * The raw bytes are signed, so the body must reach the receiver unread. When another
+ * middleware already read it, the answer is 500 `RAW_BODY_UNAVAILABLE` (reported to `onError`)
+ * instead of a throw, except after `c.req.arrayBuffer()`, `c.req.bytes()` or `c.req.blob()`:
+ * Hono keeps those bytes exactly as received, and they are verified as they are. A body read
+ * as text, JSON or a form is refused: decoding is lossy (invalid UTF-8, a byte-order mark), so
+ * its re-encoding need not be the bytes that were signed.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono();
+ * app.post('/webhooks/stripe', createHonoMiddleware(receiver));
+ * ```
+ */
+export function createHonoMiddleware(
+  receiver: HonoReceiver,
+  options: HonoMiddlewareOptions = {},
+): MiddlewareHandler {
+  return async function hookgateHonoMiddleware(c) {
+    const request = c.req.raw;
+    const url = honoPublicUrl(request, {
+      trustProxy: options.trustProxy,
+      publicUrl: typeof options.publicUrl === 'function' ? options.publicUrl(c) : options.publicUrl,
+    });
+    const kept = await keptBytes(c);
+    if (kept) {
+      return toWebResponse(
+        await receiver.handle({ method: request.method, url, headers: request.headers, body: kept }),
+      );
+    }
+    if (request.bodyUsed || request.body?.locked) {
+      const error = new WebhookError(
+        'RAW_BODY_UNAVAILABLE',
+        'another middleware read the request body (c.req.json(), c.req.text(), a validator, …) before ' +
+          'hookgate, so the raw bytes the signature covers are gone: register the webhook route before ' +
+          'that middleware, or have it read c.req.arrayBuffer() (Hono keeps those bytes)',
+      );
+      return toWebResponse(receiver.reject(error, { method: request.method, url, headers: request.headers }));
+    }
+    if (url === request.url) return receiver.fetch(request);
+    // Same method, headers and body stream, under the public URL.
+    const init: RequestInit & { duplex: 'half' } = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      duplex: 'half',
+    };
+    return receiver.fetch(new Request(url, init));
+  };
+}
+
+/** The body bytes Hono kept exactly as received, when a middleware read them that way. */
+async function keptBytes(c: Context): Promise<Uint8Array | undefined> {
+  const { arrayBuffer, blob } = c.req.bodyCache;
+  if (arrayBuffer) return new Uint8Array(await arrayBuffer);
+  if (blob) return new Uint8Array(await (await blob).arrayBuffer());
+  return undefined;
+}

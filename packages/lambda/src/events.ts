@@ -1,0 +1,75 @@
+/**
+ * The parts of the Lambda HTTP events and results hookgate reads and writes. Declared here,
+ * structurally, so the package's types need no `@types/aws-lambda`; the events and results of
+ * `@types/aws-lambda` fit them (checked by the type tests).
+ */
+
+/** Header or query values as AWS gives them (single-value maps). */
+export type LambdaStringMap = Readonly<Record<string, string | undefined>> | null | undefined;
+/** Multi-value header or query maps (REST APIs, and ALB targets in multi-value mode). */
+export type LambdaMultiValueMap = Readonly<Record<string, readonly string[] | undefined>> | null | undefined;
+
+/** The fields payload 1.0 events (REST APIs, ALB targets) share. */
+export interface PayloadV1Fields {
+  httpMethod: string;
+  path: string;
+  headers?: LambdaStringMap;
+  multiValueHeaders?: LambdaMultiValueMap;
+  queryStringParameters?: LambdaStringMap;
+  multiValueQueryStringParameters?: LambdaMultiValueMap;
+  body: string | null;
+  isBase64Encoded: boolean;
+}
+
+/** An API Gateway REST API (payload 1.0) proxy event; HTTP APIs can send this shape too. */
+export interface ApiGatewayV1Event extends PayloadV1Fields {
+  requestContext: { stage?: string; path?: string; domainName?: string };
+}
+
+/** An API Gateway HTTP API (payload 2.0) or Lambda function URL event. */
+export interface ApiGatewayV2Event {
+  version: string;
+  rawPath: string;
+  rawQueryString: string;
+  headers?: LambdaStringMap;
+  cookies?: readonly string[];
+  body?: string;
+  isBase64Encoded: boolean;
+  requestContext: { domainName: string; http: { method: string } };
+}
+
+/** An Application Load Balancer target event (single- or multi-value headers mode). */
+export interface AlbEvent extends PayloadV1Fields {
+  requestContext: { elb: { targetGroupArn: string } };
+}
+
+/** Every event {@link createLambdaHandler} accepts. */
+export type LambdaHttpEvent = ApiGatewayV1Event | ApiGatewayV2Event | AlbEvent;
+
+/** The answer to an API Gateway REST or HTTP API (1.0 or 2.0) or function URL event. */
+export interface ApiGatewayResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: false;
+}
+
+/** The answer to an ALB event: `headers` in single-value mode, `multiValueHeaders` otherwise. */
+export interface AlbResult {
+  statusCode: number;
+  statusDescription: string;
+  headers?: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  body: string;
+  isBase64Encoded: false;
+}
+
+/** Which of the event shapes a request came in. */
+export type LambdaEventKind = 'api-gateway-v1' | 'api-gateway-v2' | 'alb';
+
+/** The shape of `event`, by the fields only that shape has. */
+export function eventKind(event: LambdaHttpEvent): LambdaEventKind {
+  if ('version' in event && event.version === '2.0') return 'api-gateway-v2';
+  if ('elb' in event.requestContext) return 'alb';
+  return 'api-gateway-v1';
+}

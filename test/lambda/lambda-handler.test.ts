@@ -1,0 +1,188 @@
+import { createReceiver, type WebhookError } from '@hookgate/core';
+import { createLambdaHandler } from '@hookgate/lambda';
+import { stripe, twilio } from '@hookgate/signatures';
+import { signDelivery } from '@hookgate/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { type EventSample, eventSamples, sampleEvent, sampleUrl } from './lambda-events.js';
+
+const secret = 'whsec_lambda_tests';
+const scheme = stripe({ secret });
+const events = { 'invoice.paid': z.object({ id: z.string(), type: z.literal('invoice.paid') }) };
+const samples = Object.keys(eventSamples) as EventSample[];
+
+function setup(maxBodyBytes?: number) {
+  const runs: unknown[] = [];
+  const errors: WebhookError[] = [];
+  const receiver = createReceiver({
+    scheme,
+    events,
+    maxBodyBytes,
+    onError: (error) => void errors.push(error),
+  }).on('invoice.paid', (payload) => void runs.push(payload));
+  return { handler: createLambdaHandler(receiver), runs, errors };
+}
+
+async function signed(id: string, body = JSON.stringify({ id, type: 'invoice.paid' })) {
+  const { headers } = await signDelivery(scheme, { body });
+  return { headers, body };
+}
+
+describe('createLambdaHandler', () => {
+  for (const name of samples) {
+    for (const base64 of [false, true]) {
+      it(`${name}, ${base64 ? 'base64' : 'plain'} body: delivers once, acknowledges the duplicate, refuses tampering`, async () => {
+        const { handler, runs } = setup();
+        const delivery = await signed(`evt_${name}_${base64}`);
+        const result = await handler(sampleEvent(name, { ...delivery, base64 }));
+        expect(result).toMatchObject({ statusCode: 200, body: '{"ok":true}', isBase64Encoded: false });
+        expect(runs).toEqual([JSON.parse(delivery.body)]);
+
+        const duplicate = await handler(sampleEvent(name, { ...delivery, base64 }));
+        expect(JSON.parse(duplicate.body)).toEqual({ ok: true, duplicate: true });
+
+        const tampered = await handler(
+          sampleEvent(name, { ...delivery, body: delivery.body.replace('evt_', 'evt-'), base64 }),
+        );
+        expect(tampered.statusCode).toBe(401);
+        expect(runs).toHaveLength(1);
+      });
+    }
+  }
+
+  it('answers in each source’s result shape (ALB: statusDescription; multi-value mode: multiValueHeaders only)', async () => {
+    const { handler } = setup();
+    const delivery = await signed('evt_shapes');
+    const rest = await handler(sampleEvent('api-gateway-v1', delivery));
+    expect(Object.keys(rest).sort()).toEqual(['body', 'headers', 'isBase64Encoded', 'statusCode']);
+    expect(rest.headers['content-type']).toMatch(/^application\/json/);
+    const alb = await handler(sampleEvent('alb', { ...delivery, method: 'GET' }));
+    expect(alb).toMatchObject({ statusCode: 405, statusDescription: '405 Method Not Allowed' });
+    expect(alb.headers?.allow).toBe('POST');
+    expect(alb.multiValueHeaders).toBeUndefined();
+    const multi = await handler(sampleEvent('alb-multi-value', delivery));
+    expect(multi).toMatchObject({ statusCode: 200, statusDescription: '200 OK' });
+    expect(multi.headers).toBeUndefined();
+    expect(multi.multiValueHeaders?.['content-type']?.[0]).toMatch(/^application\/json/);
+  });
+
+  it('refuses a stale delivery with 401 TIMESTAMP_OUT_OF_RANGE', async () => {
+    const { handler, errors } = setup();
+    const body = JSON.stringify({ id: 'evt_stale', type: 'invoice.paid' });
+    const { headers } = await signDelivery(scheme, { body, timestamp: Math.floor(Date.now() / 1000) - 3600 });
+    const result = await handler(sampleEvent('api-gateway-v2', { headers, body }));
+    expect(result.statusCode).toBe(401);
+    expect(errors.map((error) => error.code)).toEqual(['TIMESTAMP_OUT_OF_RANGE']);
+  });
+
+  for (const name of samples) {
+    it(`${name}: rebuilds the public URL a URL-signing sender (Twilio) signed, query string included`, async () => {
+      const token = 'lambda-twilio-token';
+      const payloads: unknown[] = [];
+      const handler = createLambdaHandler(
+        createReceiver({
+          scheme: twilio({ secret: token }),
+          events: { 'call.status': z.object({ CallSid: z.string() }) },
+        }).on('call.status', (payload) => void payloads.push(payload)),
+      );
+      const path = name === 'function-url' ? '/' : '/webhooks/twilio';
+      const query: [string, string][] = [
+        ['tenant', 'acme%20corp'],
+        ['region', 'eu'],
+      ];
+      const url = sampleUrl(name, path, 'tenant=acme%20corp&region=eu');
+      const body = 'CallSid=CA0001&CallStatus=completed';
+      const { headers } = await signDelivery(twilio({ secret: token }), { body, url });
+      const result = await handler(sampleEvent(name, { headers, body, path, query }));
+      expect(result.statusCode, result.body).toBe(200);
+      expect(payloads).toEqual([{ CallSid: 'CA0001' }]);
+    });
+  }
+
+  it('uses the configured publicUrl (a string or a function of the event)', async () => {
+    const token = 'lambda-twilio-token';
+    const url = 'https://hooks.example.com/twilio';
+    const receiver = createReceiver({ scheme: twilio({ secret: token }) });
+    const body = 'CallSid=CA0002&CallStatus=completed';
+    const { headers } = await signDelivery(twilio({ secret: token }), { body, url });
+    for (const publicUrl of [url, () => url]) {
+      const result = await createLambdaHandler(receiver, { publicUrl })(
+        sampleEvent('api-gateway-v2', { headers, body }),
+      );
+      expect(JSON.parse(result.body)).not.toMatchObject({ code: 'INVALID_SIGNATURE' });
+    }
+  });
+
+  for (const base64 of [false, true]) {
+    it(`refuses an oversize ${base64 ? 'base64' : 'plain'} body with 413 PAYLOAD_TOO_LARGE`, async () => {
+      const { handler, runs, errors } = setup(256);
+      const delivery = await signed(
+        '',
+        JSON.stringify({ id: `evt_${'x'.repeat(300)}`, type: 'invoice.paid' }),
+      );
+      const result = await handler(sampleEvent('api-gateway-v1', { ...delivery, base64 }));
+      expect(result.statusCode).toBe(413);
+      expect(JSON.parse(result.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+      expect(errors.map((error) => error.code)).toEqual(['PAYLOAD_TOO_LARGE']);
+      expect(runs).toEqual([]);
+    });
+  }
+
+  it('counts the limit in bytes: a plain body of multi-byte characters over it is 413', async () => {
+    const { handler } = setup(256);
+    // 100 UTF-16 units, 300 UTF-8 bytes.
+    const delivery = await signed('', JSON.stringify({ id: '€'.repeat(100), type: 'invoice.paid' }));
+    expect((await handler(sampleEvent('alb', delivery))).statusCode).toBe(413);
+  });
+
+  it('refuses a body that says it is base64 but is not with 400 INVALID_PAYLOAD', async () => {
+    const { handler, errors } = setup();
+    const delivery = await signed('evt_bad_base64');
+    const event = sampleEvent('function-url', delivery);
+    for (const body of ['eyJpZCI6*', 'eyJ', 'eyJpZA==\n', 'eyJpZA=', 'e yJpZA==']) {
+      const result = await handler({ ...event, body });
+      expect(result.statusCode).toBe(400);
+      expect(JSON.parse(result.body)).toMatchObject({ code: 'INVALID_PAYLOAD' });
+    }
+    expect(errors).toHaveLength(5);
+  });
+
+  it('keeps every value of a repeated header (a second signature header is refused, not ignored)', async () => {
+    const { handler, runs } = setup();
+    const delivery = await signed('evt_repeat');
+    const event = sampleEvent('alb-multi-value', delivery);
+    (event.multiValueHeaders as Record<string, string[]>)['stripe-signature'] = [
+      delivery.headers['stripe-signature']!,
+      't=1,v1=00',
+    ];
+    const result = await handler(event);
+    expect(result.statusCode).toBe(400);
+    expect(runs).toEqual([]);
+  });
+
+  it('property: any body string, base64 or not, gets an answer (never a throw); signed bytes always verify', async () => {
+    const { handler } = setup(4096);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 200 }), fc.boolean(), async (body, base64) => {
+        const event = {
+          ...sampleEvent('api-gateway-v1', { headers: {}, body: '' }),
+          body,
+          isBase64Encoded: base64,
+        };
+        const result = await handler(event);
+        expect([400, 401, 413]).toContain(result.statusCode);
+      }),
+      { numRuns: 200 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 512 }), async (bytes) => {
+        const { headers } = await signDelivery(scheme, { body: bytes });
+        const result = await handler(sampleEvent('function-url', { headers, body: bytes, base64: true }));
+        // Verified: anything but 401 (the bytes are rarely a valid event, so mostly 400).
+        expect(result.statusCode).not.toBe(401);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
