@@ -1,5 +1,5 @@
-import type { DispatchedDelivery, DispatchedResult, EventSchemas, Receiver } from '@hookgate/core';
-import { isWebhookError, withLinkedSpan } from '@hookgate/core';
+import type { DispatchedDelivery, DispatchedResult, EventSchemas, Logger, Receiver } from '@hookgate/core';
+import { createConsoleLogger, isWebhookError, withLinkedSpan } from '@hookgate/core';
 import {
   type ConnectionOptions,
   DelayedError,
@@ -37,6 +37,13 @@ export interface StartWorkerOptions {
    * worker's job is picked up again, 30 s each by default), `maxStalledCount`, `limiter`, …
    */
   workerOptions?: Omit<WorkerOptions, 'connection' | 'prefix' | 'concurrency' | 'autorun'>;
+  /**
+   * Where the worker's own trouble is written (Redis connection errors, at `warn`, at most one
+   * line per 10 s while they last). Handler failures are reported by the receiver's logger.
+   * `false` writes nothing.
+   * @default createConsoleLogger()
+   */
+  logger?: Logger | false;
 }
 
 /**
@@ -97,8 +104,19 @@ export function startWorker<TEvents extends EventSchemas>(
       concurrency: options.concurrency ?? 1,
     },
   );
-  // Connection errors are retried by BullMQ; a listener keeps them from crashing the process.
-  worker.on('error', () => {});
+  // Connection errors are retried by BullMQ; a listener keeps them from crashing the process,
+  // and says so (rate-limited: a Redis outage emits one per reconnect attempt).
+  const logger = options.logger === false ? undefined : (options.logger ?? createConsoleLogger());
+  let lastLoggedAt = Number.NEGATIVE_INFINITY;
+  worker.on('error', (error: Error) => {
+    const now = Date.now();
+    if (!logger || now - lastLoggedAt < 10_000) return;
+    lastLoggedAt = now;
+    logger.warn(
+      { queue: options.queueName, err: error },
+      `worker of queue ${options.queueName} cannot reach Redis (${error.message}); BullMQ keeps retrying`,
+    );
+  });
   return worker;
 }
 
