@@ -1,7 +1,10 @@
 export type {
   CryptoProvider,
+  HandshakeRequest,
+  HandshakeResponse,
   HeadersInput,
   Scheme,
+  SchemeHandshake,
   SignedRequest,
   VerifiedSignature,
   WebhookErrorCode,
@@ -10,7 +13,7 @@ export { errorStatus, isWebhookError, WebhookError } from '@hookgate/signatures'
 export { withDeadline } from './deadline.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
-export type { Handshake, SchemeProfile } from './profiles.js';
+export type { SchemeProfile } from './profiles.js';
 export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';

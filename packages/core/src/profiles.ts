@@ -1,11 +1,5 @@
-import { getHeader, type HeadersInput } from '@hookgate/signatures';
-import type { DeliveryAttempt } from './types.js';
-
-/** A response a sender's handshake needs before any handler runs. */
-export interface Handshake {
-  status: number;
-  body: unknown;
-}
+import { getHeader, type HeadersInput, isDiscordWebhookEvent } from '@hookgate/signatures';
+import type { DeliveryAttempt, HandleResult } from './types.js';
 
 /** What the core knows about each sender beyond its signature. */
 export interface SchemeProfile {
@@ -19,8 +13,11 @@ export interface SchemeProfile {
   bareNameRouting?: boolean;
   /** Retry information from the headers. */
   attempt?(headers: HeadersInput): DeliveryAttempt | undefined;
-  /** A handshake answered by the pipeline itself (Slack's URL challenge, Discord's PING). */
-  handshake?(payload: unknown): Handshake | undefined;
+  /**
+   * The answer to every verified delivery of this kind, whatever the handlers return, where
+   * the sender asks for one (Discord Webhook Events: `204` with no body).
+   */
+  acknowledge?(payload: unknown): HandleResult | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -42,15 +39,6 @@ function member(value: unknown, key: string): unknown {
 }
 
 const payloadType = (payload: unknown) => field(payload, 'type');
-
-/**
- * Discord sends two kinds of signed request: interactions (always with a `token`, and a
- * `version` too) and Webhook Events (`version`, a `type` of 0 for PING or 1, and an `event`).
- */
-function isDiscordWebhookEvent(payload: unknown): boolean {
-  if (member(payload, 'token') !== undefined) return false;
-  return member(payload, 'event') !== undefined || member(payload, 'version') !== undefined;
-}
 
 const DISCORD_INTERACTIONS: Record<string, string> = {
   '1': 'PING',
@@ -103,10 +91,6 @@ export const profiles: Record<string, SchemeProfile> = {
       const reason = getHeader(headers, 'x-slack-retry-reason');
       return reason === undefined ? { retry: Number(retry) } : { retry: Number(retry), reason };
     },
-    handshake: (payload) =>
-      payloadType(payload) === 'url_verification'
-        ? { status: 200, body: { challenge: field(payload, 'challenge') ?? '' } }
-        : undefined,
   },
   shopify: {
     eventType: (_payload, headers) =>
@@ -139,13 +123,10 @@ export const profiles: Record<string, SchemeProfile> = {
     },
     payloadId: (payload) => field(payload, 'id'),
     retentionMs: HOUR,
-    handshake: (payload) => {
-      const isEvent = isDiscordWebhookEvent(payload);
-      const type = member(payload, 'type');
-      if (!isEvent && type === 1) return { status: 200, body: { type: 1 } };
-      if (isEvent && type === 0) return { status: 204, body: undefined };
-      return undefined;
-    },
+    // "Your endpoint must respond with a 204 No Content with an empty body" to every Webhook
+    // Event within 3 s (discord.com/developers/docs/events/webhook-events).
+    acknowledge: (payload) =>
+      isDiscordWebhookEvent(payload) ? { status: 204, headers: {}, body: '' } : undefined,
   },
   paddle: {
     eventType: (payload) => field(payload, 'event_type'),

@@ -131,6 +131,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   };
 
   async function process(input: HandleInput): Promise<HandleResult> {
+    // Unsigned challenges (GET hub.challenge, ?crc_token=, Asana's X-Hook-Secret) come first:
+    // most are GETs, which everything else refuses.
+    const challenge = await scheme.handshake?.challenge?.(input);
+    if (challenge) return challenge;
     if (input.method.toUpperCase() !== 'POST') {
       throw new WebhookError(
         'METHOD_NOT_ALLOWED',
@@ -142,8 +146,9 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       throw new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
     }
     let verified: VerifiedSignature;
+    const signed = { headers: input.headers, body, url: input.url, now: clock() };
     try {
-      verified = await scheme.verify({ headers: input.headers, body, url: input.url, now: clock() });
+      verified = await scheme.verify(signed);
     } catch (cause) {
       throw toWebhookError(
         cause,
@@ -152,8 +157,9 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       );
     }
     const payload = parsePayload(body, input.headers);
-    const handshake = profile.handshake?.(payload);
-    if (handshake) return jsonResult(handshake.status, handshake.body);
+    const answer = await scheme.handshake?.respond?.(payload, signed, verified);
+    if (answer) return answer;
+    const acknowledged = profile.acknowledge?.(payload);
 
     const eventType =
       options.eventType?.(payload, input) ?? profile.eventType(payload, input.headers) ?? 'unknown';
@@ -177,7 +183,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     const route = router.resolve(eventType);
     if (route.handlers.length === 0) {
       options.onUnhandled?.(payload, base);
-      return okResult();
+      return acknowledged ?? okResult();
     }
 
     const key = `${scheme.name}:${replayKey}`;
@@ -191,7 +197,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       claim = { status: 'claimed', token: '' };
     }
     // An empty token means the store was down and `storeFailure: 'process'` let us go on.
-    if (claim.status === 'completed') return jsonResult(200, { ok: true, duplicate: true });
+    if (claim.status === 'completed') return acknowledged ?? jsonResult(200, { ok: true, duplicate: true });
     if (claim.status === 'in-flight') {
       throw new WebhookError(
         'DELIVERY_IN_FLIGHT',
@@ -216,7 +222,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       if (options.invalidPayload === 'ack' && mismatch.code === 'SCHEMA_MISMATCH') {
         report(mismatch, input);
         await settle(complete, input);
-        return okResult();
+        return acknowledged ?? okResult();
       }
       await settle(release, input);
       throw mismatch;
@@ -234,6 +240,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     // and a retry may run it again: at-least-once is the only honest promise left).
     const completing = settle(complete, input);
     if (completing) await completing;
+    if (acknowledged) return acknowledged;
     return value === undefined ? okResult() : jsonResult(200, value);
   }
 

@@ -1,12 +1,13 @@
 export type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
 export { getDefaultCrypto } from './crypto-provider.js';
 export type { DiscordOptions } from './discord.js';
-export { discord } from './discord.js';
+export { discord, isDiscordWebhookEvent } from './discord.js';
 export { concatBytes, toBase64, toBytes, toHex } from './encoding.js';
 export type { WebhookErrorCode, WebhookErrorOptions } from './errors.js';
 export { errorStatus, isWebhookError, WebhookError } from './errors.js';
 export type { GitHubOptions } from './github.js';
 export { github } from './github.js';
+export { emptyAnswer, jsonAnswer, queryOf, queryParam, textAnswer } from './handshake.js';
 export { getHeader } from './headers.js';
 export type { HmacOptions } from './hmac.js';
 export { hmac } from './hmac.js';
@@ -33,9 +34,13 @@ export type { TimestampOptions } from './timestamp.js';
 export type { TwilioOptions } from './twilio.js';
 export { twilio } from './twilio.js';
 export type {
+  HandshakeRequest,
+  HandshakeResponse,
   HeadersInput,
   HeaderValue,
+  MaybeHandshake,
   Scheme,
+  SchemeHandshake,
   SecretSource,
   SignedRequest,
   SignInput,
