@@ -1,4 +1,6 @@
 import { getHeader, type HeadersInput, isDiscordWebhookEvent } from '@hookgate/signatures';
+import { DAY, field, HOUR, member } from './payload-fields.js';
+import { providerProfiles } from './provider-profiles.js';
 import type { DeliveryAttempt, HandleResult } from './types.js';
 
 /** What the core knows about each sender beyond its signature. */
@@ -18,24 +20,6 @@ export interface SchemeProfile {
    * the sender asks for one (Discord Webhook Events: `204` with no body).
    */
   acknowledge?(payload: unknown): HandleResult | undefined;
-}
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** Reads an own string (or number) property of a parsed payload. */
-export function field(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
-  const found = (value as Record<string, unknown>)[key];
-  if (typeof found === 'string' && found !== '') return found;
-  if (typeof found === 'number' && Number.isFinite(found)) return String(found);
-  return undefined;
-}
-
-function member(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
 }
 
 const payloadType = (payload: unknown) => field(payload, 'type');
@@ -152,6 +136,7 @@ export const profiles: Record<string, SchemeProfile> = {
     eventType: () => 'events',
     retentionMs: 2 * DAY,
   },
+  ...providerProfiles,
 };
 
 /** The profile of a scheme: its own, or generic defaults for custom senders. */

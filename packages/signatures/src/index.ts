@@ -1,7 +1,11 @@
+export type { AsanaOptions } from './asana.js';
+export { asana } from './asana.js';
 export type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
 export { getDefaultCrypto } from './crypto-provider.js';
 export type { DiscordOptions } from './discord.js';
 export { discord, isDiscordWebhookEvent } from './discord.js';
+export type { DropboxOptions } from './dropbox.js';
+export { dropbox } from './dropbox.js';
 export { concatBytes, toBase64, toBytes, toHex } from './encoding.js';
 export type { WebhookErrorCode, WebhookErrorOptions } from './errors.js';
 export { errorStatus, isWebhookError, WebhookError } from './errors.js';
@@ -13,6 +17,8 @@ export type { HmacOptions } from './hmac.js';
 export { hmac } from './hmac.js';
 export type { LinearOptions } from './linear.js';
 export { linear } from './linear.js';
+export type { MetaOptions } from './meta.js';
+export { instagram, meta, whatsapp } from './meta.js';
 export { createNodeCrypto } from './node-crypto.js';
 export type { HmacSchemeOptions } from './options.js';
 export type { PaddleOptions } from './paddle.js';
@@ -33,6 +39,10 @@ export { stripe } from './stripe.js';
 export type { TimestampOptions } from './timestamp.js';
 export type { TwilioOptions } from './twilio.js';
 export { twilio } from './twilio.js';
+export type { TwitchOptions } from './twitch.js';
+export { twitch } from './twitch.js';
+export type { TwitterOptions } from './twitter.js';
+export { twitter } from './twitter.js';
 export type {
   HandshakeRequest,
   HandshakeResponse,
@@ -47,3 +57,5 @@ export type {
   VerifiedSignature,
 } from './types.js';
 export { createWebCrypto } from './web-crypto.js';
+export type { ZoomOptions } from './zoom.js';
+export { zoom } from './zoom.js';

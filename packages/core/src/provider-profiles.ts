@@ -1,0 +1,57 @@
+import { getHeader } from '@hookgate/signatures';
+import { DAY, field, member } from './payload-fields.js';
+import type { SchemeProfile } from './profiles.js';
+
+const metaProfile: SchemeProfile = {
+  // `object` names the product (`page`, `whatsapp_business_account`, `instagram`); the first
+  // change's `field` the topic (developers.facebook.com/docs/graph-api/webhooks/getting-started).
+  eventType: (payload) => {
+    const object = field(payload, 'object');
+    const entries = member(payload, 'entry');
+    const first = Array.isArray(entries) ? entries[0] : undefined;
+    const changes = member(first, 'changes');
+    const topic = Array.isArray(changes) ? field(changes[0], 'field') : undefined;
+    return object && topic ? `${object}.${topic}` : object;
+  },
+  // Meta retries a failed delivery for up to 36 hours.
+  retentionMs: 2 * DAY,
+};
+
+/**
+ * Profiles of the senders whose schemes answer handshakes and of the non-HMAC kinds
+ * (shared tokens, JWTs, public keys, signatures inside the body).
+ */
+export const providerProfiles: Record<string, SchemeProfile> = {
+  meta: metaProfile,
+  whatsapp: metaProfile,
+  instagram: metaProfile,
+  twitch: {
+    eventType: (payload, headers) =>
+      getHeader(headers, 'twitch-eventsub-message-type') === 'revocation'
+        ? 'revocation'
+        : field(member(payload, 'subscription'), 'type'),
+    retentionMs: DAY,
+  },
+  zoom: {
+    eventType: (payload) => field(payload, 'event'),
+    // Zoom retries three times, the last about 85 minutes after the first attempt.
+    retentionMs: DAY,
+  },
+  dropbox: {
+    eventType: (payload) => (member(payload, 'list_folder') === undefined ? undefined : 'list_folder'),
+    retentionMs: DAY,
+  },
+  asana: {
+    // One delivery carries a batch of `events`; Asana retries for up to 24 hours.
+    eventType: () => 'events',
+    retentionMs: 2 * DAY,
+  },
+  twitter: {
+    // Account Activity payloads hold one `<kind>_events` array, for example `tweet_create_events`.
+    eventType: (payload) =>
+      typeof payload === 'object' && payload !== null
+        ? Object.keys(payload).find((key) => key.endsWith('_events'))
+        : undefined,
+    retentionMs: DAY,
+  },
+};
