@@ -46,6 +46,38 @@ export const providerProfiles: Record<string, SchemeProfile> = {
     eventType: () => 'events',
     retentionMs: 2 * DAY,
   },
+  gitlab: {
+    // `object_kind` (`push`, `merge_request`, …) names the event in every GitLab payload.
+    eventType: (payload, headers) => field(payload, 'object_kind') ?? getHeader(headers, 'x-gitlab-event'),
+    retentionMs: 2 * DAY,
+  },
+  telegram: {
+    // An Update has its `update_id` and exactly one other field, which names its kind.
+    eventType: (payload) =>
+      typeof payload === 'object' && payload !== null
+        ? Object.keys(payload).find((key) => key !== 'update_id')
+        : undefined,
+    payloadId: (payload) => field(payload, 'update_id'),
+    retentionMs: DAY,
+  },
+  postmark: { eventType: (payload) => field(payload, 'RecordType'), retentionMs: 2 * DAY },
+  chargebee: {
+    eventType: (payload) => field(payload, 'event_type'),
+    payloadId: (payload) => field(payload, 'id'),
+    retentionMs: 3 * DAY,
+  },
+  deepgram: { eventType: () => 'transcript', retentionMs: DAY },
+  revenuecat: {
+    eventType: (payload) => field(member(payload, 'event'), 'type'),
+    payloadId: (payload) => field(member(payload, 'event'), 'id'),
+    retentionMs: 3 * DAY,
+  },
+  auth0: { eventType: () => 'logs', retentionMs: DAY },
+  okta: {
+    eventType: (payload) => field(payload, 'eventType'),
+    payloadId: (payload) => field(payload, 'eventId'),
+    retentionMs: DAY,
+  },
   twitter: {
     // Account Activity payloads hold one `<kind>_events` array, for example `tweet_create_events`.
     eventType: (payload) =>

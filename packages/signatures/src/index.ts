@@ -37,6 +37,8 @@ export { standardWebhooks, svix } from './standard-webhooks.js';
 export type { StripeOptions } from './stripe.js';
 export { stripe } from './stripe.js';
 export type { TimestampOptions } from './timestamp.js';
+export type { TokenFormat, TokenSchemeOptions } from './token-scheme.js';
+export { auth0, chargebee, deepgram, gitlab, okta, postmark, revenuecat, telegram } from './tokens.js';
 export type { TwilioOptions } from './twilio.js';
 export { twilio } from './twilio.js';
 export type { TwitchOptions } from './twitch.js';
