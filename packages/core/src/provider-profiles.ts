@@ -78,6 +78,24 @@ export const providerProfiles: Record<string, SchemeProfile> = {
     payloadId: (payload) => field(payload, 'eventId'),
     retentionMs: DAY,
   },
+  netlify: {
+    // A deploy notification is the deploy itself; its `state` says which event it is.
+    eventType: (payload) => {
+      const state = field(payload, 'state');
+      return state === undefined ? undefined : `deploy.${state}`;
+    },
+    retentionMs: DAY,
+  },
+  vonage: {
+    // Messages API: inbound messages have a `message_type`; status updates a `status`.
+    eventType: (payload) =>
+      field(payload, 'status') !== undefined
+        ? 'message.status'
+        : field(payload, 'message_type') !== undefined
+          ? 'message'
+          : undefined,
+    retentionMs: DAY,
+  },
   twitter: {
     // Account Activity payloads hold one `<kind>_events` array, for example `tweet_create_events`.
     eventType: (payload) =>

@@ -15,6 +15,8 @@ export { emptyAnswer, jsonAnswer, queryOf, queryParam, textAnswer } from './hand
 export { getHeader } from './headers.js';
 export type { HmacOptions } from './hmac.js';
 export { hmac } from './hmac.js';
+export type { JwtBodySchemeOptions } from './jwt-body-scheme.js';
+export { netlify, vonage } from './jwt-senders.js';
 export type { LinearOptions } from './linear.js';
 export { linear } from './linear.js';
 export type { MetaOptions } from './meta.js';
