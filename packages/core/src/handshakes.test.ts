@@ -1,5 +1,17 @@
 import { createHmac } from 'node:crypto';
-import { asana, discord, dropbox, github, meta, slack, twitch, twitter, zoom } from '@hookgate/signatures';
+import {
+  adyen,
+  asana,
+  discord,
+  dropbox,
+  github,
+  mailgun,
+  meta,
+  slack,
+  twitch,
+  twitter,
+  zoom,
+} from '@hookgate/signatures';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createReceiver } from './receiver.js';
@@ -238,5 +250,59 @@ describe('Discord Webhook Events are acknowledged with 204 and no body', () => {
       await signedInput(scheme, { id: 'i1', type: 1, token: 't', version: 1 }),
     );
     expect(bodyOf(result)).toEqual({ type: 1 });
+  });
+});
+
+describe('senders that sign inside the body', () => {
+  it('Adyen: verified notifications are acknowledged with [accepted], once', async () => {
+    const key = '44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056';
+    const scheme = adyen({ secret: key });
+    const handler = vi.fn();
+    const receiver = createReceiver({ scheme, events: { AUTHORISATION: z.object({ live: z.string() }) } });
+    receiver.on('AUTHORISATION', handler);
+    const item = {
+      eventCode: 'AUTHORISATION',
+      success: 'true',
+      pspReference: '7914073381342284',
+      merchantAccountCode: 'TestMerchant',
+      merchantReference: 'TestPayment-1407325143704',
+      amount: { value: 1130, currency: 'EUR' },
+    };
+    const signed = await scheme.signBody!({
+      body: JSON.stringify({ live: 'false', notificationItems: [{ NotificationRequestItem: item }] }),
+    });
+    const input = { method: 'POST', headers: signed.headers, body: signed.body };
+    const answer = {
+      status: 200,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: '[accepted]',
+    };
+    expect(await receiver.handle(input)).toEqual(answer);
+    expect(await receiver.handle(input)).toEqual(answer);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('Mailgun: the signed token is the replay key, even with other event-data', async () => {
+    const scheme = mailgun({ secret: 'mailgun-key' });
+    const handler = vi.fn();
+    const receiver = createReceiver({ scheme, events: { delivered: z.object({}) }, clock: () => NOW_MS });
+    receiver.on('delivered', handler);
+    const signed = await scheme.signBody!({
+      body: JSON.stringify({ event: 'delivered', id: 'e1' }),
+      id: 'tok-1',
+      timestamp: NOW_MS / 1000,
+    });
+    expect(
+      (await receiver.handle({ method: 'POST', headers: signed.headers, body: signed.body })).status,
+    ).toBe(200);
+    const swapped = JSON.stringify({
+      ...JSON.parse(signed.body),
+      'event-data': { event: 'delivered', id: 'forged' },
+    });
+    expect(bodyOf(await receiver.handle({ method: 'POST', headers: signed.headers, body: swapped }))).toEqual(
+      { ok: true, duplicate: true },
+    );
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0]?.[1].deliveryId).toBe('tok-1');
   });
 });

@@ -17,6 +17,12 @@ const metaProfile: SchemeProfile = {
   retentionMs: 2 * DAY,
 };
 
+/** The first NotificationRequestItem of an Adyen batch. */
+function adyenItem(payload: unknown): unknown {
+  const items = member(payload, 'notificationItems');
+  return Array.isArray(items) ? member(items[0], 'NotificationRequestItem') : undefined;
+}
+
 /**
  * Profiles of the senders whose schemes answer handshakes and of the non-HMAC kinds
  * (shared tokens, JWTs, public keys, signatures inside the body).
@@ -95,6 +101,22 @@ export const providerProfiles: Record<string, SchemeProfile> = {
           ? 'message'
           : undefined,
     retentionMs: DAY,
+  },
+  mailgun: {
+    eventType: (payload) => field(member(payload, 'event-data'), 'event'),
+    // Mailgun retries for up to 8 hours.
+    retentionMs: DAY,
+  },
+  adyen: {
+    eventType: (payload) => field(adyenItem(payload), 'eventCode'),
+    // Adyen retries for up to 30 days (then queues); dedupe on the signatures for a month.
+    retentionMs: 31 * DAY,
+    // "Acknowledge with [accepted]" (docs.adyen.com/development-resources/webhooks, "Accept webhooks").
+    acknowledge: () => ({
+      status: 200,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: '[accepted]',
+    }),
   },
   twitter: {
     // Account Activity payloads hold one `<kind>_events` array, for example `tweet_create_events`.

@@ -1,3 +1,5 @@
+export type { AdyenOptions } from './adyen.js';
+export { adyen } from './adyen.js';
 export type { AsanaOptions } from './asana.js';
 export { asana } from './asana.js';
 export type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
@@ -19,6 +21,8 @@ export type { JwtBodySchemeOptions } from './jwt-body-scheme.js';
 export { netlify, vonage } from './jwt-senders.js';
 export type { LinearOptions } from './linear.js';
 export { linear } from './linear.js';
+export type { MailgunOptions } from './mailgun.js';
+export { mailgun } from './mailgun.js';
 export type { MetaOptions } from './meta.js';
 export { instagram, meta, whatsapp } from './meta.js';
 export { createNodeCrypto } from './node-crypto.js';

@@ -69,6 +69,12 @@ export interface Scheme {
   /** Signs a body as the sender would; resolves with the headers to send. */
   sign(input: SignInput): Promise<Record<string, string>>;
   /**
+   * For schemes whose signature travels inside the body (Mailgun, Adyen): signs by writing
+   * the signature into the body, and resolves with the headers and the body to send. Their
+   * {@link sign} throws, since headers alone cannot carry it.
+   */
+  signBody?(input: SignInput): Promise<{ headers: Record<string, string>; body: string }>;
+  /**
    * The challenges this sender sends to prove the endpoint is yours, answered by the
    * receiver (Meta's `hub.challenge`, Zoom's URL validation, Slack's `url_verification`, …).
    * Absent for senders that send none.
