@@ -118,6 +118,16 @@ export const providerProfiles: Record<string, SchemeProfile> = {
       body: '[accepted]',
     }),
   },
+  telnyx: {
+    eventType: (payload) => field(member(payload, 'data'), 'event_type'),
+    payloadId: (payload) => field(member(payload, 'data'), 'id'),
+    retentionMs: DAY,
+  },
+  kick: {
+    // Kick-Event-Type is not signed: it routes, it never keys replays (the message id does).
+    eventType: (_payload, headers) => getHeader(headers, 'kick-event-type'),
+    retentionMs: DAY,
+  },
   twitter: {
     // Account Activity payloads hold one `<kind>_events` array, for example `tweet_create_events`.
     eventType: (payload) =>
