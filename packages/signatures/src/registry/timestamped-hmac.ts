@@ -51,7 +51,7 @@ export const workosProvider = presetProvider({
   name: 'workos',
   label: 'WorkOS',
   header: 'WorkOS-Signature',
-  format: { kind: 'list', separator: ',', signatureKey: 'v1', timestampKey: 't' },
+  format: { kind: 'list', separator: ', ', signatureKey: 'v1', timestampKey: 't' },
   algorithm: 'sha256',
   encoding: 'hex',
   template: '{timestamp}.{body}',
