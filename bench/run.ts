@@ -21,6 +21,7 @@ const FIGURES = [
   'http-express',
   'http-fastify',
   'redis-store',
+  'import-cost',
 ] as const;
 
 /** Settings of `--quick`: every figure runs to completion in seconds, with noisy numbers. */

@@ -1,6 +1,13 @@
-import { getHeader, type HeadersInput, isDiscordWebhookEvent } from '@hookgate/signatures';
-import { DAY, field, HOUR, member } from './payload-fields.js';
+import {
+  getHeader,
+  type HeadersInput,
+  isDiscordWebhookEvent,
+  isProviderName,
+  providerEntry,
+} from '@hookgate/signatures';
+import { DAY, field, member } from './payload-fields.js';
 import { providerProfiles } from './provider-profiles.js';
+import { profileFromEntry } from './registry-profile.js';
 import type { DeliveryAttempt, HandleResult } from './types.js';
 
 /** What the core knows about each sender beyond its signature. */
@@ -11,6 +18,8 @@ export interface SchemeProfile {
   payloadId?(payload: unknown): string | undefined;
   /** How long a completed delivery id is kept: the sender's whole retry horizon. */
   retentionMs: number;
+  /** How long the sender waits for an answer (ms), where it documents it. */
+  responseDeadlineMs?: number;
   /** Whether `issues.opened` is also routed to handlers of the bare name `issues`. */
   bareNameRouting?: boolean;
   /** Retry information from the headers. */
@@ -32,33 +41,21 @@ const DISCORD_INTERACTIONS: Record<string, string> = {
   '5': 'MODAL_SUBMIT',
 };
 
+/** What a scheme's own profile adds to (or overrides in) the one derived from the registry. */
+export type ProfileOverride = Partial<Omit<SchemeProfile, 'retentionMs'>>;
+
 /**
- * Defaults per scheme name. Retention covers each sender's documented retry horizon with a
- * margin: Stripe retries for up to 3 days, Svix-based senders for about 28 hours, Shopify 8
- * times over 4 hours, Paddle for 3 days, Square for 24 hours, Slack within 5 minutes.
+ * The senders whose event type or handshakes need code; everything else (and every sender's
+ * retention: its retry horizon plus a margin) is derived from the `providers` registry.
  */
-export const profiles: Record<string, SchemeProfile> = {
-  stripe: {
-    eventType: payloadType,
-    payloadId: (payload) => field(payload, 'id'),
-    retentionMs: 4 * DAY,
-  },
+export const profiles: Record<string, ProfileOverride> = {
   github: {
     eventType: (payload, headers) => {
       const event = getHeader(headers, 'x-github-event');
       const action = field(payload, 'action');
       return event && action ? `${event}.${action}` : event;
     },
-    retentionMs: 4 * DAY,
     bareNameRouting: true,
-  },
-  'standard-webhooks': {
-    eventType: payloadType,
-    retentionMs: 3 * DAY,
-  },
-  svix: {
-    eventType: payloadType,
-    retentionMs: 3 * DAY,
   },
   slack: {
     eventType: (payload) => {
@@ -68,7 +65,6 @@ export const profiles: Record<string, SchemeProfile> = {
       return field(payload, 'command') ? 'slash_command' : undefined;
     },
     payloadId: (payload) => field(payload, 'event_id'),
-    retentionMs: DAY,
     attempt: (headers) => {
       const retry = getHeader(headers, 'x-slack-retry-num');
       if (retry === undefined || !/^\d{1,4}$/.test(retry)) return undefined;
@@ -79,7 +75,6 @@ export const profiles: Record<string, SchemeProfile> = {
   shopify: {
     eventType: (_payload, headers) =>
       getHeader(headers, 'x-shopify-topic') ?? getHeader(headers, 'shopify-topic'),
-    retentionMs: 2 * DAY,
   },
   twilio: {
     // Twilio posts forms without a type field; messages and calls are told apart by their sids.
@@ -93,7 +88,6 @@ export const profiles: Record<string, SchemeProfile> = {
         return field(payload, 'CallStatus') === 'ringing' ? 'call' : 'call.status';
       return field(payload, 'MessageSid') ? 'message' : undefined;
     },
-    retentionMs: DAY,
   },
   discord: {
     eventType: (payload) => {
@@ -106,7 +100,6 @@ export const profiles: Record<string, SchemeProfile> = {
       return type === undefined ? undefined : (DISCORD_INTERACTIONS[type] ?? type);
     },
     payloadId: (payload) => field(payload, 'id'),
-    retentionMs: HOUR,
     // "Your endpoint must respond with a 204 No Content with an empty body" to every Webhook
     // Event within 3 s (discord.com/developers/docs/events/webhook-events).
     acknowledge: (payload) =>
@@ -115,7 +108,6 @@ export const profiles: Record<string, SchemeProfile> = {
   paddle: {
     eventType: (payload) => field(payload, 'event_type'),
     payloadId: (payload) => field(payload, 'notification_id') ?? field(payload, 'event_id'),
-    retentionMs: 4 * DAY,
   },
   linear: {
     eventType: (payload) => {
@@ -123,29 +115,27 @@ export const profiles: Record<string, SchemeProfile> = {
       const action = field(payload, 'action');
       return type && action ? `${type}.${action}` : type;
     },
-    retentionMs: 2 * DAY,
     bareNameRouting: true,
-  },
-  square: {
-    eventType: payloadType,
-    payloadId: (payload) => field(payload, 'event_id'),
-    retentionMs: 2 * DAY,
   },
   sendgrid: {
     // SendGrid posts a batch (an array) of events; the batch is the unit of delivery.
     eventType: () => 'events',
-    retentionMs: 2 * DAY,
   },
   ...providerProfiles,
 };
 
-/** The profile of a scheme: its own, or generic defaults for custom senders. */
+/**
+ * The profile of a scheme: derived from its registry entry, with its own overrides on top;
+ * generic defaults for custom senders.
+ */
 export function profileOf(schemeName: string): SchemeProfile {
-  return (
-    profiles[schemeName] ?? {
-      eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
-      payloadId: (payload) => field(payload, 'id'),
-      retentionMs: 3 * DAY,
-    }
-  );
+  if (isProviderName(schemeName)) {
+    const own = Object.hasOwn(profiles, schemeName) ? profiles[schemeName] : undefined;
+    return { ...profileFromEntry(providerEntry(schemeName)), ...own };
+  }
+  return {
+    eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
+    payloadId: (payload) => field(payload, 'id'),
+    retentionMs: 3 * DAY,
+  };
 }

@@ -1,8 +1,8 @@
 import { getHeader } from '@hookgate/signatures';
-import { DAY, field, member } from './payload-fields.js';
-import type { SchemeProfile } from './profiles.js';
+import { field, member } from './payload-fields.js';
+import type { ProfileOverride } from './profiles.js';
 
-const metaProfile: SchemeProfile = {
+const metaProfile: ProfileOverride = {
   // `object` names the product (`page`, `whatsapp_business_account`, `instagram`); the first
   // change's `field` the topic (developers.facebook.com/docs/graph-api/webhooks/getting-started).
   eventType: (payload) => {
@@ -13,21 +13,20 @@ const metaProfile: SchemeProfile = {
     const topic = Array.isArray(changes) ? field(changes[0], 'field') : undefined;
     return object && topic ? `${object}.${topic}` : object;
   },
-  // Meta retries a failed delivery for up to 36 hours.
-  retentionMs: 2 * DAY,
 };
 
-/** The first NotificationRequestItem of an Adyen batch. */
-function adyenItem(payload: unknown): unknown {
-  const items = member(payload, 'notificationItems');
-  return Array.isArray(items) ? member(items[0], 'NotificationRequestItem') : undefined;
+/** The kind of a payload that holds one array named `<kind>_events` (X Account Activity). */
+function keyEndingWith(payload: unknown, suffix: string): string | undefined {
+  return typeof payload === 'object' && payload !== null
+    ? Object.keys(payload).find((key) => key.endsWith(suffix))
+    : undefined;
 }
 
 /**
- * Profiles of the senders whose schemes answer handshakes and of the non-HMAC kinds
- * (shared tokens, JWTs, public keys, signatures inside the body).
+ * The senders of handshakes and of the non-HMAC kinds whose event type needs code (or whose
+ * answer is not `{"ok":true}`); their other facts are in the `providers` registry.
  */
-export const providerProfiles: Record<string, SchemeProfile> = {
+export const providerProfiles: Record<string, ProfileOverride> = {
   meta: metaProfile,
   whatsapp: metaProfile,
   instagram: metaProfile,
@@ -36,53 +35,16 @@ export const providerProfiles: Record<string, SchemeProfile> = {
       getHeader(headers, 'twitch-eventsub-message-type') === 'revocation'
         ? 'revocation'
         : field(member(payload, 'subscription'), 'type'),
-    retentionMs: DAY,
   },
-  zoom: {
-    eventType: (payload) => field(payload, 'event'),
-    // Zoom retries three times, the last about 85 minutes after the first attempt.
-    retentionMs: DAY,
-  },
-  dropbox: {
-    eventType: (payload) => (member(payload, 'list_folder') === undefined ? undefined : 'list_folder'),
-    retentionMs: DAY,
-  },
-  asana: {
-    // One delivery carries a batch of `events`; Asana retries for up to 24 hours.
-    eventType: () => 'events',
-    retentionMs: 2 * DAY,
-  },
-  gitlab: {
-    // `object_kind` (`push`, `merge_request`, …) names the event in every GitLab payload.
-    eventType: (payload, headers) => field(payload, 'object_kind') ?? getHeader(headers, 'x-gitlab-event'),
-    retentionMs: 2 * DAY,
-  },
+  // One delivery carries a batch of `events`.
+  asana: { eventType: () => 'events' },
+  twitter: { eventType: (payload) => keyEndingWith(payload, '_events') },
   telegram: {
     // An Update has its `update_id` and exactly one other field, which names its kind.
     eventType: (payload) =>
       typeof payload === 'object' && payload !== null
         ? Object.keys(payload).find((key) => key !== 'update_id')
         : undefined,
-    payloadId: (payload) => field(payload, 'update_id'),
-    retentionMs: DAY,
-  },
-  postmark: { eventType: (payload) => field(payload, 'RecordType'), retentionMs: 2 * DAY },
-  chargebee: {
-    eventType: (payload) => field(payload, 'event_type'),
-    payloadId: (payload) => field(payload, 'id'),
-    retentionMs: 3 * DAY,
-  },
-  deepgram: { eventType: () => 'transcript', retentionMs: DAY },
-  revenuecat: {
-    eventType: (payload) => field(member(payload, 'event'), 'type'),
-    payloadId: (payload) => field(member(payload, 'event'), 'id'),
-    retentionMs: 3 * DAY,
-  },
-  auth0: { eventType: () => 'logs', retentionMs: DAY },
-  okta: {
-    eventType: (payload) => field(payload, 'eventType'),
-    payloadId: (payload) => field(payload, 'eventId'),
-    retentionMs: DAY,
   },
   netlify: {
     // A deploy notification is the deploy itself; its `state` says which event it is.
@@ -90,7 +52,6 @@ export const providerProfiles: Record<string, SchemeProfile> = {
       const state = field(payload, 'state');
       return state === undefined ? undefined : `deploy.${state}`;
     },
-    retentionMs: DAY,
   },
   vonage: {
     // Messages API: inbound messages have a `message_type`; status updates a `status`.
@@ -100,40 +61,13 @@ export const providerProfiles: Record<string, SchemeProfile> = {
         : field(payload, 'message_type') !== undefined
           ? 'message'
           : undefined,
-    retentionMs: DAY,
-  },
-  mailgun: {
-    eventType: (payload) => field(member(payload, 'event-data'), 'event'),
-    // Mailgun retries for up to 8 hours.
-    retentionMs: DAY,
   },
   adyen: {
-    eventType: (payload) => field(adyenItem(payload), 'eventCode'),
-    // Adyen retries for up to 30 days (then queues); dedupe on the signatures for a month.
-    retentionMs: 31 * DAY,
-    // "Acknowledge with [accepted]" (docs.adyen.com/development-resources/webhooks, "Accept webhooks").
+    // "Acknowledge with [accepted]" (docs.adyen.com/development-resources/webhooks).
     acknowledge: () => ({
       status: 200,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
       body: '[accepted]',
     }),
-  },
-  telnyx: {
-    eventType: (payload) => field(member(payload, 'data'), 'event_type'),
-    payloadId: (payload) => field(member(payload, 'data'), 'id'),
-    retentionMs: DAY,
-  },
-  kick: {
-    // Kick-Event-Type is not signed: it routes, it never keys replays (the message id does).
-    eventType: (_payload, headers) => getHeader(headers, 'kick-event-type'),
-    retentionMs: DAY,
-  },
-  twitter: {
-    // Account Activity payloads hold one `<kind>_events` array, for example `tweet_create_events`.
-    eventType: (payload) =>
-      typeof payload === 'object' && payload !== null
-        ? Object.keys(payload).find((key) => key.endsWith('_events'))
-        : undefined,
-    retentionMs: DAY,
   },
 };

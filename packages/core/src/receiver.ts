@@ -1,5 +1,6 @@
 import { type Scheme, toBytes, type VerifiedSignature, WebhookError } from '@hookgate/signatures';
 import { contentReplayKey } from './delivery-key.js';
+import { defaultHandlerTimeoutMs } from './handler-timeout.js';
 import { isPromise } from './maybe-promise.js';
 import { createMemoryStore } from './memory-store.js';
 import { parsePayload } from './parse-payload.js';
@@ -51,7 +52,10 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
   retentionMs?: number;
   /** How long a claim lasts if its process dies mid-handler. Must exceed `handlerTimeoutMs`. @default 60_000 */
   leaseMs?: number;
-  /** Time limit of the handlers of one delivery; past it the answer is 500 and the claim is released. @default 30_000 */
+  /**
+   * Time limit of the handlers of one delivery; past it the answer is 500 and the claim is released.
+   * @default three quarters of the sender's documented response deadline (Slack 2.25 s, GitHub 7.5 s), else 30_000
+   */
   handlerTimeoutMs?: number;
   /** Time limit of one store call; past it the store counts as unavailable. @default 2_000 */
   storeTimeoutMs?: number;
@@ -107,7 +111,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const store = options.store ?? createMemoryStore();
   const profile = profileOf(scheme.name);
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
-  const handlerTimeoutMs = options.handlerTimeoutMs ?? 30_000;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? defaultHandlerTimeoutMs(profile.responseDeadlineMs);
   const leaseMs = options.leaseMs ?? Math.max(60_000, handlerTimeoutMs + 30_000);
   if (leaseMs <= handlerTimeoutMs) {
     throw new RangeError('leaseMs must exceed handlerTimeoutMs, or a slow handler could run twice');

@@ -32,7 +32,7 @@ export interface CryptoProvider {
     algorithm: HashAlgorithm,
     key: KeyMaterial,
     parts: SignedParts,
-    encoding: 'hex' | 'base64',
+    encoding: 'hex' | 'base64' | 'base64url',
   ): string;
   /** A plain hash. */
   digest(algorithm: HashAlgorithm, data: Uint8Array): Promise<Uint8Array>;

@@ -17,6 +17,7 @@ export { emptyAnswer, jsonAnswer, queryOf, queryParam, textAnswer } from './hand
 export { getHeader } from './headers.js';
 export type { HmacOptions } from './hmac.js';
 export { hmac } from './hmac.js';
+export type { HmacPreset, KeyEncoding, SignatureFormat } from './hmac-preset.js';
 export type { JwtBodySchemeOptions } from './jwt-body-scheme.js';
 export { netlify, vonage } from './jwt-senders.js';
 export type { KickOptions } from './kick.js';
@@ -31,7 +32,75 @@ export { createNodeCrypto } from './node-crypto.js';
 export type { HmacSchemeOptions } from './options.js';
 export type { PaddleOptions } from './paddle.js';
 export { paddle } from './paddle.js';
+export type { HmacPresetOptions } from './preset-scheme.js';
+export { createPresetScheme } from './preset-scheme.js';
 export type { PublicKeySchemeOptions } from './public-key-scheme.js';
+export {
+  airtable,
+  alchemy,
+  bitbucket,
+  calCom,
+  checkoutCom,
+  coinbaseCommerce,
+  docusign,
+  doppler,
+  fourthwall,
+  gitea,
+  heroku,
+  intercom,
+  lemonSqueezy,
+  line,
+  microsoftTeams,
+  pagerduty,
+  paystack,
+  razorpay,
+  segment,
+  sentry,
+  typeform,
+  vercel,
+  wooCommerce,
+} from './registry/body-hmac.js';
+export type {
+  AnyProviderEntry,
+  FactLocation,
+  ProviderEntry,
+  ProviderFacts,
+  ProviderOptions,
+  SecretEncoding,
+  SecretKind,
+  TimestampFacts,
+  VectorSource,
+} from './registry/provider-entry.js';
+export type { ProviderName } from './registry/providers.js';
+export { isProviderName, providerEntry, providerNames, providers } from './registry/providers.js';
+export {
+  beehiiv,
+  brex,
+  clerk,
+  dodoPayments,
+  incidentIo,
+  lithic,
+  openai,
+  polar,
+  render,
+  replicate,
+  resend,
+  stytch,
+  supabaseAuthHooks,
+} from './registry/standard-webhooks-senders.js';
+export {
+  box,
+  calendly,
+  customerIo,
+  elevenLabs,
+  hubspot,
+  mux,
+  sanity,
+  trello,
+  webflow,
+  workos,
+  zendesk,
+} from './registry/timestamped-hmac.js';
 export type { SendGridOptions } from './sendgrid.js';
 export { sendgrid } from './sendgrid.js';
 export type { ShopifyOptions } from './shopify.js';

@@ -49,7 +49,8 @@ export function createJwtBodyScheme(spec: JwtBodySpec, options: JwtBodySchemeOpt
   return {
     name: spec.name,
     signsDeliveryId: spec.idClaim !== undefined,
-    toleranceSeconds: widestWindow(options, spec.defaultTolerance),
+    // Only a required iat is a window receivers can count on (an optional one may be absent).
+    toleranceSeconds: spec.requireIat ? widestWindow(options, spec.defaultTolerance) : undefined,
     async verify(request) {
       const jwt = parseJwt(readToken(spec, request), spec.algorithms, where);
       const keys = await keyring.keys(request);

@@ -76,12 +76,36 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
       }
     });
 
-    it('checks no timestamp: the signature holds at any time, and the id is optional', async () => {
+    it('checks no timestamp: the signature holds at any time', async () => {
       for (const now of [0, Date.now(), 4102444800000]) {
         await expect(scheme.verify(request(SIGNATURE, { now }))).resolves.toMatchObject({ id: ID });
       }
-      const noId = await scheme.verify({ headers: { 'X-Shopify-Hmac-Sha256': SIGNATURE }, body: BODY });
-      expect(noId).toEqual({ scheme: 'shopify', id: undefined, secretIndex: 0, contentKey: SIGNATURE });
+    });
+
+    it("requires the webhook id, as Shopify's library does: missing or empty is MISSING_HEADER", async () => {
+      for (const id of [undefined, '']) {
+        const headers = { 'X-Shopify-Hmac-Sha256': SIGNATURE, 'X-Shopify-Webhook-Id': id };
+        const error = await expectWebhookError(
+          scheme.verify({ headers, body: BODY }),
+          'MISSING_HEADER',
+          SECRETS,
+        );
+        expect(error.status).toBe(400);
+        expect(error.message).toContain('X-Shopify-Webhook-Id');
+      }
+      // The Events set takes shopify-webhook-id, or shopify-event-id.
+      for (const name of ['shopify-webhook-id', 'shopify-event-id']) {
+        const headers = { 'shopify-hmac-sha256': SIGNATURE, [name]: 'ev-1' };
+        await expect(scheme.verify({ headers, body: BODY })).resolves.toMatchObject({ id: 'ev-1' });
+      }
+      await expectWebhookError(
+        scheme.verify({
+          headers: { 'shopify-hmac-sha256': SIGNATURE, 'x-shopify-webhook-id': ID },
+          body: BODY,
+        }),
+        'MISSING_HEADER',
+        SECRETS,
+      );
     });
   });
 
@@ -133,10 +157,11 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
         'shopify-hmac-sha256': SIGNATURE,
         'x-shopify-hmac-sha256': 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
         'x-shopify-webhook-id': ID,
+        'shopify-webhook-id': 'events-id',
       };
       await expect(scheme.verify({ headers, body: BODY })).resolves.toEqual({
         scheme: 'shopify',
-        id: undefined,
+        id: 'events-id',
         secretIndex: 0,
         contentKey: SIGNATURE,
       });
@@ -175,7 +200,11 @@ describe.each(cryptoProviders)('shopify with $name crypto', ({ provider: crypto 
         },
       });
       const at = (shop: string, signature: string) => ({
-        headers: { 'X-Shopify-Hmac-Sha256': signature, 'X-Shopify-Shop-Domain': shop },
+        headers: {
+          'X-Shopify-Hmac-Sha256': signature,
+          'X-Shopify-Shop-Domain': shop,
+          'X-Shopify-Webhook-Id': ID,
+        },
         body: BODY,
       });
       await expect(perShop.verify(at('a.myshopify.com', SIGNATURE))).resolves.toMatchObject({

@@ -12,6 +12,8 @@ export interface SignedRequest {
   body: Uint8Array | string;
   /** The full public URL the sender requested (Twilio and Square sign it). */
   url?: string;
+  /** The HTTP method, for the senders that sign it (HubSpot). @default 'POST' */
+  method?: string;
   /** The current time in milliseconds since the epoch. @default Date.now() */
   now?: number;
 }

@@ -9,6 +9,8 @@ export type {
 export { CONFORMANCE_MAX_BODY_BYTES, runAdapterConformance } from './adapter-conformance.js';
 export type { FakeClock } from './fake-clock.js';
 export { createFakeClock } from './fake-clock.js';
+export type { TestCredentials } from './provider-credentials.js';
+export { createTestScheme, testCredentials, testSecret } from './provider-credentials.js';
 export type { SampleProvider } from './samples/index.js';
 export { findSample, sampleEvents, samples } from './samples/index.js';
 export type { Sample, SampleFactory, SampleOptions } from './samples/sample.js';

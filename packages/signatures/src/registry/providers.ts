@@ -1,0 +1,232 @@
+import {
+  airtableProvider,
+  alchemyProvider,
+  bitbucketProvider,
+  calComProvider,
+  checkoutComProvider,
+  coinbaseCommerceProvider,
+  docusignProvider,
+  dopplerProvider,
+  fourthwallProvider,
+  giteaProvider,
+  herokuProvider,
+  intercomProvider,
+  lemonSqueezyProvider,
+  lineProvider,
+  microsoftTeamsProvider,
+  pagerdutyProvider,
+  paystackProvider,
+  razorpayProvider,
+  segmentProvider,
+  sentryProvider,
+  typeformProvider,
+  vercelProvider,
+  wooCommerceProvider,
+} from './body-hmac.js';
+import {
+  discordProvider,
+  githubProvider,
+  linearProvider,
+  paddleProvider,
+  sendgridProvider,
+  shopifyProvider,
+  slackProvider,
+  squareProvider,
+  standardWebhooksProvider,
+  stripeProvider,
+  svixProvider,
+  twilioProvider,
+} from './built-in.js';
+import {
+  asanaProvider,
+  dropboxProvider,
+  instagramProvider,
+  metaProvider,
+  twitchProvider,
+  twitterProvider,
+  whatsappProvider,
+  zoomProvider,
+} from './handshake-senders.js';
+import {
+  adyenProvider,
+  kickProvider,
+  mailgunProvider,
+  netlifyProvider,
+  telnyxProvider,
+  vonageProvider,
+} from './other-kinds.js';
+import type { AnyProviderEntry } from './provider-entry.js';
+import {
+  beehiivProvider,
+  brexProvider,
+  clerkProvider,
+  dodoPaymentsProvider,
+  incidentIoProvider,
+  lithicProvider,
+  openaiProvider,
+  polarProvider,
+  renderProvider,
+  replicateProvider,
+  resendProvider,
+  stytchProvider,
+  supabaseAuthHooksProvider,
+} from './standard-webhooks-senders.js';
+import {
+  boxProvider,
+  calendlyProvider,
+  customerIoProvider,
+  elevenLabsProvider,
+  hubspotProvider,
+  muxProvider,
+  sanityProvider,
+  trelloProvider,
+  webflowProvider,
+  workosProvider,
+  zendeskProvider,
+} from './timestamped-hmac.js';
+import {
+  auth0Provider,
+  chargebeeProvider,
+  deepgramProvider,
+  gitlabProvider,
+  oktaProvider,
+  postmarkProvider,
+  revenuecatProvider,
+  telegramProvider,
+} from './token-senders.js';
+
+/**
+ * Every provider hookgate verifies by name, keyed by its kebab-case name (the CLI's
+ * `--provider` value): each entry's scheme factory (`create`, also a named export) and its
+ * facts (secret, timestamp, event-type and delivery-id locations, retry horizon, response
+ * deadline, handshake, docs, test-vector source). Core, the CLI and `@hookgate/testing`
+ * derive from it; adding a provider is one entry here.
+ *
+ * @example
+ * ```ts
+ * import { providers } from '@hookgate/signatures';
+ * const scheme = providers['lemon-squeezy'].create({ secret: process.env.LEMON_SQUEEZY_SECRET! });
+ * providers.stripe.timestamp?.toleranceSeconds; // 300
+ * ```
+ */
+export const providers = {
+  // Schemes with code of their own.
+  stripe: stripeProvider,
+  github: githubProvider,
+  slack: slackProvider,
+  shopify: shopifyProvider,
+  twilio: twilioProvider,
+  discord: discordProvider,
+  'standard-webhooks': standardWebhooksProvider,
+  svix: svixProvider,
+  paddle: paddleProvider,
+  linear: linearProvider,
+  square: squareProvider,
+  sendgrid: sendgridProvider,
+  // F1: an HMAC of the body.
+  bitbucket: bitbucketProvider,
+  gitea: giteaProvider,
+  vercel: vercelProvider,
+  heroku: herokuProvider,
+  sentry: sentryProvider,
+  doppler: dopplerProvider,
+  'lemon-squeezy': lemonSqueezyProvider,
+  razorpay: razorpayProvider,
+  woocommerce: wooCommerceProvider,
+  'cal-com': calComProvider,
+  intercom: intercomProvider,
+  typeform: typeformProvider,
+  segment: segmentProvider,
+  line: lineProvider,
+  docusign: docusignProvider,
+  airtable: airtableProvider,
+  paystack: paystackProvider,
+  'coinbase-commerce': coinbaseCommerceProvider,
+  'checkout-com': checkoutComProvider,
+  alchemy: alchemyProvider,
+  pagerduty: pagerdutyProvider,
+  'microsoft-teams': microsoftTeamsProvider,
+  fourthwall: fourthwallProvider,
+  // F2-F4, F6: a signed timestamp or URL with the body.
+  mux: muxProvider,
+  calendly: calendlyProvider,
+  workos: workosProvider,
+  elevenlabs: elevenLabsProvider,
+  sanity: sanityProvider,
+  'customer-io': customerIoProvider,
+  webflow: webflowProvider,
+  zendesk: zendeskProvider,
+  box: boxProvider,
+  hubspot: hubspotProvider,
+  trello: trelloProvider,
+  // F5: Standard Webhooks / Svix senders.
+  clerk: clerkProvider,
+  resend: resendProvider,
+  openai: openaiProvider,
+  replicate: replicateProvider,
+  polar: polarProvider,
+  'dodo-payments': dodoPaymentsProvider,
+  render: renderProvider,
+  stytch: stytchProvider,
+  brex: brexProvider,
+  lithic: lithicProvider,
+  beehiiv: beehiivProvider,
+  'incident-io': incidentIoProvider,
+  'supabase-auth-hooks': supabaseAuthHooksProvider,
+  // Senders with a handshake answered by the receiver.
+  meta: metaProvider,
+  whatsapp: whatsappProvider,
+  instagram: instagramProvider,
+  dropbox: dropboxProvider,
+  asana: asanaProvider,
+  twitter: twitterProvider,
+  twitch: twitchProvider,
+  zoom: zoomProvider,
+  // A shared token or Basic credentials (no body integrity).
+  gitlab: gitlabProvider,
+  telegram: telegramProvider,
+  postmark: postmarkProvider,
+  chargebee: chargebeeProvider,
+  deepgram: deepgramProvider,
+  revenuecat: revenuecatProvider,
+  auth0: auth0Provider,
+  okta: oktaProvider,
+  // A JWT carrying the body's hash, a signature inside the body, RSA and Ed25519 senders.
+  netlify: netlifyProvider,
+  vonage: vonageProvider,
+  mailgun: mailgunProvider,
+  adyen: adyenProvider,
+  kick: kickProvider,
+  telnyx: telnyxProvider,
+} as const satisfies Record<string, AnyProviderEntry>;
+
+/** A registered provider's name. */
+export type ProviderName = keyof typeof providers;
+
+/** Every registered provider's name, in registry order. */
+export const providerNames = Object.keys(providers) as ProviderName[];
+
+/**
+ * Whether `name` is a registered provider.
+ *
+ * @example
+ * ```ts
+ * if (isProviderName(flag)) providers[flag].create({ secret });
+ * ```
+ */
+export function isProviderName(name: string): name is ProviderName {
+  return Object.hasOwn(providers, name);
+}
+
+/**
+ * The entry of a provider, typed for code that iterates the registry (its options as the
+ * common {@link AnyProviderEntry} shape).
+ *
+ * @example
+ * ```ts
+ * const entry = providerEntry('github'); // entry.deliveryId: { header: 'X-GitHub-Delivery' }
+ * ```
+ */
+export function providerEntry(name: ProviderName): AnyProviderEntry {
+  return providers[name];
+}
