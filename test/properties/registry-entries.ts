@@ -41,6 +41,8 @@ export async function registryCases(
     const secret = testSecret(provider);
     const url = entry.signsUrl ? URL : undefined;
     const scheme = entry.create({ secret, crypto });
+    // Senders that sign inside the body are in the hand-written table.
+    if (scheme.signBody) continue;
     const headers = await scheme.sign({ body: '{}', timestamp: T, id: 'delivery-1', url });
     const idHeader = entry.deliveryId && 'header' in entry.deliveryId ? entry.deliveryId.header : undefined;
     const signed = Object.keys(headers).filter(

@@ -68,7 +68,8 @@ export function twitch(options: TwitchOptions): Scheme {
       const timestamp = toRfc3339(signingTimestamp(input.timestamp) * 1000);
       const id = input.id ?? randomId();
       const mac = await signHmac(spec, input, [id, timestamp, input.body]);
-      return { [ID]: id, [TIMESTAMP]: timestamp, [SIGNATURE]: PREFIX + mac, [TYPE]: 'notification' };
+      // Twitch-Eventsub-Message-Type is not signed; a delivery without it is a notification.
+      return { [ID]: id, [TIMESTAMP]: timestamp, [SIGNATURE]: PREFIX + mac };
     },
     handshake: { respond: answerChallenge },
   };
