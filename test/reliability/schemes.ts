@@ -3,10 +3,15 @@
 // secret or key, the headers the scheme reads, and every secret that must never leak.
 import { generateKeyPairSync } from 'node:crypto';
 import {
+  asana,
   discord,
+  dropbox,
   github,
   hmac,
+  kick,
   linear,
+  meta,
+  netlify,
   paddle,
   type Scheme,
   sendgrid,
@@ -16,7 +21,12 @@ import {
   standardWebhooks,
   stripe,
   svix,
+  telnyx,
   twilio,
+  twitch,
+  twitter,
+  vonage,
+  zoom,
 } from '@hookgate/signatures';
 
 /** The fixed clock of the in-process tests: 2026-01-01T00:00:00Z. */
@@ -207,6 +217,82 @@ export function schemeCases(): SchemeCase[] {
       forger: sendgrid({ publicKey: pB.publicKey, privateKey: pB.privateKey }),
       reads: ['X-Twilio-Email-Event-Webhook-Signature', 'X-Twilio-Email-Event-Webhook-Timestamp'],
       secrets: [pA.privateKey],
+    },
+    ...partBCases(plain, wrong, edA, edB),
+  ];
+}
+
+function rsaKeys() {
+  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
+}
+
+/**
+ * The senders with handshakes, JWTs and RSA/Ed25519 keys. Shared tokens (no body integrity)
+ * and in-body signatures (no header to forge) are covered by the property suite instead.
+ */
+function partBCases(
+  plain: string,
+  wrong: string,
+  edA: ReturnType<typeof edKeys>,
+  edB: ReturnType<typeof edKeys>,
+): SchemeCase[] {
+  const rsaA = rsaKeys();
+  const rsaB = rsaKeys();
+  const shared = [
+    [
+      'meta',
+      (secret: string) => meta({ secret, verifyToken: 'reliability-verify-token' }),
+      ['X-Hub-Signature-256'],
+    ],
+    ['dropbox', (secret: string) => dropbox({ secret }), ['X-Dropbox-Signature']],
+    ['asana', (secret: string) => asana({ secret }), ['X-Hook-Signature']],
+    ['twitter', (secret: string) => twitter({ secret }), ['x-twitter-webhooks-signature']],
+    [
+      'twitch',
+      (secret: string) => twitch({ secret }),
+      [
+        'Twitch-Eventsub-Message-Id',
+        'Twitch-Eventsub-Message-Timestamp',
+        'Twitch-Eventsub-Message-Signature',
+      ],
+    ],
+    ['zoom', (secret: string) => zoom({ secret }), ['x-zm-signature', 'x-zm-request-timestamp']],
+    ['netlify', (secret: string) => netlify({ secret }), ['X-Webhook-Signature']],
+    ['vonage', (secret: string) => vonage({ secret }), ['Authorization']],
+  ] as const;
+  return [
+    ...shared.map(([label, make, reads]) => ({
+      label,
+      scheme: make(plain),
+      forger: make(wrong),
+      reads,
+      secrets: [plain],
+      signsId: label === 'twitch' || label === 'vonage',
+    })),
+    {
+      label: 'kick',
+      scheme: kick({ ...rsaA }),
+      forger: kick({ ...rsaB }),
+      reads: ['Kick-Event-Signature', 'Kick-Event-Message-Id', 'Kick-Event-Message-Timestamp'],
+      secrets: [rsaA.privateKey],
+      signsId: true,
+    },
+    {
+      label: 'telnyx',
+      scheme: telnyx({
+        publicKey: edA.publicKey.toString('base64'),
+        privateKey: edA.seed.toString('base64'),
+      }),
+      forger: telnyx({
+        publicKey: edB.publicKey.toString('base64'),
+        privateKey: edB.seed.toString('base64'),
+      }),
+      reads: ['telnyx-signature-ed25519', 'telnyx-timestamp'],
+      secrets: [edA.seed.toString('base64')],
     },
   ];
 }

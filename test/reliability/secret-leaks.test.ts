@@ -276,7 +276,9 @@ async function requestOf(entry: SchemeCase, scenario: Scenario, url: string) {
     url,
   });
   if (scenario.duplicateSignature) {
-    const [name, value] = Object.entries(signed).find(([key]) => /sig|hmac|ed25519/i.test(key))!;
+    const [name, value] = Object.entries(signed).find(([key]) =>
+      /sig|hmac|ed25519|authorization/i.test(key),
+    )!;
     headers[name] = [value, `${value.slice(0, -4)}AAAA`];
   }
   return { headers, body: sentBody, forbidden };

@@ -47,7 +47,7 @@ export interface TokenSchemeSpec {
  */
 export function createTokenScheme(spec: TokenSchemeSpec, options: TokenSchemeOptions): Scheme {
   const crypto = cryptoOf(options);
-  const tokens = createKeyring(options.secret, (secret) => ({ bytes: toBytes(secret) }), spec.label);
+  const tokens = createKeyring(options.secret, (secret) => prepareToken(spec, secret), spec.label);
   const digests = new WeakMap<KeyMaterial, Promise<Uint8Array>>();
   const digestOf = (key: KeyMaterial) => {
     let digest = digests.get(key);
@@ -86,6 +86,14 @@ export function createTokenScheme(spec: TokenSchemeSpec, options: TokenSchemeOpt
       return { [spec.header]: writeToken(spec.format, text) };
     },
   };
+}
+
+function prepareToken(spec: TokenSchemeSpec, secret: string): KeyMaterial {
+  // Basic credentials without a colon could never match: say so at start-up, not per request.
+  if (spec.format === 'basic' && !secret.includes(':')) {
+    throw new WebhookError('INVALID_SECRET', `the ${spec.label} must be username:password`);
+  }
+  return { bytes: toBytes(secret) };
 }
 
 function readToken(spec: TokenSchemeSpec, request: SignedRequest): Uint8Array {

@@ -10,6 +10,9 @@ import { generateTestKeys, type TestKeyPair } from './test-keys.js';
 
 const encoder = new TextEncoder();
 
+/** Providers that authenticate with HTTP Basic credentials. */
+const BASIC_AUTH: ReadonlySet<string> = new Set(['postmark', 'chargebee']);
+
 /**
  * A test secret of a shared-secret provider, in the format its dashboard shows: the same for
  * every call, distinct per provider, encoded as the registry says (`whsec_…`, base64, hex or
@@ -22,7 +25,10 @@ const encoder = new TextEncoder();
  * ```
  */
 export function testSecret(provider: ProviderName): string {
-  const text = `hookgate-test-${provider}-secret`;
+  // HTTP Basic credentials are `username:password` (RFC 7617).
+  const text = BASIC_AUTH.has(provider)
+    ? `hookgate-test:${provider}-secret`
+    : `hookgate-test-${provider}-secret`;
   switch (providerEntry(provider).secret.encoding) {
     case 'whsec':
       return `whsec_${toBase64(encoder.encode(text))}`;
@@ -55,8 +61,14 @@ export interface TestCredentials {
 export async function testCredentials(provider: ProviderName): Promise<TestCredentials> {
   const entry = providerEntry(provider);
   if (entry.secret.kind !== 'public-key') return { secret: testSecret(provider) };
-  // Discord's keys are hex Ed25519; SendGrid's base64 DER P-256.
-  return { keys: await generateTestKeys(entry.secret.encoding === 'hex' ? 'discord' : 'sendgrid') };
+  // Discord's keys are hex Ed25519, Telnyx's base64 Ed25519, Kick's RSA; SendGrid's base64 DER P-256.
+  const kind =
+    provider === 'kick' || provider === 'telnyx'
+      ? provider
+      : entry.secret.encoding === 'hex'
+        ? 'discord'
+        : 'sendgrid';
+  return { keys: await generateTestKeys(kind) };
 }
 
 /**
