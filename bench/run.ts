@@ -22,6 +22,7 @@ const FIGURES = [
   'http-fastify',
   'redis-store',
   'import-cost',
+  'providers',
 ] as const;
 
 /** Settings of `--quick`: every figure runs to completion in seconds, with noisy numbers. */

@@ -28,6 +28,7 @@ import {
   vonage,
   zoom,
 } from '@hookgate/signatures';
+import { registryCases } from './registry-cases.js';
 
 /** The fixed clock of the in-process tests: 2026-01-01T00:00:00Z. */
 export const NOW_MS = Date.UTC(2026, 0, 1);
@@ -52,6 +53,23 @@ export interface SchemeCase {
   signsId?: boolean;
   /** What a genuine sender puts around a body (Linear signs a timestamp inside the body). */
   prepare?(body: string | Uint8Array): string | Uint8Array;
+  /** The headers that carry a signature. @default those whose name says sig, hmac or ed25519 */
+  signatureHeaders?: readonly string[];
+  /** The share of each property's runs (registry cases share the preset code). @default 1 */
+  runsScale?: number;
+}
+
+/** Whether `name` is a header of `entry` that carries a signature. */
+export function isSignatureHeader(entry: SchemeCase, name: string): boolean {
+  const lower = name.toLowerCase();
+  return entry.signatureHeaders
+    ? entry.signatureHeaders.some((header) => header.toLowerCase() === lower)
+    : /sig|hmac|ed25519/i.test(name);
+}
+
+/** A property's run count for a case. */
+export function runsOf(entry: SchemeCase, runs: number): number {
+  return Math.max(10, Math.ceil(runs * (entry.runsScale ?? 1)));
 }
 
 /**
@@ -92,6 +110,12 @@ const standardKeys = (keys: ReturnType<typeof edKeys>) => ({
 
 /** A table of every scheme, with secrets made once per call. */
 export function schemeCases(): SchemeCase[] {
+  const handWritten = handWrittenCases();
+  const covered = new Set(handWritten.map((c) => c.scheme.name));
+  return [...handWritten, ...registryCases(covered)];
+}
+
+function handWrittenCases(): SchemeCase[] {
   const plain = 'reliability-plain-secret-5f1c0a7e9d';
   const wrong = 'reliability-wrong-secret-00000000';
   const edA = edKeys();
@@ -272,6 +296,7 @@ function partBCases(
       reads,
       secrets: [plain],
       signsId: label === 'twitch' || label === 'vonage',
+      ...(label === 'vonage' ? { signatureHeaders: ['Authorization'] } : {}),
     })),
     {
       label: 'kick',

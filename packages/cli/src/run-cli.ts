@@ -1,4 +1,5 @@
 import { isWebhookError } from '@hookgate/signatures';
+import { providersCommand } from './commands/providers.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
@@ -9,6 +10,7 @@ const commands: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   sign: signCommand,
   verify: verifyCommand,
   send: sendCommand,
+  providers: providersCommand,
 };
 
 /**
@@ -37,7 +39,9 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     return EXIT.ok;
   }
   if (!Object.hasOwn(commands, name)) {
-    streams.stderr(`hookgate: unknown command ${name}; use sign, verify or send (hookgate --help)\n`);
+    streams.stderr(
+      `hookgate: unknown command ${name}; use sign, verify, send or providers (hookgate --help)\n`,
+    );
     return EXIT.usage;
   }
   try {

@@ -45,5 +45,6 @@ export function presetProvider(row: HmacProviderRow): ProviderEntry<HmacPresetOp
     docs: row.docs,
     vector: row.vector,
     create: (options) => createPresetScheme(preset, options),
+    preset,
   };
 }

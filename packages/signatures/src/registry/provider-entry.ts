@@ -1,4 +1,5 @@
 import type { CryptoProvider } from '../crypto-provider.js';
+import type { HmacPreset } from '../hmac-preset.js';
 import type { Scheme, SecretSource } from '../types.js';
 
 /**
@@ -104,6 +105,8 @@ export interface ProviderFacts {
 export interface ProviderEntry<TOptions = ProviderOptions> extends ProviderFacts {
   /** Builds the provider's scheme (the same function as its named export). */
   create(options: TOptions): Scheme;
+  /** The declarative HMAC description, for the providers built from one (benches, tooling). */
+  readonly preset?: HmacPreset;
 }
 
 /** An entry of any provider, for code that iterates the registry. */

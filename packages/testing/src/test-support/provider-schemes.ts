@@ -13,6 +13,7 @@ import {
   svix,
   twilio,
 } from '@hookgate/signatures';
+import { createTestScheme, testSecret } from '../provider-credentials.js';
 import type { SampleProvider } from '../samples/index.js';
 import { generateTestKeys, type TestKeyPair } from '../test-keys.js';
 
@@ -69,5 +70,8 @@ export function schemeFor(provider: SampleProvider, keys: TestKeys): Scheme {
       return square({ secret: SECRETS.square });
     case 'sendgrid':
       return sendgrid(keys.sendgrid);
+    default:
+      // Every other provider from the registry, with its test secret.
+      return createTestScheme(provider, { secret: testSecret(provider) });
   }
 }
