@@ -15,6 +15,7 @@ import {
   svix,
   WebhookError,
 } from '@hookgate/signatures';
+import { publicKeyOf } from './public-keys.js';
 
 /**
  * Every provider the CLI knows, by the name `--provider` takes: each provider of the
@@ -102,6 +103,13 @@ export function verifierFor(settings: SchemeSettings): Scheme {
       });
     }
     default:
+      if (isPublicKeyProvider(settings.provider)) {
+        return providerEntry(settings.provider).create({
+          ...timing(settings),
+          publicKey: secrets,
+          crypto: settings.crypto,
+        });
+      }
       return hmacScheme(settings, secrets);
   }
 }
@@ -127,8 +135,21 @@ export function signerFor(settings: SchemeSettings): Scheme {
         : create({ secret: key, crypto: settings.crypto });
     }
     default:
+      if (isPublicKeyProvider(settings.provider)) {
+        // Kick (RSA) and Telnyx (Ed25519) sign with the private key; the public key is derived.
+        const publicKey = publicKeyOf(settings.provider, key);
+        return providerEntry(settings.provider).create({
+          publicKey,
+          privateKey: key,
+          crypto: settings.crypto,
+        });
+      }
       return hmacScheme(settings, [key]);
   }
+}
+
+function isPublicKeyProvider(provider: ProviderName): provider is Exclude<ProviderName, 'hmac'> {
+  return provider !== 'hmac' && providers[provider].secret.kind === 'public-key';
 }
 
 function timing(settings: SchemeSettings) {
@@ -142,7 +163,8 @@ function hmacScheme(settings: SchemeSettings, secret: readonly string[]): Scheme
   const options = { ...timing(settings), secret, crypto: settings.crypto };
   const { provider } = settings;
   if (provider !== 'hmac') {
-    if (providers[provider].secret.kind !== 'shared-secret') {
+    // Shared secrets and shared tokens (GitLab, Telegram, Basic credentials…) both sign with the secret.
+    if (providers[provider].secret.kind === 'public-key') {
       throw new WebhookError('INVALID_SECRET', `${provider} does not sign with a shared secret`);
     }
     return providerEntry(provider).create(options);
