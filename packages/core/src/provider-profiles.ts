@@ -36,6 +36,10 @@ export const providerProfiles: Record<string, ProfileOverride> = {
         ? 'revocation'
         : field(member(payload, 'subscription'), 'type'),
   },
+  // A notification names changed accounts under `list_folder` (an object, not a type string).
+  dropbox: {
+    eventType: (payload) => (member(payload, 'list_folder') === undefined ? undefined : 'list_folder'),
+  },
   // One delivery carries a batch of `events`.
   asana: { eventType: () => 'events' },
   twitter: { eventType: (payload) => keyEndingWith(payload, '_events') },

@@ -25,7 +25,33 @@ import {
 } from './body-hmac-samples.js';
 import { discordSamples } from './discord.js';
 import { githubSamples } from './github.js';
+import {
+  asanaSamples,
+  dropboxSamples,
+  instagramSamples,
+  metaSamples,
+  twitchSamples,
+  twitterSamples,
+  whatsappSamples,
+  zoomSamples,
+} from './handshake-samples.js';
 import { linearSamples } from './linear.js';
+import {
+  adyenSamples,
+  auth0Samples,
+  chargebeeSamples,
+  deepgramSamples,
+  gitlabSamples,
+  kickSamples,
+  mailgunSamples,
+  netlifySamples,
+  oktaSamples,
+  postmarkSamples,
+  revenuecatSamples,
+  telegramSamples,
+  telnyxSamples,
+  vonageSamples,
+} from './non-hmac-samples.js';
 import { paddleSamples } from './paddle.js';
 import type { SampleFactory } from './sample.js';
 import { sendgridSamples } from './sendgrid.js';
@@ -135,6 +161,28 @@ export const samples = {
   beehiiv: beehiivSamples,
   'incident-io': incidentIoSamples,
   'supabase-auth-hooks': supabaseAuthHooksSamples,
+  meta: metaSamples,
+  whatsapp: whatsappSamples,
+  instagram: instagramSamples,
+  dropbox: dropboxSamples,
+  asana: asanaSamples,
+  twitter: twitterSamples,
+  twitch: twitchSamples,
+  zoom: zoomSamples,
+  gitlab: gitlabSamples,
+  telegram: telegramSamples,
+  postmark: postmarkSamples,
+  chargebee: chargebeeSamples,
+  deepgram: deepgramSamples,
+  revenuecat: revenuecatSamples,
+  auth0: auth0Samples,
+  okta: oktaSamples,
+  netlify: netlifySamples,
+  vonage: vonageSamples,
+  mailgun: mailgunSamples,
+  adyen: adyenSamples,
+  kick: kickSamples,
+  telnyx: telnyxSamples,
 };
 
 /** A provider that has samples. */

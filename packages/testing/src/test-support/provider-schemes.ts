@@ -37,10 +37,17 @@ export const URL = 'https://example.test/webhooks';
 export interface TestKeys {
   discord: TestKeyPair;
   sendgrid: TestKeyPair;
+  kick: TestKeyPair;
+  telnyx: TestKeyPair;
 }
 
 export async function makeTestKeys(): Promise<TestKeys> {
-  return { discord: await generateTestKeys('discord'), sendgrid: await generateTestKeys('sendgrid') };
+  return {
+    discord: await generateTestKeys('discord'),
+    sendgrid: await generateTestKeys('sendgrid'),
+    kick: await generateTestKeys('kick'),
+    telnyx: await generateTestKeys('telnyx'),
+  };
 }
 
 /** A scheme that signs and verifies each sample provider's deliveries. */
@@ -70,6 +77,9 @@ export function schemeFor(provider: SampleProvider, keys: TestKeys): Scheme {
       return square({ secret: SECRETS.square });
     case 'sendgrid':
       return sendgrid(keys.sendgrid);
+    case 'kick':
+    case 'telnyx':
+      return createTestScheme(provider, { keys: keys[provider] });
     default:
       // Every other provider from the registry, with its test secret.
       return createTestScheme(provider, { secret: testSecret(provider) });
