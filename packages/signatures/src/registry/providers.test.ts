@@ -73,5 +73,7 @@ const NOT_PROVIDERS = new Set([
 const hmacProviders = entries.filter(([, entry]) => entry.secret.kind === 'shared-secret');
 
 describe.each(cryptoProviders)('every HMAC provider with $name crypto', ({ provider: crypto }) => {
-  for (const [name, entry] of hmacProviders) describeHmacSuite({ name, entry }, crypto);
+  for (const [name, entry] of hmacProviders) {
+    describeHmacSuite({ name, entry, rawBodies: name !== 'twilio' && name !== 'linear' }, crypto);
+  }
 });
