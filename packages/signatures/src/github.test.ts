@@ -85,13 +85,13 @@ describe.each(cryptoProviders)('github with $name crypto', ({ provider: crypto }
       ['an upper-case prefix', `SHA256=${HEX}`],
       ['a space before the prefix', ` sha256=${HEX}`],
       ['a colon instead of =', `sha256:${HEX}`],
+      ['no signature after the prefix', 'sha256='],
     ])('is malformed with %s', async (_name, header) => {
       await expectWebhookError(scheme.verify(request(header)), 'MALFORMED_HEADER', SECRETS);
     });
 
     it.each([
       ['upper-case hex (octokit compares strings)', `sha256=${HEX.toUpperCase()}`],
-      ['an empty signature', 'sha256='],
       ['a truncated signature', `sha256=${HEX.slice(0, 63)}`],
       ['a trailing character', `sha256=${HEX}0`],
       ['a trailing newline', `sha256=${HEX}\n`],
