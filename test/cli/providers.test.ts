@@ -128,7 +128,10 @@ describe.each(providerNames)('hookgate with --provider %s', (name: ProviderName)
     expect(changed.code).toBe(1);
     expect(changed.stdout).toMatch(/^invalid: INVALID_SIGNATURE/);
 
-    receivers.set(name, createReceiver({ scheme: createTestScheme(name, credentials), clock: () => T * 1000 }));
+    receivers.set(
+      name,
+      createReceiver({ scheme: createTestScheme(name, credentials), clock: () => T * 1000 }),
+    );
     // Twilio signs a JSON body through a bodySHA256 URL parameter send does not add: send its sample form.
     const body = name === 'twilio' ? [] : ['--body', BODY];
     const sent = await run(['send', '-p', name, '-s', sign, ...body, '--timestamp', String(T), url]);
