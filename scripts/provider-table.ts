@@ -4,12 +4,14 @@
  * `npm run providers:table` rewrites it; `-- --check` exits 1 when the README has drifted
  * (run by `npm test`).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as signatures from '../packages/signatures/src/index.js';
 import { type AnyProviderEntry, type FactLocation, providerNames } from '../packages/signatures/src/index.js';
 
 const README = fileURLToPath(new URL('../packages/signatures/README.md', import.meta.url));
+const BIOME = fileURLToPath(new URL('../node_modules/.bin/biome', import.meta.url));
 const START = '<!-- providers:start -->';
 const END = '<!-- providers:end -->';
 const SOURCES = {
@@ -83,7 +85,11 @@ if (start < 0 || end < start) {
   console.error(`${README} has no ${START} … ${END} markers`);
   process.exit(1);
 }
-const next = readme.slice(0, start) + providerTable() + readme.slice(end + END.length);
+// Formatted as `biome check` wants it (aligned columns), so lint and this check agree.
+const next = execFileSync(BIOME, ['format', `--stdin-file-path=${README}`], {
+  input: readme.slice(0, start) + providerTable() + readme.slice(end + END.length),
+  encoding: 'utf8',
+});
 if (process.argv.includes('--check')) {
   if (next !== readme) {
     console.error(

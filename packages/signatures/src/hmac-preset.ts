@@ -75,4 +75,6 @@ export interface HmacPreset {
   };
   /** The delivery-id header (reported as `id`; required when the template signs `{id}`). */
   readonly idHeader?: string;
+  /** The signature version reported as `version`, for example GitHub's `sha256`. */
+  readonly version?: string;
 }

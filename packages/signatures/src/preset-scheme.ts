@@ -98,6 +98,7 @@ export function createPresetScheme(preset: HmacPreset, options: HmacPresetOption
         ...(id === undefined ? {} : { id }),
         ...(timestamp === undefined ? {} : { timestamp }),
         secretIndex,
+        ...(preset.version === undefined ? {} : { version: preset.version }),
         ...(oneSignature ? { contentKey: parsed.signatures[0] } : {}),
       };
     },

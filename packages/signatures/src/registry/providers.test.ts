@@ -84,5 +84,7 @@ const hmacProviders = entries.filter(
 );
 
 describe.each(cryptoProviders)('every HMAC provider with $name crypto', ({ provider: crypto }) => {
-  for (const [name, entry] of hmacProviders) describeHmacSuite({ name, entry }, crypto);
+  for (const [name, entry] of hmacProviders) {
+    describeHmacSuite({ name, entry, rawBodies: name !== 'twilio' && name !== 'linear' }, crypto);
+  }
 });

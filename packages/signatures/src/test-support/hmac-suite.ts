@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CryptoProvider } from '../crypto-provider.js';
+import { getHeader } from '../headers.js';
 import type { AnyProviderEntry } from '../registry/provider-entry.js';
 import type { HeadersInput, SignedRequest } from '../types.js';
 import { expectThrowsWebhookError, expectWebhookError } from './expect-error.js';
@@ -9,7 +10,15 @@ import { exampleSecrets } from './test-secrets.js';
 export interface HmacSuite {
   name: string;
   entry: AnyProviderEntry;
+  /**
+   * Whether any bytes can be signed as the body (not for Twilio, which signs form parameters,
+   * nor Linear, whose signed timestamp is inside the body). @default true
+   */
+  rawBodies?: boolean;
 }
+
+// Not valid UTF-8 anywhere: a lone continuation byte, an overlong lead, a truncated sequence.
+const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82, 0x7b, 0x7d);
 
 const T = 1_700_000_000;
 const URL = 'https://example.test/webhooks/provider?x=1';
@@ -72,6 +81,11 @@ export function describeHmacSuite(suite: HmacSuite, crypto: CryptoProvider): voi
       const headers = await sign();
       const rotating = entry.create({ secret: [other, secret], crypto });
       await expect(rotating.verify(request(headers))).resolves.toMatchObject({ secretIndex: 1 });
+      // Signing uses the first secret only.
+      await expect(scheme.verify(request(await sign([secret, other])))).resolves.toMatchObject({
+        secretIndex: 0,
+      });
+      await expectWebhookError(scheme.verify(request(await sign([other, secret]))), 'INVALID_SIGNATURE');
     });
 
     it('refuses a request without its signature header as MISSING_HEADER', async () => {
@@ -92,6 +106,46 @@ export function describeHmacSuite(suite: HmacSuite, crypto: CryptoProvider): voi
         [name]: [headers[name]!, forged[name]!],
       };
       await expectWebhookError(scheme.verify(request(twice)), 'MALFORMED_HEADER', leaks(headers));
+    });
+
+    if (suite.rawBodies !== false) {
+      it('signs and verifies the raw bytes: empty, non-UTF-8 and string bodies', async () => {
+        for (const raw of ['', NON_UTF8, new TextEncoder().encode(body)]) {
+          const headers = await scheme.sign({ body: raw, timestamp: T, id: 'delivery-1', url });
+          await expect(scheme.verify(request(headers, { body: raw }))).resolves.toMatchObject({
+            secretIndex: 0,
+          });
+        }
+      });
+    }
+
+    it('reads a web Headers object, names in any case', async () => {
+      const headers = await sign();
+      const web = new Headers(
+        Object.entries(headers).map(([name, value]): [string, string] => [name.toUpperCase(), value]),
+      );
+      await expect(scheme.verify(request(web))).resolves.toMatchObject({ secretIndex: 0 });
+    });
+
+    it("looks the secret up per request, and refuses one tenant's delivery as another's", async () => {
+      const perTenant = entry.create({
+        crypto,
+        secret: async (req) => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return getHeader(req.headers, 'x-tenant') === 'a' ? secret : other;
+        },
+      });
+      const headers = await sign();
+      await expect(perTenant.verify(request({ ...headers, 'x-tenant': 'a' }))).resolves.toMatchObject({
+        secretIndex: 0,
+      });
+      await expectWebhookError(
+        perTenant.verify(request({ ...headers, 'x-tenant': 'b' })),
+        'INVALID_SIGNATURE',
+        leaks(headers),
+      );
+      const none = entry.create({ crypto, secret: async () => [] });
+      await expectWebhookError(none.verify(request(headers)), 'INVALID_SECRET', leaks(headers));
     });
 
     it('fails at construction without a secret', () => {
