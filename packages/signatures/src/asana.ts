@@ -10,12 +10,12 @@ export interface AsanaOptions extends HmacSchemeOptions {
   /**
    * Receives the `X-Hook-Secret` of Asana's handshake, to store as the `secret` of this
    * webhook (the first request after `POST /webhooks`; later deliveries are signed with it).
-   * Return `false` (or throw) to refuse it: accept a secret only while you are creating a
+   * Return `false` (or a promise of it), or throw, to refuse it; may be async: accept a secret only while you are creating a
    * webhook, because anyone can send this header to your endpoint. Without this option a
    * handshake is refused with 500 `INVALID_SECRET`. The secret is never logged nor put in an
    * error message.
    */
-  onHookSecret?: (hookSecret: string, request: HandshakeRequest) => boolean | void | Promise<boolean | void>;
+  onHookSecret?: (hookSecret: string, request: HandshakeRequest) => unknown;
 }
 
 const SECRET = 'X-Hook-Secret';
@@ -62,7 +62,7 @@ async function answerHandshake(
       'an Asana X-Hook-Secret handshake arrived but no onHookSecret is configured to store the secret',
     );
   }
-  let accepted: boolean | void;
+  let accepted: unknown;
   try {
     accepted = await options.onHookSecret(hookSecret, request);
   } catch (cause) {

@@ -115,7 +115,7 @@ function readToken(spec: TokenSchemeSpec, request: SignedRequest): Uint8Array {
     return toBytes(credentials);
   }
   const decoded = fromBase64(credentials);
-  if (!decoded || !decoded.includes(0x3a)) {
+  if (!decoded?.includes(0x3a)) {
     throw new WebhookError('MALFORMED_HEADER', `${spec.header} does not hold base64 of username:password`);
   }
   return decoded;
