@@ -26,12 +26,15 @@ export {
   bitbucket,
   calCom,
   checkoutCom,
+  clickUp,
   coinbaseCommerce,
   docusign,
   doppler,
   fourthwall,
   gitea,
+  goCardless,
   heroku,
+  hookdeck,
   intercom,
   lemonSqueezy,
   line,
@@ -44,6 +47,7 @@ export {
   typeform,
   vercel,
   wooCommerce,
+  xero,
 } from './registry/body-hmac.js';
 export type {
   AnyProviderEntry,
