@@ -71,6 +71,17 @@ import {
   zendeskProvider,
 } from './timestamped-hmac.js';
 
+// Adding a provider:
+//  1. its scheme: a data row in a family table (body-hmac.ts, timestamped-hmac.ts,
+//     standard-webhooks-senders.ts) or a scheme file with a `ProviderEntry` (built-in.ts);
+//  2. one line in the table below, and its named factory in ../index.ts;
+//  3. its vector test (a recipe in hmac-presets.test.ts, or the SDK both ways in test/interop);
+//  4. a sample in @hookgate/testing (samples/*.ts; samples.test.ts requires one per provider);
+//  5. `npm run providers:table` (the README table; `npm test` checks it).
+// The shared HMAC suite, the completeness test, the property and reliability suites, core's
+// profile, the CLI and `hookgate providers` pick it up from here. Secrets of a new kind need
+// `testCredentials` (@hookgate/testing) and the CLI's verifierFor/signerFor to learn it.
+
 /**
  * Every provider hookgate verifies by name, keyed by its kebab-case name (the CLI's
  * `--provider` value): each entry's scheme factory (`create`, also a named export) and its
