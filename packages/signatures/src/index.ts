@@ -41,12 +41,15 @@ export {
   bitbucket,
   calCom,
   checkoutCom,
+  clickUp,
   coinbaseCommerce,
   docusign,
   doppler,
   fourthwall,
   gitea,
+  goCardless,
   heroku,
+  hookdeck,
   intercom,
   lemonSqueezy,
   line,
@@ -59,6 +62,7 @@ export {
   typeform,
   vercel,
   wooCommerce,
+  xero,
 } from './registry/body-hmac.js';
 export type {
   AnyProviderEntry,

@@ -411,6 +411,75 @@ export const fourthwallProvider = presetProvider({
   vector: { source: 'docs-example', detail: 'hmac-presets.test.ts' },
 });
 
+/** ClickUp: `X-Signature: <hex>` of the body (the webhook's `secret`). */
+export const clickUpProvider = presetProvider({
+  name: 'clickup',
+  label: 'ClickUp',
+  header: 'X-Signature',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  template: '{body}',
+  eventType: { field: 'event' },
+  deliveryId: undefined,
+  retryHorizonMs: DAY,
+  responseDeadlineMs: undefined,
+  handshake: undefined,
+  docs: 'https://developer.clickup.com/docs/webhooksignature',
+  vector: { source: 'docs-example', detail: 'hmac-presets.test.ts' },
+});
+
+/** Xero: `x-xero-signature: <base64>` of the body (the webhook key); "intent to receive" is a signed delivery answered 200, a forged one 401. */
+export const xeroProvider = presetProvider({
+  name: 'xero',
+  label: 'Xero',
+  header: 'x-xero-signature',
+  algorithm: 'sha256',
+  encoding: 'base64',
+  template: '{body}',
+  eventType: { field: 'events.0.eventType' },
+  deliveryId: undefined,
+  retryHorizonMs: DAY,
+  responseDeadlineMs: undefined,
+  handshake:
+    'intent to receive: a signed delivery with no events must get 200, a wrongly signed one 401 (the receiver does both)',
+  docs: 'https://developer.xero.com/documentation/guides/webhooks/configuring-your-server/',
+  vector: { source: 'docs-example', detail: 'hmac-presets.test.ts' },
+});
+
+/** GoCardless: `Webhook-Signature: <hex>` of the body (the endpoint secret); events arrive in batches. */
+export const goCardlessProvider = presetProvider({
+  name: 'gocardless',
+  label: 'GoCardless',
+  header: 'Webhook-Signature',
+  algorithm: 'sha256',
+  encoding: 'hex',
+  template: '{body}',
+  eventType: { field: 'events.0.resource_type' },
+  deliveryId: { field: 'events.0.id' },
+  retryHorizonMs: 7 * DAY,
+  responseDeadlineMs: undefined,
+  handshake: undefined,
+  docs: 'https://developer.gocardless.com/getting-started/staying-up-to-date-with-webhooks',
+  vector: { source: 'docs-example', detail: 'hmac-presets.test.ts' },
+});
+
+/** Hookdeck: `x-hookdeck-signature: <base64>` of the body (the project's signing secret). */
+export const hookdeckProvider = presetProvider({
+  name: 'hookdeck',
+  label: 'Hookdeck',
+  header: 'x-hookdeck-signature',
+  algorithm: 'sha256',
+  encoding: 'base64',
+  template: '{body}',
+  eventType: undefined,
+  deliveryId: undefined,
+  retryHorizonMs: DAY,
+  responseDeadlineMs: undefined,
+  handshake: undefined,
+  docs: 'https://hookdeck.com/docs/authentication',
+  vector: { source: 'docs-example', detail: 'hmac-presets.test.ts' },
+});
+
 /** Bitbucket's scheme (`sha256=` hex of the body in `X-Hub-Signature`). */
 export const bitbucket: (options: HmacPresetOptions) => Scheme = bitbucketProvider.create;
 /** Gitea's scheme (hex of the body in `X-Gitea-Signature`). */
@@ -457,3 +526,11 @@ export const pagerduty: (options: HmacPresetOptions) => Scheme = pagerdutyProvid
 export const microsoftTeams: (options: HmacPresetOptions) => Scheme = microsoftTeamsProvider.create;
 /** Fourthwall's scheme (base64 in `X-Fourthwall-Hmac-SHA256`). */
 export const fourthwall: (options: HmacPresetOptions) => Scheme = fourthwallProvider.create;
+/** ClickUp's scheme (hex in `X-Signature`). */
+export const clickUp: (options: HmacPresetOptions) => Scheme = clickUpProvider.create;
+/** Xero's scheme (base64 in `x-xero-signature`). */
+export const xero: (options: HmacPresetOptions) => Scheme = xeroProvider.create;
+/** GoCardless' scheme (hex in `Webhook-Signature`). */
+export const goCardless: (options: HmacPresetOptions) => Scheme = goCardlessProvider.create;
+/** Hookdeck's scheme (base64 in `x-hookdeck-signature`). */
+export const hookdeck: (options: HmacPresetOptions) => Scheme = hookdeckProvider.create;

@@ -51,6 +51,10 @@ const recipes: Partial<Record<ProviderName, (secret: string) => Record<string, s
   }),
   'microsoft-teams': (s) => ({ Authorization: `HMAC ${mac('sha256', b64(s), BODY, 'base64')}` }),
   fourthwall: (s) => ({ 'X-Fourthwall-Hmac-SHA256': mac('sha256', s, BODY, 'base64') }),
+  clickup: (s) => ({ 'X-Signature': mac('sha256', s, BODY, 'hex') }),
+  xero: (s) => ({ 'x-xero-signature': mac('sha256', s, BODY, 'base64') }),
+  gocardless: (s) => ({ 'Webhook-Signature': mac('sha256', s, BODY, 'hex') }),
+  hookdeck: (s) => ({ 'x-hookdeck-signature': mac('sha256', s, BODY, 'base64') }),
   mux: (s) => ({ 'Mux-Signature': `t=${T},v1=${mac('sha256', s, `${T}.${BODY}`, 'hex')}` }),
   calendly: (s) => ({ 'Calendly-Webhook-Signature': `t=${T},v1=${mac('sha256', s, `${T}.${BODY}`, 'hex')}` }),
   workos: (s) => ({

@@ -4,12 +4,15 @@ import {
   bitbucketProvider,
   calComProvider,
   checkoutComProvider,
+  clickUpProvider,
   coinbaseCommerceProvider,
   docusignProvider,
   dopplerProvider,
   fourthwallProvider,
   giteaProvider,
+  goCardlessProvider,
   herokuProvider,
+  hookdeckProvider,
   intercomProvider,
   lemonSqueezyProvider,
   lineProvider,
@@ -22,6 +25,7 @@ import {
   typeformProvider,
   vercelProvider,
   wooCommerceProvider,
+  xeroProvider,
 } from './body-hmac.js';
 import {
   discordProvider,
@@ -95,6 +99,17 @@ import {
   telegramProvider,
 } from './token-senders.js';
 
+// Adding a provider:
+//  1. its scheme: a data row in a family table (body-hmac.ts, timestamped-hmac.ts,
+//     standard-webhooks-senders.ts) or a scheme file with a `ProviderEntry` (built-in.ts);
+//  2. one line in the table below, and its named factory in ../index.ts;
+//  3. its vector test (a recipe in hmac-presets.test.ts, or the SDK both ways in test/interop);
+//  4. a sample in @hookgate/testing (samples/*.ts; samples.test.ts requires one per provider);
+//  5. `npm run providers:table` (the README table; `npm test` checks it).
+// The shared HMAC suite, the completeness test, the property and reliability suites, core's
+// profile, the CLI and `hookgate providers` pick it up from here. Secrets of a new kind need
+// `testCredentials` (@hookgate/testing) and the CLI's verifierFor/signerFor to learn it.
+
 /**
  * Every provider hookgate verifies by name, keyed by its kebab-case name (the CLI's
  * `--provider` value): each entry's scheme factory (`create`, also a named export) and its
@@ -147,6 +162,10 @@ export const providers = {
   pagerduty: pagerdutyProvider,
   'microsoft-teams': microsoftTeamsProvider,
   fourthwall: fourthwallProvider,
+  clickup: clickUpProvider,
+  xero: xeroProvider,
+  gocardless: goCardlessProvider,
+  hookdeck: hookdeckProvider,
   // F2-F4, F6: a signed timestamp or URL with the body.
   mux: muxProvider,
   calendly: calendlyProvider,

@@ -396,3 +396,70 @@ export const fourthwallSamples = {
     }),
   }),
 };
+
+export const clickUpSamples = {
+  taskCreated: defineSample('clickup', {
+    event: 'taskCreated',
+    newId: uuid,
+    payload: ({ id, ids }) => ({
+      event: 'taskCreated',
+      history_items: [{ id: ids.digits('history', 19), type: 1, field: 'status' }],
+      task_id: ids.alnum('task', 7).toLowerCase(),
+      webhook_id: id,
+    }),
+  }),
+};
+
+export const xeroSamples = {
+  UPDATE: defineSample('xero', {
+    event: 'UPDATE',
+    newId: uuid,
+    payload: ({ id, ids, iso }) => ({
+      events: [
+        {
+          resourceUrl: `https://api.xero.com/api.xro/2.0/Contacts/${ids.uuid('contact')}`,
+          resourceId: ids.uuid('contact'),
+          eventDateUtc: iso,
+          eventType: 'UPDATE',
+          eventCategory: 'CONTACT',
+          tenantId: ids.uuid('tenant'),
+          tenantType: 'ORGANISATION',
+        },
+      ],
+      firstEventSequence: 1,
+      lastEventSequence: 1,
+      entropy: id.replaceAll('-', '').slice(0, 20).toUpperCase(),
+    }),
+  }),
+};
+
+export const goCardlessSamples = {
+  payments: defineSample('gocardless', {
+    event: 'payments',
+    newId: (ids) => `EV${ids.alnum('event', 12).toUpperCase()}`,
+    payload: ({ id, ids, iso }) => ({
+      events: [
+        {
+          id,
+          created_at: iso,
+          resource_type: 'payments',
+          action: 'confirmed',
+          links: { payment: `PM${ids.alnum('payment', 12).toUpperCase()}` },
+          details: {
+            origin: 'gocardless',
+            cause: 'payment_confirmed',
+            description: 'Payment was confirmed as collected',
+          },
+        },
+      ],
+    }),
+  }),
+};
+
+export const hookdeckSamples = {
+  event: defineSample('hookdeck', {
+    event: 'event',
+    newId: (ids) => `evt_${ids.alnum('event', 22)}`,
+    payload: ({ id, time }) => ({ id, type: 'order.created', created: time, data: { amount: 1000 } }),
+  }),
+};
