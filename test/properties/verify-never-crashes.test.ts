@@ -36,6 +36,7 @@ import {
   twilio,
   type WebhookError,
   type WebhookErrorCode,
+  wise,
 } from '@hookgate/signatures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -387,6 +388,18 @@ function entries(crypto: CryptoProvider, cryptoName: string): Entry[] {
       mutations: ['body', 'header', 'drop'],
       secrets: [edSeed.toString('base64')],
       same: sameBase64('telnyx-signature-ed25519'),
+    },
+    {
+      factory: 'wise',
+      scheme: wise({ publicKey: KICK_PUBLIC, privateKey: KICK_PRIVATE, crypto }),
+      reads: ['X-Signature-SHA256', 'X-Delivery-Id'],
+      body: anyBody,
+      input: (body) => ({ body, id: 'wise-delivery-1' }),
+      signed: ['X-Signature-SHA256'],
+      mutations: ['body', 'header', 'drop'],
+      secrets: [KICK_PRIVATE],
+      same: sameBase64('X-Signature-SHA256'),
+      runs: 100,
     },
     ...tokenEntries(crypto),
     ...[mailgun({ secret: PLAIN, crypto }), adyen({ secret: ADYEN_KEY, crypto })].map((scheme) => ({

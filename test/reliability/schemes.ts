@@ -26,6 +26,7 @@ import {
   twitch,
   twitter,
   vonage,
+  wise,
   zoom,
 } from '@hookgate/signatures';
 import { registryCases } from './registry-cases.js';
@@ -305,6 +306,13 @@ function partBCases(
       reads: ['Kick-Event-Signature', 'Kick-Event-Message-Id', 'Kick-Event-Message-Timestamp'],
       secrets: [rsaA.privateKey],
       signsId: true,
+    },
+    {
+      label: 'wise',
+      scheme: wise({ ...rsaA }),
+      forger: wise({ ...rsaB }),
+      reads: ['X-Signature-SHA256', 'X-Delivery-Id'],
+      secrets: [rsaA.privateKey],
     },
     {
       label: 'telnyx',

@@ -142,5 +142,7 @@ export type {
   VerifiedSignature,
 } from './types.js';
 export { createWebCrypto } from './web-crypto.js';
+export type { WiseOptions } from './wise.js';
+export { wise } from './wise.js';
 export type { ZoomOptions } from './zoom.js';
 export { zoom } from './zoom.js';

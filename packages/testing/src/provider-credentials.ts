@@ -61,9 +61,9 @@ export interface TestCredentials {
 export async function testCredentials(provider: ProviderName): Promise<TestCredentials> {
   const entry = providerEntry(provider);
   if (entry.secret.kind !== 'public-key') return { secret: testSecret(provider) };
-  // Discord's keys are hex Ed25519, Telnyx's base64 Ed25519, Kick's RSA; SendGrid's base64 DER P-256.
+  // Discord's keys are hex Ed25519, Telnyx's base64 Ed25519, Kick's and Wise's RSA; SendGrid's base64 DER P-256.
   const kind =
-    provider === 'kick' || provider === 'telnyx'
+    provider === 'kick' || provider === 'telnyx' || provider === 'wise'
       ? provider
       : entry.secret.encoding === 'hex'
         ? 'discord'

@@ -7,7 +7,7 @@ export interface TestKeyPair {
 }
 
 /** Providers that sign with a private key. */
-export type KeyPairProvider = 'discord' | 'sendgrid' | 'standard-webhooks' | 'telnyx' | 'kick';
+export type KeyPairProvider = 'discord' | 'sendgrid' | 'standard-webhooks' | 'telnyx' | 'kick' | 'wise';
 
 /**
  * A fresh key pair for a provider that signs with a private key, in the formats hookgate's
@@ -22,8 +22,8 @@ export type KeyPairProvider = 'discord' | 'sendgrid' | 'standard-webhooks' | 'te
  */
 export async function generateTestKeys(provider: KeyPairProvider): Promise<TestKeyPair> {
   const subtle = globalThis.crypto.subtle;
-  if (provider === 'kick') {
-    // Kick signs with RSA (PKCS#1 v1.5, SHA-256); the scheme takes base64 DER as well as PEM.
+  if (provider === 'kick' || provider === 'wise') {
+    // Kick and Wise sign with RSA (PKCS#1 v1.5, SHA-256); the scheme takes base64 DER as well as PEM.
     const pair = await subtle.generateKey(
       {
         name: 'RSASSA-PKCS1-v1_5',

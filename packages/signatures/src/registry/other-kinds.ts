@@ -4,6 +4,7 @@ import { netlify, vonage } from '../jwt-senders.js';
 import { type KickOptions, kick } from '../kick.js';
 import { type MailgunOptions, mailgun } from '../mailgun.js';
 import { type TelnyxOptions, telnyx } from '../telnyx.js';
+import { type WiseOptions, wise } from '../wise.js';
 import { DAY, HOUR, type ProviderEntry } from './provider-entry.js';
 
 // Senders that are no HMAC family: a JWT carrying the body's hash, a signature inside the
@@ -109,4 +110,21 @@ export const telnyxProvider: ProviderEntry<TelnyxOptions> = {
   docs: 'https://developers.telnyx.com/docs/messaging/messages/receiving-webhooks',
   vector: { source: 'docs-example', detail: 'telnyx.test.ts (node:crypto Ed25519 both ways)' },
   create: telnyx,
+};
+
+/** Wise: RSA-SHA256 of the body with Wise's published key; no timestamp. */
+export const wiseProvider: ProviderEntry<WiseOptions> = {
+  displayName: 'Wise',
+  secret: { kind: 'public-key', encoding: 'pem' },
+  signsUrl: false,
+  timestamp: undefined,
+  eventType: { field: 'event_type' },
+  deliveryId: { header: 'X-Delivery-Id' },
+  // Wise documents retries with growing intervals but no end; two weeks keeps ids long enough.
+  retryHorizonMs: 14 * DAY,
+  responseDeadlineMs: undefined,
+  handshake: undefined,
+  docs: 'https://docs.wise.com/api-docs/guides/webhooks',
+  vector: { source: 'docs-example', detail: 'wise.test.ts (node:crypto RSA-SHA256 both ways)' },
+  create: wise,
 };

@@ -58,6 +58,7 @@ import {
   netlifyProvider,
   telnyxProvider,
   vonageProvider,
+  wiseProvider,
 } from './other-kinds.js';
 import type { AnyProviderEntry } from './provider-entry.js';
 import {
@@ -217,6 +218,7 @@ export const providers = {
   adyen: adyenProvider,
   kick: kickProvider,
   telnyx: telnyxProvider,
+  wise: wiseProvider,
 } as const satisfies Record<string, AnyProviderEntry>;
 
 /** A registered provider's name. */

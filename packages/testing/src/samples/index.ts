@@ -55,6 +55,7 @@ import {
   telegramSamples,
   telnyxSamples,
   vonageSamples,
+  wiseSamples,
 } from './non-hmac-samples.js';
 import { paddleSamples } from './paddle.js';
 import type { SampleFactory } from './sample.js';
@@ -191,6 +192,7 @@ export const samples = {
   adyen: adyenSamples,
   kick: kickSamples,
   telnyx: telnyxSamples,
+  wise: wiseSamples,
 };
 
 /** A provider that has samples. */

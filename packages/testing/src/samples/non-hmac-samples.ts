@@ -236,3 +236,27 @@ export const telnyxSamples = {
     }),
   }),
 };
+
+export const wiseSamples = {
+  'transfers#state-change': defineSample('wise', {
+    event: 'transfers#state-change',
+    newId: uuid,
+    payload: ({ ids, iso }) => ({
+      data: {
+        resource: {
+          type: 'transfer',
+          id: Number(ids.digits('transfer', 9)),
+          profile_id: 222,
+          account_id: 333,
+        },
+        current_state: 'processing',
+        previous_state: 'incoming_payment_waiting',
+        occurred_at: iso,
+      },
+      subscription_id: ids.uuid('subscription'),
+      event_type: 'transfers#state-change',
+      schema_version: '2.0.0',
+      sent_at: iso,
+    }),
+  }),
+};

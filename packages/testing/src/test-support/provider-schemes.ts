@@ -39,6 +39,7 @@ export interface TestKeys {
   sendgrid: TestKeyPair;
   kick: TestKeyPair;
   telnyx: TestKeyPair;
+  wise: TestKeyPair;
 }
 
 export async function makeTestKeys(): Promise<TestKeys> {
@@ -47,6 +48,7 @@ export async function makeTestKeys(): Promise<TestKeys> {
     sendgrid: await generateTestKeys('sendgrid'),
     kick: await generateTestKeys('kick'),
     telnyx: await generateTestKeys('telnyx'),
+    wise: await generateTestKeys('wise'),
   };
 }
 
@@ -79,6 +81,7 @@ export function schemeFor(provider: SampleProvider, keys: TestKeys): Scheme {
       return sendgrid(keys.sendgrid);
     case 'kick':
     case 'telnyx':
+    case 'wise':
       return createTestScheme(provider, { keys: keys[provider] });
     default:
       // Every other provider from the registry, with its test secret.
