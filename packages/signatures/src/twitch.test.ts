@@ -60,10 +60,22 @@ describe.each(cryptoProviders)('twitch with $name crypto', ({ provider: crypto }
       headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
       body: 'pogchamp-kappa-360noscope-vohiyo',
     });
-    // Notifications and revocations are deliveries for the handlers.
+    // The type header is not signed: the challenge body under another type is still answered.
     for (const type of ['notification', 'revocation']) {
       const other = { ...request, headers: headers(type, CHALLENGE_BODY) };
-      expect(await scheme.handshake?.respond?.(JSON.parse(CHALLENGE_BODY), other, verified)).toBeUndefined();
+      expect((await scheme.handshake?.respond?.(JSON.parse(CHALLENGE_BODY), other, verified))?.body).toBe(
+        'pogchamp-kappa-360noscope-vohiyo',
+      );
+    }
+    // Notifications (with an event) and revocations (no challenge) are deliveries for the handlers.
+    const notification = { subscription: { type: 'channel.follow' }, event: { user_id: '1' } };
+    const revocation = { subscription: { type: 'channel.follow', status: 'authorization_revoked' } };
+    for (const [type, payload] of [
+      ['notification', notification],
+      ['revocation', revocation],
+    ] as const) {
+      const other = { ...request, headers: headers(type, CHALLENGE_BODY) };
+      expect(await scheme.handshake?.respond?.(payload, other, verified)).toBeUndefined();
     }
     await expectWebhookError(
       Promise.resolve().then(() => scheme.handshake?.respond?.({ subscription: {} }, request, verified)),

@@ -1,5 +1,5 @@
 import { WebhookError } from './errors.js';
-import { stringMember, textAnswer } from './handshake.js';
+import { member, stringMember, textAnswer } from './handshake.js';
 import { getHeader, requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions, randomId } from './options.js';
@@ -77,8 +77,13 @@ export function twitch(options: TwitchOptions): Scheme {
 
 /** The `challenge` of a verified `webhook_callback_verification`, echoed as plain text with 200. */
 function answerChallenge(payload: unknown, request: SignedRequest) {
-  if (getHeader(request.headers, TYPE) !== 'webhook_callback_verification') return undefined;
   const challenge = stringMember(payload, 'challenge');
+  // The type header is not signed: a signed challenge body sent as a "notification" is still a
+  // challenge, never an event for the handlers.
+  const isChallenge =
+    getHeader(request.headers, TYPE) === 'webhook_callback_verification' ||
+    (challenge !== undefined && member(payload, 'event') === undefined);
+  if (!isChallenge) return undefined;
   if (challenge === undefined) {
     throw new WebhookError('INVALID_PAYLOAD', 'the webhook_callback_verification message has no challenge');
   }
