@@ -83,6 +83,7 @@ export {
   customerIo,
   elevenLabs,
   hubspot,
+  mandrill,
   mux,
   sanity,
   trello,

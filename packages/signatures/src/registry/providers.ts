@@ -63,6 +63,7 @@ import {
   customerIoProvider,
   elevenLabsProvider,
   hubspotProvider,
+  mandrillProvider,
   muxProvider,
   sanityProvider,
   trelloProvider,
@@ -150,6 +151,7 @@ export const providers = {
   box: boxProvider,
   hubspot: hubspotProvider,
   trello: trelloProvider,
+  mandrill: mandrillProvider,
   // F5: Standard Webhooks / Svix senders.
   clerk: clerkProvider,
   resend: resendProvider,
