@@ -433,17 +433,21 @@ const REGISTRY_RUNS = 60;
 const fromRegistry: Entry[] = [];
 for (const { name: cryptoName, crypto } of providers) {
   for (const c of await registryCases(crypto, handWrittenFactories)) {
+    // Senders that sign a form's sorted parameters (Mandrill) sign its meaning, not its bytes.
+    const form = c.entry.preset?.template.includes('{params}') === true;
+    const mutations: Mutation[] = form ? ['header', 'drop'] : ['body', 'header', 'drop'];
     fromRegistry.push({
       label: `${c.provider} (${cryptoName} crypto)`,
       factory: c.factory,
       scheme: c.entry.create({ secret: c.secret, crypto }),
       reads: c.reads,
-      body: anyBody,
+      body: form ? formBody : anyBody,
       input: (body) => ({ body, timestamp: T, id: 'delivery-1', url: c.url }),
       signed: c.signed,
-      mutations: c.url === undefined ? ['body', 'header', 'drop'] : ['body', 'header', 'drop', 'url'],
+      mutations: c.url === undefined ? mutations : [...mutations, 'url'],
       needsUrl: c.url !== undefined,
       secrets: [c.secret],
+      ...(form ? { covered: twilioParams } : {}),
       runs: REGISTRY_RUNS,
     });
   }

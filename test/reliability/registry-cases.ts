@@ -58,6 +58,8 @@ export function registryCases(covered: ReadonlySet<string>): SchemeCase[] {
           signatureHeaders: signatureHeadersOf(entry),
           secrets: [secret],
           ...(entry.signsUrl ? { signsUrl: true } : {}),
+          // Senders that sign a form's sorted parameters (Mandrill) get form bodies, as Twilio.
+          ...(entry.preset?.template.includes('{params}') ? { form: true } : {}),
           ...(scheme.signsDeliveryId ? { signsId: true } : {}),
           runsScale: 0.05,
         };

@@ -60,7 +60,8 @@ export interface HmacPreset {
   readonly key?: KeyEncoding;
   /**
    * The signed text: literal text and the placeholders `{body}` (raw bytes, required),
-   * `{timestamp}` (as sent), `{id}`, `{url}` (the full request URL) and `{method}`.
+   * `{timestamp}` (as sent), `{id}`, `{url}` (the full request URL), `{method}`, and `{params}`
+   * (a form body's parameters sorted by name, `name + value` each, instead of `{body}`).
    */
   readonly template: string;
   /**

@@ -98,6 +98,7 @@ export {
   customerIo,
   elevenLabs,
   hubspot,
+  mandrill,
   mux,
   sanity,
   trello,

@@ -1,4 +1,5 @@
 import { WebhookError } from './errors.js';
+import { signedParams } from './form-params.js';
 import { getHeader, requireHeader } from './headers.js';
 import type { HmacPreset, SignatureFormat } from './hmac-preset.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
@@ -48,6 +49,7 @@ export function createPresetScheme(preset: HmacPreset, options: HmacPresetOption
   const template = compileTemplate(preset.template, name);
   const signsId = usesField(template, 'id');
   const signsUrl = usesField(template, 'url');
+  const signsParams = usesField(template, 'params');
   const tolerance = stamp?.tolerance ?? 0;
   const unit = stamp?.unit ?? 'seconds';
   const timestampHeader = stamp?.header;
@@ -86,6 +88,7 @@ export function createPresetScheme(preset: HmacPreset, options: HmacPresetOption
         id,
         url,
         method: request.method ?? 'POST',
+        params: signsParams ? signedParams(request.body) : undefined,
       });
       const found = verifyHmac(spec, request, parts, parsed.signatures, mismatch);
       const secretIndex = typeof found === 'number' ? found : await found;
@@ -106,7 +109,8 @@ export function createPresetScheme(preset: HmacPreset, options: HmacPresetOption
       const timestamp = writeTimestamp(seconds, unit);
       const id = input.id ?? randomId();
       const url = signsUrl ? signedUrl(input.url ?? options.url, name) : undefined;
-      const parts = fillTemplate(template, { body: input.body, timestamp, id, url, method: 'POST' });
+      const params = signsParams ? signedParams(input.body) : undefined;
+      const parts = fillTemplate(template, { body: input.body, timestamp, id, url, method: 'POST', params });
       const signature = await signHmac(spec, input, parts);
       const out: Record<string, string> = { [signHeader!]: formatSignature(format, signature, timestamp) };
       if (timestampHeader !== undefined) out[timestampHeader] = timestamp;

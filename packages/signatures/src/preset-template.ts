@@ -1,7 +1,7 @@
 import { WebhookError } from './errors.js';
 
 /** A field a signing template can hold. */
-export type TemplateField = 'timestamp' | 'id' | 'body' | 'url' | 'method';
+export type TemplateField = 'timestamp' | 'id' | 'body' | 'url' | 'method' | 'params';
 
 /** A compiled template: literal text and fields, in order. */
 export type TemplatePart = string | { readonly field: TemplateField };
@@ -13,12 +13,14 @@ export interface TemplateValues {
   id?: string;
   url?: string;
   method?: string;
+  /** The form parameters of the body, sorted, `name + value` each (Twilio's and Mandrill's join). */
+  params?: string;
 }
 
 const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;
-const FIELDS = new Set<string>(['timestamp', 'id', 'body', 'url', 'method']);
+const FIELDS = new Set<string>(['timestamp', 'id', 'body', 'url', 'method', 'params']);
 
-/** Splits a template once, at construction; `{body}` is required. */
+/** Splits a template once, at construction; `{body}` (or the body's form `{params}`) is required. */
 export function compileTemplate(template: string, name: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let last = 0;
@@ -32,8 +34,8 @@ export function compileTemplate(template: string, name: string): TemplatePart[] 
     last = match.index + match[0].length;
   }
   if (last < template.length) parts.push(template.slice(last));
-  if (!usesField(parts, 'body')) {
-    throw new WebhookError('INVALID_SECRET', `${name}: the template must contain {body}`);
+  if (!usesField(parts, 'body') && !usesField(parts, 'params')) {
+    throw new WebhookError('INVALID_SECRET', `${name}: the template must contain {body} or {params}`);
   }
   return parts;
 }

@@ -24,6 +24,9 @@ function mac(algorithm: Algorithm, key: string | Buffer, text: string, encoding:
 
 const b64 = (secret: string) => Buffer.from(secret, 'base64');
 
+// Mandrill posts a form: one field, `mandrill_events`, a JSON array (here the JSON body).
+const FORM = `mandrill_events=${encodeURIComponent(`[${BODY}]`)}`;
+
 /** The documented recipe of each preset provider: the headers a genuine delivery carries. */
 const recipes: Partial<Record<ProviderName, (secret: string) => Record<string, string>>> = {
   bitbucket: (s) => ({ 'X-Hub-Signature': `sha256=${mac('sha256', s, BODY, 'hex')}` }),
@@ -84,6 +87,7 @@ const recipes: Partial<Record<ProviderName, (secret: string) => Record<string, s
     'X-HubSpot-Signature-v3': mac('sha256', s, `POST${URL}${BODY}${T * 1000}`, 'base64'),
     'X-HubSpot-Request-Timestamp': String(T * 1000),
   }),
+  mandrill: (s) => ({ 'X-Mandrill-Signature': mac('sha1', s, `${URL}mandrill_events[${BODY}]`, 'base64') }),
   trello: (s) => ({ 'X-Trello-Webhook': mac('sha1', s, `${BODY}${URL}`, 'base64') }),
 };
 
@@ -96,13 +100,14 @@ describe.each(cryptoProviders)(
       const entry = providers[name] as AnyProviderEntry;
       const [secret] = exampleSecrets(entry.secret.encoding);
       const headers = recipes[name]!(secret);
+      const body = name === 'mandrill' ? FORM : BODY;
       const scheme = entry.create({ secret, crypto });
       const url = entry.signsUrl ? URL : undefined;
-      await expect(scheme.verify({ headers, body: BODY, url, now: T * 1000 })).resolves.toMatchObject({
+      await expect(scheme.verify({ headers, body, url, now: T * 1000 })).resolves.toMatchObject({
         scheme: name,
         secretIndex: 0,
       });
-      const signed = await scheme.sign({ body: BODY, timestamp: T, url, id: 'delivery-1' });
+      const signed = await scheme.sign({ body, timestamp: T, url, id: 'delivery-1' });
       // sign() writes what the recipe writes: PagerDuty one v1 entry (the recipe's second), Box
       // the primary header (the recipe used the secondary, with the same key).
       for (const [header, value] of Object.entries(headers)) {

@@ -82,6 +82,7 @@ import {
   customerIoProvider,
   elevenLabsProvider,
   hubspotProvider,
+  mandrillProvider,
   muxProvider,
   sanityProvider,
   trelloProvider,
@@ -179,6 +180,7 @@ export const providers = {
   box: boxProvider,
   hubspot: hubspotProvider,
   trello: trelloProvider,
+  mandrill: mandrillProvider,
   // F5: Standard Webhooks / Svix senders.
   clerk: clerkProvider,
   resend: resendProvider,

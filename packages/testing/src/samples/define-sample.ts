@@ -1,6 +1,7 @@
 import { type ProviderName, providerEntry } from '@hookgate/signatures';
 import {
   createIdSource,
+  FORM_CONTENT_TYPE,
   isoTime,
   JSON_CONTENT_TYPE,
   type Sample,
@@ -27,6 +28,8 @@ export interface SampleRow {
   newId: (ids: ReturnType<typeof createIdSource>) => string;
   /** The payload, modelled on the provider's documented example. */
   payload: (context: SampleContext) => unknown;
+  /** Send the payload (string fields) as a form instead of JSON (Mandrill). */
+  form?: boolean;
 }
 
 /**
@@ -54,8 +57,10 @@ export function defineSample(provider: ProviderName, row: SampleRow): SampleFact
       provider,
       event: row.event,
       id,
-      body: JSON.stringify(row.payload(context)),
-      contentType: JSON_CONTENT_TYPE,
+      body: row.form
+        ? new URLSearchParams(row.payload(context) as Record<string, string>).toString()
+        : JSON.stringify(row.payload(context)),
+      contentType: row.form ? FORM_CONTENT_TYPE : JSON_CONTENT_TYPE,
       headers,
       timestamp: time,
     };

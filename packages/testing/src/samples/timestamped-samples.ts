@@ -371,3 +371,21 @@ export const supabaseAuthHooksSamples = {
     }),
   }),
 };
+
+export const mandrillSamples = {
+  event: defineSample('mandrill', {
+    event: 'event',
+    newId: (ids) => ids.hex('message', 32),
+    form: true,
+    payload: ({ id, time }) => ({
+      mandrill_events: JSON.stringify([
+        {
+          event: 'send',
+          _id: id,
+          ts: time,
+          msg: { ts: time, subject: 'Welcome', email: 'recipient@example.com', state: 'sent', _id: id },
+        },
+      ]),
+    }),
+  }),
+};
