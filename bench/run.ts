@@ -28,6 +28,8 @@ const FIGURES = [
   'queue-ack',
   'queue-workers',
   'lambda',
+  'import-cost',
+  'providers',
 ] as const;
 
 /** Settings of `--quick`: every figure runs to completion in seconds, with noisy numbers. */

@@ -113,7 +113,7 @@ describe.each(providers)('shopify interop with $name crypto', ({ crypto }) => {
     const scheme = shopify({ secret: key, crypto });
     const signed = await scheme.sign({ body });
     await expect(sdkValidate(key, { ...REQUIRED, ...signed }, body)).resolves.toMatchObject({ valid: true });
-    const headers = { 'x-shopify-hmac-sha256': shopifySignature(key, body) };
+    const headers = { 'x-shopify-hmac-sha256': shopifySignature(key, body), 'x-shopify-webhook-id': 'w-1' };
     await expect(scheme.verify({ headers, body: utf8(body) })).resolves.toMatchObject({ secretIndex: 0 });
   });
 

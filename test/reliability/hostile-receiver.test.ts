@@ -25,7 +25,7 @@ import {
   method,
   watchProcess,
 } from './hostile.js';
-import { NOW_MS, NOW_SECONDS, type SchemeCase, SIGNED_URL, schemeCases } from './schemes.js';
+import { NOW_MS, NOW_SECONDS, runsOf, type SchemeCase, SIGNED_URL, schemeCases } from './schemes.js';
 
 // 14 schemes × (2,400 random + 2,000 forged + 2,000 signed + 300 via fetch) = 93,800 cases.
 const RANDOM_RUNS = 2_400;
@@ -161,7 +161,7 @@ describe.each(schemeCases())('$label: hostile input through receiver.handle', (e
           expectRefused(result, runs, before, codes);
         },
       ),
-      { numRuns: RANDOM_RUNS },
+      { numRuns: runsOf(entry, RANDOM_RUNS) },
     );
   });
 
@@ -199,7 +199,7 @@ describe.each(schemeCases())('$label: hostile input through receiver.handle', (e
           if (bytesOf(sent).length <= LIMIT && !entry.form) expect(code).toBe('INVALID_SIGNATURE');
         },
       ),
-      { numRuns: FORGED_RUNS },
+      { numRuns: runsOf(entry, FORGED_RUNS) },
     );
   });
 
@@ -223,7 +223,7 @@ describe.each(schemeCases())('$label: hostile input through receiver.handle', (e
         if (answer.ok === true && answer.duplicate !== true) expect(runs.handler).toBe(before + 1);
         else expect(runs.handler).toBe(before);
       }),
-      { numRuns: SIGNED_RUNS },
+      { numRuns: runsOf(entry, SIGNED_RUNS) },
     );
   });
 
@@ -265,7 +265,7 @@ describe.each(schemeCases())('$label: hostile input through receiver.handle', (e
           }
         },
       ),
-      { numRuns: FETCH_RUNS },
+      { numRuns: runsOf(entry, FETCH_RUNS) },
     );
   });
 });

@@ -3,10 +3,16 @@
 // secret or key, the headers the scheme reads, and every secret that must never leak.
 import { generateKeyPairSync } from 'node:crypto';
 import {
+  asana,
   discord,
+  dropbox,
   github,
   hmac,
+  instagram,
+  kick,
   linear,
+  meta,
+  netlify,
   paddle,
   type Scheme,
   sendgrid,
@@ -16,8 +22,16 @@ import {
   standardWebhooks,
   stripe,
   svix,
+  telnyx,
   twilio,
+  twitch,
+  twitter,
+  vonage,
+  whatsapp,
+  wise,
+  zoom,
 } from '@hookgate/signatures';
+import { registryCases } from './registry-cases.js';
 
 /** The fixed clock of the in-process tests: 2026-01-01T00:00:00Z. */
 export const NOW_MS = Date.UTC(2026, 0, 1);
@@ -42,6 +56,23 @@ export interface SchemeCase {
   signsId?: boolean;
   /** What a genuine sender puts around a body (Linear signs a timestamp inside the body). */
   prepare?(body: string | Uint8Array): string | Uint8Array;
+  /** The headers that carry a signature. @default those whose name says sig, hmac or ed25519 */
+  signatureHeaders?: readonly string[];
+  /** The share of each property's runs (registry cases share the preset code). @default 1 */
+  runsScale?: number;
+}
+
+/** Whether `name` is a header of `entry` that carries a signature. */
+export function isSignatureHeader(entry: SchemeCase, name: string): boolean {
+  const lower = name.toLowerCase();
+  return entry.signatureHeaders
+    ? entry.signatureHeaders.some((header) => header.toLowerCase() === lower)
+    : /sig|hmac|ed25519/i.test(name);
+}
+
+/** A property's run count for a case. */
+export function runsOf(entry: SchemeCase, runs: number): number {
+  return Math.max(10, Math.ceil(runs * (entry.runsScale ?? 1)));
 }
 
 /**
@@ -82,6 +113,12 @@ const standardKeys = (keys: ReturnType<typeof edKeys>) => ({
 
 /** A table of every scheme, with secrets made once per call. */
 export function schemeCases(): SchemeCase[] {
+  const handWritten = handWrittenCases();
+  const covered = new Set(handWritten.map((c) => c.scheme.name));
+  return [...handWritten, ...registryCases(covered)];
+}
+
+function handWrittenCases(): SchemeCase[] {
   const plain = 'reliability-plain-secret-5f1c0a7e9d';
   const wrong = 'reliability-wrong-secret-00000000';
   const edA = edKeys();
@@ -207,6 +244,92 @@ export function schemeCases(): SchemeCase[] {
       forger: sendgrid({ publicKey: pB.publicKey, privateKey: pB.privateKey }),
       reads: ['X-Twilio-Email-Event-Webhook-Signature', 'X-Twilio-Email-Event-Webhook-Timestamp'],
       secrets: [pA.privateKey],
+    },
+    ...partBCases(plain, wrong, edA, edB),
+  ];
+}
+
+function rsaKeys() {
+  const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    publicKey: pair.publicKey.export({ format: 'pem', type: 'spki' }).toString(),
+    privateKey: pair.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+  };
+}
+
+/**
+ * The senders with handshakes, JWTs and RSA/Ed25519 keys. Shared tokens (no body integrity)
+ * and in-body signatures (no header to forge) are covered by the property suite instead.
+ */
+function partBCases(
+  plain: string,
+  wrong: string,
+  edA: ReturnType<typeof edKeys>,
+  edB: ReturnType<typeof edKeys>,
+): SchemeCase[] {
+  const rsaA = rsaKeys();
+  const rsaB = rsaKeys();
+  const shared = [
+    [
+      'meta',
+      (secret: string) => meta({ secret, verifyToken: 'reliability-verify-token' }),
+      ['X-Hub-Signature-256'],
+    ],
+    ['whatsapp', (secret: string) => whatsapp({ secret }), ['X-Hub-Signature-256']],
+    ['instagram', (secret: string) => instagram({ secret }), ['X-Hub-Signature-256']],
+    ['dropbox', (secret: string) => dropbox({ secret }), ['X-Dropbox-Signature']],
+    ['asana', (secret: string) => asana({ secret }), ['X-Hook-Signature']],
+    ['twitter', (secret: string) => twitter({ secret }), ['x-twitter-webhooks-signature']],
+    [
+      'twitch',
+      (secret: string) => twitch({ secret }),
+      [
+        'Twitch-Eventsub-Message-Id',
+        'Twitch-Eventsub-Message-Timestamp',
+        'Twitch-Eventsub-Message-Signature',
+      ],
+    ],
+    ['zoom', (secret: string) => zoom({ secret }), ['x-zm-signature', 'x-zm-request-timestamp']],
+    ['netlify', (secret: string) => netlify({ secret }), ['X-Webhook-Signature']],
+    ['vonage', (secret: string) => vonage({ secret }), ['Authorization']],
+  ] as const;
+  return [
+    ...shared.map(([label, make, reads]) => ({
+      label,
+      scheme: make(plain),
+      forger: make(wrong),
+      reads,
+      secrets: [plain],
+      signsId: label === 'twitch' || label === 'vonage',
+      ...(label === 'vonage' ? { signatureHeaders: ['Authorization'] } : {}),
+    })),
+    {
+      label: 'kick',
+      scheme: kick({ ...rsaA }),
+      forger: kick({ ...rsaB }),
+      reads: ['Kick-Event-Signature', 'Kick-Event-Message-Id', 'Kick-Event-Message-Timestamp'],
+      secrets: [rsaA.privateKey],
+      signsId: true,
+    },
+    {
+      label: 'wise',
+      scheme: wise({ ...rsaA }),
+      forger: wise({ ...rsaB }),
+      reads: ['X-Signature-SHA256', 'X-Delivery-Id'],
+      secrets: [rsaA.privateKey],
+    },
+    {
+      label: 'telnyx',
+      scheme: telnyx({
+        publicKey: edA.publicKey.toString('base64'),
+        privateKey: edA.seed.toString('base64'),
+      }),
+      forger: telnyx({
+        publicKey: edB.publicKey.toString('base64'),
+        privateKey: edB.seed.toString('base64'),
+      }),
+      reads: ['telnyx-signature-ed25519', 'telnyx-timestamp'],
+      secrets: [edA.seed.toString('base64')],
     },
   ];
 }

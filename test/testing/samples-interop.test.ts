@@ -54,7 +54,8 @@ const shopifySdk = shopifyApi({
 });
 let keys: TestKeys;
 
-const checks: Record<SampleProvider, SdkCheck> = {
+// The providers with an official SDK; the others are verified by their own scheme in samples.test.ts.
+const checks: Partial<Record<SampleProvider, SdkCheck>> = {
   stripe: (arrived, sample) => {
     const event = stripeSdk.constructEvent(arrived.body, arrived.header('stripe-signature'), SECRETS.stripe);
     expect(event).toMatchObject({ id: sample.id, type: sample.event, object: 'event' });
@@ -144,9 +145,11 @@ const checks: Record<SampleProvider, SdkCheck> = {
   },
 };
 
-const all = Object.entries(samples).flatMap(([provider, byEvent]) =>
-  Object.keys(byEvent).map((event) => ({ provider: provider as SampleProvider, event })),
-);
+const all = Object.entries(samples)
+  .filter(([provider]) => Object.hasOwn(checks, provider))
+  .flatMap(([provider, byEvent]) =>
+    Object.keys(byEvent).map((event) => ({ provider: provider as SampleProvider, event })),
+  );
 
 function arrived(headers: Record<string, string>, body: string, url: string): Arrived {
   const lower = Object.fromEntries(
@@ -173,14 +176,14 @@ describe('samples signed by @hookgate/testing verify with the official SDKs', ()
     const sample = findSample(provider, event)!();
     const request = await createSignedRequest(schemeFor(provider, keys), { url: URL, ...sample });
     const headers = Object.fromEntries(request.headers);
-    await checks[provider](arrived(headers, await request.text(), request.url), sample);
+    await checks[provider]!(arrived(headers, await request.text(), request.url), sample);
   });
 
   it.each(all)('$provider $event, as plain data (signDelivery)', async ({ provider, event }) => {
     const sample = findSample(provider, event)!();
     const delivery = await signDelivery(schemeFor(provider, keys), { url: URL, ...sample });
     expect(typeof delivery.body).toBe('string');
-    await checks[provider](arrived(delivery.headers, delivery.body as string, delivery.url!), sample);
+    await checks[provider]!(arrived(delivery.headers, delivery.body as string, delivery.url!), sample);
   });
 
   it('Twilio JSON bodies: signed through bodySHA256, accepted by validateRequestWithBody', async () => {
@@ -201,7 +204,7 @@ describe('samples signed by @hookgate/testing verify with the official SDKs', ()
     const sample = samples.stripe['invoice.paid']();
     const request = await createSignedRequest(schemeFor('stripe', keys), { url: URL, ...sample });
     const compact = JSON.stringify(JSON.parse(await request.text()));
-    expect(() => checks.stripe(arrived(Object.fromEntries(request.headers), compact, URL), sample)).toThrow(
+    expect(() => checks.stripe!(arrived(Object.fromEntries(request.headers), compact, URL), sample)).toThrow(
       /No signatures found matching the expected signature/,
     );
   });

@@ -255,7 +255,9 @@ describe('explain', () => {
       headers,
       body: utf8(body),
     });
-    expect(kinds(result)).toEqual(['secret-not-decoded']);
+    // Polar keys the Standard Webhooks construction with its secret's text, as this sender did.
+    expect(kinds(result)).toEqual(['secret-not-decoded', 'other-provider']);
+    expect(result.diagnoses[1]?.provider).toBe('polar');
   });
 
   it('other-provider: Svix headers verified as Standard Webhooks', async () => {

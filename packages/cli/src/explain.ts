@@ -10,6 +10,7 @@ import {
 } from '@hookgate/signatures';
 import {
   DEFAULT_TOLERANCE,
+  factsOf,
   HMAC_PROVIDERS,
   type HmacFlags,
   type ProviderName,
@@ -138,19 +139,25 @@ export async function explain(input: ExplainInput): Promise<ExplainResult> {
     }
   }
 
+  // Several registered senders share one construction (Clerk, Resend… are Svix): name the
+  // first that matches, and the others as the same.
+  const others: ProviderName[] = [];
   for (const provider of HMAC_PROVIDERS) {
     if (provider === input.provider || provider === 'hmac') continue;
-    if ((provider === 'twilio' || provider === 'square') && !input.url) continue;
-    if (await matches(build({ ...timeless, provider }), request)) {
-      add({
-        kind: 'other-provider',
-        provider,
-        message: `the delivery is signed the way ${provider} signs, with this secret: verify it as ${provider} (--provider ${provider})`,
-      });
-    }
+    if (factsOf(provider)?.signsUrl && !input.url) continue;
+    if (await matches(build({ ...timeless, provider }), request)) others.push(provider);
+  }
+  const [provider, ...alike] = others;
+  if (provider !== undefined) {
+    const same = alike.length === 0 ? '' : ` (signed the same way: ${alike.join(', ')})`;
+    add({
+      kind: 'other-provider',
+      provider,
+      message: `the delivery is signed the way ${provider} signs, with this secret: verify it as ${provider} (--provider ${provider})${same}`,
+    });
   }
 
-  if (input.url && (input.provider === 'twilio' || input.provider === 'square')) {
+  if (input.url && factsOf(input.provider)?.signsUrl) {
     for (const variant of urlVariants(input.url)) {
       const changed = { ...request, url: variant.value };
       const verified = await matches(build(timeless), changed);
@@ -213,7 +220,9 @@ async function skewOf(
 ): Promise<Diagnosis | undefined> {
   if (verified.timestamp === undefined) return undefined;
   if (await matches(timed, request)) return undefined;
-  const signedMs = input.provider === 'linear' ? verified.timestamp : verified.timestamp * 1000;
+  // Seconds are reported as seconds; milliseconds and dates (as epoch ms) as milliseconds.
+  const unit = factsOf(input.provider)?.timestamp?.unit ?? 'seconds';
+  const signedMs = unit === 'seconds' ? verified.timestamp * 1000 : verified.timestamp;
   if (!(await matches(timed, { ...request, now: signedMs }))) return undefined;
   const skewSeconds = Math.round((request.now! - signedMs) / 1000);
   const window = input.tolerance ?? DEFAULT_TOLERANCE[input.provider];
@@ -239,7 +248,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 /** Keys the sender may have used instead of the secret as configured. */
 function secretVariants(provider: ProviderName, secrets: readonly string[]): Variant<Uint8Array>[] {
   if (!HMAC_PROVIDERS.includes(provider)) return [];
-  const decodes = provider === 'standard-webhooks' || provider === 'svix';
+  const decodes = factsOf(provider)?.secret.encoding === 'whsec';
   const out: Variant<Uint8Array>[] = [];
   for (const secret of secrets) {
     const trimmed = secret.trim();
@@ -291,7 +300,11 @@ function decodeBase64(text: string): Uint8Array | undefined {
 
 /** A valid secret for building a scheme whose key {@link withKey} replaces. */
 function placeholderSecret(provider: ProviderName): string {
-  return provider === 'standard-webhooks' || provider === 'svix' ? `whsec_${'A'.repeat(43)}=` : 'placeholder';
+  const encoding = factsOf(provider)?.secret.encoding;
+  if (encoding === 'whsec') return `whsec_${'A'.repeat(43)}=`;
+  if (encoding === 'base64') return `${'A'.repeat(43)}=`;
+  if (encoding === 'hex') return '00'.repeat(32);
+  return 'placeholder';
 }
 
 /** The default crypto, except that every HMAC uses `bytes` as its key. */

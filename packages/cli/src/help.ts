@@ -30,6 +30,19 @@ const EXIT_CODES = `Exit codes:
 /** Help texts, by command. */
 export const help: Record<string, string> = {
   jobs: jobsHelp,
+  providers: `hookgate providers: list every provider hookgate verifies, with its facts.
+
+Usage:
+  hookgate providers [--json]
+
+Prints the name --provider takes, how the secret is written, the signed timestamp and its
+window, where the event type and the delivery id are, the sender's response deadline and how
+long it retries. --json prints every fact (docs link, handshake, test-vector source) as an array.
+
+Options:
+      --json           print the facts as JSON
+  -h, --help           this help
+`,
   main: `hookgate: sign, verify and send webhook deliveries, and explain signature failures.
 
 Usage:
@@ -37,6 +50,7 @@ Usage:
   hookgate verify --provider P --secret S --header "Name: value"… (--body TEXT | --body-file F) [--explain]
   hookgate send   --provider P --secret S [--event E | --body TEXT | --body-file F] URL
   hookgate jobs   failed|replay --redis URL --queue NAME [--id ID… | --all] [--json]
+  hookgate providers [--json]
 
 Run hookgate <command> --help for the options of a command.
 

@@ -1,58 +1,49 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import {
+  type AnyProviderEntry,
   type CryptoProvider,
   discord,
-  github,
   hmac,
-  linear,
-  paddle,
+  isProviderName,
+  providerEntry,
+  providerNames,
+  providers,
+  type ProviderName as RegistryName,
   type Scheme,
   sendgrid,
-  shopify,
-  slack,
-  square,
   standardWebhooks,
-  stripe,
   svix,
-  twilio,
   WebhookError,
 } from '@hookgate/signatures';
+import { publicKeyOf } from './public-keys.js';
 
 /**
- * Every provider the CLI knows, by the name `--provider` takes.
+ * Every provider the CLI knows, by the name `--provider` takes: each provider of the
+ * `@hookgate/signatures` registry, and `hmac` for a custom sender.
  *
  * @example
  * ```ts
- * PROVIDERS.includes('stripe'); // true
+ * PROVIDERS.includes('lemon-squeezy'); // true
  * ```
  */
-export const PROVIDERS = [
-  'stripe',
-  'github',
-  'slack',
-  'shopify',
-  'twilio',
-  'discord',
-  'standard-webhooks',
-  'svix',
-  'paddle',
-  'linear',
-  'square',
-  'sendgrid',
-  'hmac',
-] as const;
+export const PROVIDERS: readonly ProviderName[] = [...providerNames, 'hmac'];
 
-/** A provider name. */
-export type ProviderName = (typeof PROVIDERS)[number];
+/** A provider name: a registered provider, or `hmac`. */
+export type ProviderName = RegistryName | 'hmac';
 
 /** Providers whose secret is shared (HMAC); the others sign with a private key. */
 export const HMAC_PROVIDERS: readonly ProviderName[] = PROVIDERS.filter(
-  (p) => p !== 'discord' && p !== 'sendgrid',
+  (p) => p === 'hmac' || providers[p].secret.kind === 'shared-secret',
 );
 
 /** Whether `name` is a provider the CLI knows. */
 export function isProvider(name: string): name is ProviderName {
-  return (PROVIDERS as readonly string[]).includes(name);
+  return name === 'hmac' || isProviderName(name);
+}
+
+/** The registry's facts of a provider (`undefined` for `hmac`). */
+export function factsOf(name: ProviderName): AnyProviderEntry | undefined {
+  return name === 'hmac' ? undefined : providerEntry(name);
 }
 
 /** How a custom sender signs (`--provider hmac`). */
@@ -80,16 +71,14 @@ export interface SchemeSettings {
   crypto?: CryptoProvider;
 }
 
-/** The default signature windows in seconds, for messages (`hmac` only with a timestamp header). */
+/** The default signature windows in seconds, from the registry (`hmac` only with a timestamp header). */
 export const DEFAULT_TOLERANCE: Partial<Record<ProviderName, number>> = {
-  stripe: 300,
-  slack: 300,
-  'standard-webhooks': 300,
-  svix: 300,
-  discord: 300,
-  sendgrid: 300,
-  paddle: 5,
-  linear: 60,
+  ...Object.fromEntries(
+    providerNames.flatMap((name) => {
+      const window = providers[name].timestamp?.toleranceSeconds;
+      return window === undefined ? [] : [[name, window]];
+    }),
+  ),
   hmac: 300,
 };
 
@@ -114,6 +103,13 @@ export function verifierFor(settings: SchemeSettings): Scheme {
       });
     }
     default:
+      if (isPublicKeyProvider(settings.provider)) {
+        return providerEntry(settings.provider).create({
+          ...timing(settings),
+          publicKey: secrets,
+          crypto: settings.crypto,
+        });
+      }
       return hmacScheme(settings, secrets);
   }
 }
@@ -139,8 +135,21 @@ export function signerFor(settings: SchemeSettings): Scheme {
         : create({ secret: key, crypto: settings.crypto });
     }
     default:
+      if (isPublicKeyProvider(settings.provider)) {
+        // Kick (RSA) and Telnyx (Ed25519) sign with the private key; the public key is derived.
+        const publicKey = publicKeyOf(settings.provider, key);
+        return providerEntry(settings.provider).create({
+          publicKey,
+          privateKey: key,
+          crypto: settings.crypto,
+        });
+      }
       return hmacScheme(settings, [key]);
   }
+}
+
+function isPublicKeyProvider(provider: ProviderName): provider is Exclude<ProviderName, 'hmac'> {
+  return provider !== 'hmac' && providers[provider].secret.kind === 'public-key';
 }
 
 function timing(settings: SchemeSettings) {
@@ -152,45 +161,28 @@ function timing(settings: SchemeSettings) {
 
 function hmacScheme(settings: SchemeSettings, secret: readonly string[]): Scheme {
   const options = { ...timing(settings), secret, crypto: settings.crypto };
-  switch (settings.provider) {
-    case 'stripe':
-      return stripe(options);
-    case 'github':
-      return github(options);
-    case 'slack':
-      return slack(options);
-    case 'shopify':
-      return shopify(options);
-    case 'twilio':
-      return twilio(options);
-    case 'paddle':
-      return paddle(options);
-    case 'linear':
-      return linear(options);
-    case 'square':
-      return square(options);
-    case 'hmac': {
-      const flags = settings.hmac ?? {};
-      if (!flags.header) {
-        throw new WebhookError(
-          'INVALID_SECRET',
-          '--provider hmac needs --header <name> (the signature header)',
-        );
-      }
-      return hmac({
-        ...options,
-        header: flags.header,
-        ...(flags.algorithm ? { algorithm: flags.algorithm } : {}),
-        ...(flags.encoding ? { encoding: flags.encoding } : {}),
-        ...(flags.prefix ? { prefix: flags.prefix } : {}),
-        ...(flags.timestampHeader ? { timestampHeader: flags.timestampHeader } : {}),
-        ...(flags.idHeader ? { idHeader: flags.idHeader } : {}),
-        ...(flags.template ? { template: flags.template } : {}),
-      });
+  const { provider } = settings;
+  if (provider !== 'hmac') {
+    // Shared secrets and shared tokens (GitLab, Telegram, Basic credentials…) both sign with the secret.
+    if (providers[provider].secret.kind === 'public-key') {
+      throw new WebhookError('INVALID_SECRET', `${provider} does not sign with a shared secret`);
     }
-    default:
-      throw new WebhookError('INVALID_SECRET', `${settings.provider} does not sign with a shared secret`);
+    return providerEntry(provider).create(options);
   }
+  const flags = settings.hmac ?? {};
+  if (!flags.header) {
+    throw new WebhookError('INVALID_SECRET', '--provider hmac needs --header <name> (the signature header)');
+  }
+  return hmac({
+    ...options,
+    header: flags.header,
+    ...(flags.algorithm ? { algorithm: flags.algorithm } : {}),
+    ...(flags.encoding ? { encoding: flags.encoding } : {}),
+    ...(flags.prefix ? { prefix: flags.prefix } : {}),
+    ...(flags.timestampHeader ? { timestampHeader: flags.timestampHeader } : {}),
+    ...(flags.idHeader ? { idHeader: flags.idHeader } : {}),
+    ...(flags.template ? { template: flags.template } : {}),
+  });
 }
 
 /** PKCS#8 DER prefix of a 32-byte Ed25519 seed (RFC 8410 §7). */

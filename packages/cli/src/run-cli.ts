@@ -1,5 +1,6 @@
 import { isWebhookError } from '@hookgate/signatures';
 import { jobsCommand } from './commands/jobs.js';
+import { providersCommand } from './commands/providers.js';
 import { sendCommand } from './commands/send.js';
 import { signCommand } from './commands/sign.js';
 import { verifyCommand } from './commands/verify.js';
@@ -11,6 +12,7 @@ const commands: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   verify: verifyCommand,
   send: sendCommand,
   jobs: jobsCommand,
+  providers: providersCommand,
 };
 
 /**
@@ -39,7 +41,9 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
     return EXIT.ok;
   }
   if (!Object.hasOwn(commands, name)) {
-    streams.stderr(`hookgate: unknown command ${name}; use sign, verify or send (hookgate --help)\n`);
+    streams.stderr(
+      `hookgate: unknown command ${name}; use sign, verify, send or providers (hookgate --help)\n`,
+    );
     return EXIT.usage;
   }
   try {

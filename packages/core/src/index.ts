@@ -1,7 +1,10 @@
 export type {
   CryptoProvider,
+  HandshakeRequest,
+  HandshakeResponse,
   HeadersInput,
   Scheme,
+  SchemeHandshake,
   SignedRequest,
   VerifiedSignature,
   WebhookErrorCode,
@@ -17,7 +20,7 @@ export { createConsoleLogger } from './logger.js';
 export type { MemoryStoreOptions } from './memory-store.js';
 export { createMemoryStore } from './memory-store.js';
 export type { DeliveredReport, DeliveryDurations, DeliveryFacts, ErrorContext } from './observe.js';
-export type { Handshake, SchemeProfile } from './profiles.js';
+export type { SchemeProfile } from './profiles.js';
 export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
 export type { Receiver, ReceiverOptions } from './receiver.js';

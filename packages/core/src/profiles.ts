@@ -1,11 +1,14 @@
-import { getHeader, type HeadersInput } from '@hookgate/signatures';
-import type { DeliveryAttempt } from './types.js';
-
-/** A response a sender's handshake needs before any handler runs. */
-export interface Handshake {
-  status: number;
-  body: unknown;
-}
+import {
+  getHeader,
+  type HeadersInput,
+  isDiscordWebhookEvent,
+  isProviderName,
+  providerEntry,
+} from '@hookgate/signatures';
+import { DAY, field, member } from './payload-fields.js';
+import { providerProfiles } from './provider-profiles.js';
+import { profileFromEntry } from './registry-profile.js';
+import type { DeliveryAttempt, HandleResult } from './types.js';
 
 /** What the core knows about each sender beyond its signature. */
 export interface SchemeProfile {
@@ -15,42 +18,20 @@ export interface SchemeProfile {
   payloadId?(payload: unknown): string | undefined;
   /** How long a completed delivery id is kept: the sender's whole retry horizon. */
   retentionMs: number;
+  /** How long the sender waits for an answer (ms), where it documents it. */
+  responseDeadlineMs?: number;
   /** Whether `issues.opened` is also routed to handlers of the bare name `issues`. */
   bareNameRouting?: boolean;
   /** Retry information from the headers. */
   attempt?(headers: HeadersInput): DeliveryAttempt | undefined;
-  /** A handshake answered by the pipeline itself (Slack's URL challenge, Discord's PING). */
-  handshake?(payload: unknown): Handshake | undefined;
-}
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** Reads an own string (or number) property of a parsed payload. */
-export function field(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
-  const found = (value as Record<string, unknown>)[key];
-  if (typeof found === 'string' && found !== '') return found;
-  if (typeof found === 'number' && Number.isFinite(found)) return String(found);
-  return undefined;
-}
-
-function member(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
+  /**
+   * The answer to every verified delivery of this kind, whatever the handlers return, where
+   * the sender asks for one (Discord Webhook Events: `204` with no body).
+   */
+  acknowledge?(payload: unknown): HandleResult | undefined;
 }
 
 const payloadType = (payload: unknown) => field(payload, 'type');
-
-/**
- * Discord sends two kinds of signed request: interactions (always with a `token`, and a
- * `version` too) and Webhook Events (`version`, a `type` of 0 for PING or 1, and an `event`).
- */
-function isDiscordWebhookEvent(payload: unknown): boolean {
-  if (member(payload, 'token') !== undefined) return false;
-  return member(payload, 'event') !== undefined || member(payload, 'version') !== undefined;
-}
 
 const DISCORD_INTERACTIONS: Record<string, string> = {
   '1': 'PING',
@@ -60,33 +41,21 @@ const DISCORD_INTERACTIONS: Record<string, string> = {
   '5': 'MODAL_SUBMIT',
 };
 
+/** What a scheme's own profile adds to (or overrides in) the one derived from the registry. */
+export type ProfileOverride = Partial<Omit<SchemeProfile, 'retentionMs'>>;
+
 /**
- * Defaults per scheme name. Retention covers each sender's documented retry horizon with a
- * margin: Stripe retries for up to 3 days, Svix-based senders for about 28 hours, Shopify 8
- * times over 4 hours, Paddle for 3 days, Square for 24 hours, Slack within 5 minutes.
+ * The senders whose event type or handshakes need code; everything else (and every sender's
+ * retention: its retry horizon plus a margin) is derived from the `providers` registry.
  */
-export const profiles: Record<string, SchemeProfile> = {
-  stripe: {
-    eventType: payloadType,
-    payloadId: (payload) => field(payload, 'id'),
-    retentionMs: 4 * DAY,
-  },
+export const profiles: Record<string, ProfileOverride> = {
   github: {
     eventType: (payload, headers) => {
       const event = getHeader(headers, 'x-github-event');
       const action = field(payload, 'action');
       return event && action ? `${event}.${action}` : event;
     },
-    retentionMs: 4 * DAY,
     bareNameRouting: true,
-  },
-  'standard-webhooks': {
-    eventType: payloadType,
-    retentionMs: 3 * DAY,
-  },
-  svix: {
-    eventType: payloadType,
-    retentionMs: 3 * DAY,
   },
   slack: {
     eventType: (payload) => {
@@ -96,22 +65,16 @@ export const profiles: Record<string, SchemeProfile> = {
       return field(payload, 'command') ? 'slash_command' : undefined;
     },
     payloadId: (payload) => field(payload, 'event_id'),
-    retentionMs: DAY,
     attempt: (headers) => {
       const retry = getHeader(headers, 'x-slack-retry-num');
       if (retry === undefined || !/^\d{1,4}$/.test(retry)) return undefined;
       const reason = getHeader(headers, 'x-slack-retry-reason');
       return reason === undefined ? { retry: Number(retry) } : { retry: Number(retry), reason };
     },
-    handshake: (payload) =>
-      payloadType(payload) === 'url_verification'
-        ? { status: 200, body: { challenge: field(payload, 'challenge') ?? '' } }
-        : undefined,
   },
   shopify: {
     eventType: (_payload, headers) =>
       getHeader(headers, 'x-shopify-topic') ?? getHeader(headers, 'shopify-topic'),
-    retentionMs: 2 * DAY,
   },
   twilio: {
     // Twilio posts forms without a type field; messages and calls are told apart by their sids.
@@ -125,7 +88,6 @@ export const profiles: Record<string, SchemeProfile> = {
         return field(payload, 'CallStatus') === 'ringing' ? 'call' : 'call.status';
       return field(payload, 'MessageSid') ? 'message' : undefined;
     },
-    retentionMs: DAY,
   },
   discord: {
     eventType: (payload) => {
@@ -138,19 +100,14 @@ export const profiles: Record<string, SchemeProfile> = {
       return type === undefined ? undefined : (DISCORD_INTERACTIONS[type] ?? type);
     },
     payloadId: (payload) => field(payload, 'id'),
-    retentionMs: HOUR,
-    handshake: (payload) => {
-      const isEvent = isDiscordWebhookEvent(payload);
-      const type = member(payload, 'type');
-      if (!isEvent && type === 1) return { status: 200, body: { type: 1 } };
-      if (isEvent && type === 0) return { status: 204, body: undefined };
-      return undefined;
-    },
+    // "Your endpoint must respond with a 204 No Content with an empty body" to every Webhook
+    // Event within 3 s (discord.com/developers/docs/events/webhook-events).
+    acknowledge: (payload) =>
+      isDiscordWebhookEvent(payload) ? { status: 204, headers: {}, body: '' } : undefined,
   },
   paddle: {
     eventType: (payload) => field(payload, 'event_type'),
     payloadId: (payload) => field(payload, 'notification_id') ?? field(payload, 'event_id'),
-    retentionMs: 4 * DAY,
   },
   linear: {
     eventType: (payload) => {
@@ -158,28 +115,27 @@ export const profiles: Record<string, SchemeProfile> = {
       const action = field(payload, 'action');
       return type && action ? `${type}.${action}` : type;
     },
-    retentionMs: 2 * DAY,
     bareNameRouting: true,
-  },
-  square: {
-    eventType: payloadType,
-    payloadId: (payload) => field(payload, 'event_id'),
-    retentionMs: 2 * DAY,
   },
   sendgrid: {
     // SendGrid posts a batch (an array) of events; the batch is the unit of delivery.
     eventType: () => 'events',
-    retentionMs: 2 * DAY,
   },
+  ...providerProfiles,
 };
 
-/** The profile of a scheme: its own, or generic defaults for custom senders. */
+/**
+ * The profile of a scheme: derived from its registry entry, with its own overrides on top;
+ * generic defaults for custom senders.
+ */
 export function profileOf(schemeName: string): SchemeProfile {
-  return (
-    profiles[schemeName] ?? {
-      eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
-      payloadId: (payload) => field(payload, 'id'),
-      retentionMs: 3 * DAY,
-    }
-  );
+  if (isProviderName(schemeName)) {
+    const own = Object.hasOwn(profiles, schemeName) ? profiles[schemeName] : undefined;
+    return { ...profileFromEntry(providerEntry(schemeName)), ...own };
+  }
+  return {
+    eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
+    payloadId: (payload) => field(payload, 'id'),
+    retentionMs: 3 * DAY,
+  };
 }

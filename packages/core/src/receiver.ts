@@ -5,6 +5,7 @@ import type { DeliveryTrace } from './delivery-trace.js';
 import type { DispatchedDelivery, DispatchedResult, Dispatcher } from './dispatch.js';
 import { dispatchDelivery, toDispatched } from './dispatch.js';
 import { deliveryOf, withDelivery } from './failure-context.js';
+import { defaultHandlerTimeoutMs } from './handler-timeout.js';
 import { type Logger, resolveLogger } from './logger.js';
 import { isPromise } from './maybe-promise.js';
 import { createMemoryStore } from './memory-store.js';
@@ -59,7 +60,10 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
   retentionMs?: number;
   /** How long a claim lasts if its process dies mid-handler. Must exceed `handlerTimeoutMs`. @default 60_000 */
   leaseMs?: number;
-  /** Time limit of the handlers of one delivery; past it the answer is 500 and the claim is released. @default 30_000 */
+  /**
+   * Time limit of the handlers of one delivery; past it the answer is 500 and the claim is released.
+   * @default three quarters of the sender's documented response deadline (Slack 2.25 s, GitHub 7.5 s), else 30_000
+   */
   handlerTimeoutMs?: number;
   /** Time limit of one store call; past it the store counts as unavailable. @default 2_000 */
   storeTimeoutMs?: number;
@@ -156,7 +160,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const store = options.store ?? createMemoryStore();
   const profile = profileOf(scheme.name);
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
-  const handlerTimeoutMs = options.handlerTimeoutMs ?? 30_000;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? defaultHandlerTimeoutMs(profile.responseDeadlineMs);
   const leaseMs = options.leaseMs ?? Math.max(60_000, handlerTimeoutMs + 30_000);
   if (leaseMs <= handlerTimeoutMs) {
     throw new WebhookError(
@@ -196,6 +200,13 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     observer.failed(error, request, base, undefined, false);
 
   async function process(input: HandleInput, trace: DeliveryTrace | undefined): Promise<HandleResult> {
+    // Unsigned challenges (GET hub.challenge, ?crc_token=, Asana's X-Hook-Secret) come first:
+    // most are GETs, which everything else refuses.
+    const challenge = scheme.handshake?.challenge ? await scheme.handshake.challenge(input) : undefined;
+    if (challenge) {
+      if (trace) trace.outcome = 'handshake';
+      return challenge;
+    }
     if (input.method.toUpperCase() !== 'POST') {
       throw new WebhookError(
         'METHOD_NOT_ALLOWED',
@@ -207,10 +218,10 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       throw new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);
     }
     let verified: VerifiedSignature;
+    const signed = { headers: input.headers, body, url: input.url, now: clock() };
     try {
-      const now = clock();
-      verified = await scheme.verify({ headers: input.headers, body, url: input.url, now });
-      if (trace) trace.verified(verified, now);
+      verified = await scheme.verify(signed);
+      if (trace) trace.verified(verified, signed.now);
     } catch (cause) {
       throw toWebhookError(
         cause,
@@ -219,11 +230,15 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       );
     }
     const payload = parsePayload(body, input.headers);
-    const handshake = profile.handshake?.(payload);
-    if (handshake) {
+    const answer = scheme.handshake?.respond
+      ? await scheme.handshake.respond(payload, signed, verified)
+      : undefined;
+    if (answer) {
       if (trace) trace.outcome = 'handshake';
-      return jsonResult(handshake.status, handshake.body);
+      return answer;
     }
+    // Senders that expect another success answer than `{"ok":true}` (Discord's 204).
+    const acknowledged = profile.acknowledge?.(payload);
 
     const eventType =
       options.eventType?.(payload, input) ?? profile.eventType(payload, input.headers) ?? 'unknown';
@@ -249,7 +264,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     if (route.handlers.length === 0) {
       options.onUnhandled?.(payload, base);
       if (trace) trace.outcome = 'unhandled';
-      return okResult();
+      return acknowledged ?? okResult();
     }
 
     const key = `${scheme.name}:${replayKey}`;
@@ -265,7 +280,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     // An empty token means the store was down and `storeFailure: 'process'` let us go on.
     if (claim.status === 'completed') {
       if (trace) trace.outcome = 'duplicate';
-      return jsonResult(200, { ok: true, duplicate: true });
+      return acknowledged ?? jsonResult(200, { ok: true, duplicate: true });
     }
     if (claim.status === 'in-flight') {
       throw withDelivery(
@@ -295,7 +310,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
         report(mismatch, input, base);
         await settle(complete, input, base);
         if (trace) trace.outcome = 'dropped';
-        return okResult();
+        return acknowledged ?? okResult();
       }
       await settle(release, input, base);
       throw withDelivery(mismatch, base);
@@ -311,7 +326,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       // The queue holds it: duplicates answer 200 from the completed claim from now on.
       await settle(complete, input, base);
       if (trace) trace.outcome = 'queued';
-      return jsonResult(200, { ok: true, queued: true });
+      return acknowledged ?? jsonResult(200, { ok: true, queued: true });
     }
 
     let value: unknown;
@@ -328,6 +343,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     // and a retry may run it again: at-least-once is the only honest promise left).
     const completing = settle(complete, input, base);
     if (completing) await completing;
+    if (acknowledged) return acknowledged;
     return value === undefined ? okResult() : jsonResult(200, value);
   }
 

@@ -32,7 +32,7 @@ export interface CryptoProvider {
     algorithm: HashAlgorithm,
     key: KeyMaterial,
     parts: SignedParts,
-    encoding: 'hex' | 'base64',
+    encoding: 'hex' | 'base64' | 'base64url',
   ): string;
   /** A plain hash. */
   digest(algorithm: HashAlgorithm, data: Uint8Array): Promise<Uint8Array>;
@@ -44,6 +44,13 @@ export interface CryptoProvider {
   verifyEcdsaP256(publicKey: KeyMaterial, derSignature: Uint8Array, parts: SignedParts): Promise<boolean>;
   /** ECDSA P-256 / SHA-256 signature (DER) with a PKCS#8 DER private key. */
   signEcdsaP256(privateKey: KeyMaterial, parts: SignedParts): Promise<Uint8Array>;
+  /**
+   * RSASSA-PKCS1-v1_5 / SHA-256 verification with an SPKI DER public key. Optional, so that
+   * providers written before it still type-check; both shipped providers have it.
+   */
+  verifyRsaSha256?(publicKey: KeyMaterial, signature: Uint8Array, parts: SignedParts): Promise<boolean>;
+  /** RSASSA-PKCS1-v1_5 / SHA-256 signature with a PKCS#8 DER private key. Optional, as above. */
+  signRsaSha256?(privateKey: KeyMaterial, parts: SignedParts): Promise<Uint8Array>;
 }
 
 let defaultProvider: CryptoProvider | undefined;

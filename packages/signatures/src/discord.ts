@@ -1,5 +1,6 @@
 import { fromHex, toHex } from './encoding.js';
 import { WebhookError } from './errors.js';
+import { emptyAnswer, jsonAnswer, member } from './handshake.js';
 import { createPublicKeyScheme, type PublicKeySchemeOptions } from './public-key-scheme.js';
 import type { Scheme } from './types.js';
 
@@ -28,7 +29,7 @@ const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
  * ```
  */
 export function discord(options: DiscordOptions): Scheme {
-  return createPublicKeyScheme(
+  const scheme = createPublicKeyScheme(
     {
       name: 'discord',
       keyLabel: 'Discord application public key',
@@ -46,6 +47,39 @@ export function discord(options: DiscordOptions): Scheme {
         "pass the raw body bytes exactly as received and the application's public key from the Developer Portal",
     },
     options,
+  );
+  return { ...scheme, handshake: { respond: answerPing } };
+}
+
+/**
+ * Discord's two PINGs, answered once verified: an interactions endpoint answers
+ * `{"type":1}` (PONG; interactions/receiving-and-responding), a Webhook Events endpoint
+ * `204` with an empty body (events/webhook-events, "Responding to PING events").
+ */
+function answerPing(payload: unknown) {
+  const type = member(payload, 'type');
+  const isEvent = isDiscordWebhookEvent(payload);
+  if (!isEvent && type === 1) return jsonAnswer({ type: 1 });
+  if (isEvent && type === 0) return emptyAnswer(204);
+  return undefined;
+}
+
+/**
+ * Tells a Discord Webhook Event from an interaction. Interactions always carry a `token` and
+ * their types start at 1; Webhook Events carry none, and have a `version`, an `event`, or the
+ * PING type 0 (sent with or without `version`).
+ *
+ * @example
+ * ```ts
+ * isDiscordWebhookEvent({ type: 0 }); // true: a Webhook Events PING
+ * ```
+ */
+export function isDiscordWebhookEvent(payload: unknown): boolean {
+  if (member(payload, 'token') !== undefined) return false;
+  return (
+    member(payload, 'event') !== undefined ||
+    member(payload, 'version') !== undefined ||
+    member(payload, 'type') === 0
   );
 }
 

@@ -1,16 +1,26 @@
-import { WebhookError } from './errors.js';
-import { getHeader, requireHeader } from './headers.js';
-import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
-import { cryptoOf, type HmacSchemeOptions, randomId } from './options.js';
-import { createKeyring, utf8Key } from './secrets.js';
+import type { HmacPreset } from './hmac-preset.js';
+import type { HmacSchemeOptions } from './options.js';
+import { createPresetScheme } from './preset-scheme.js';
 import type { Scheme } from './types.js';
 
 /** Options of {@link github}. */
 export interface GitHubOptions extends HmacSchemeOptions {}
 
-const HEADER = 'X-Hub-Signature-256';
-const PREFIX = 'sha256=';
-const MISMATCH = `${HEADER} does not match the raw body; pass the body bytes exactly as received and the webhook secret`;
+/**
+ * GitHub's signature as a preset: `X-Hub-Signature-256: sha256=<hex>`, HMAC-SHA256 of the raw
+ * body keyed with the secret's UTF-8 bytes (docs.github.com "Validating webhook deliveries").
+ */
+const GITHUB: HmacPreset = {
+  name: 'github',
+  label: 'GitHub webhook',
+  header: 'X-Hub-Signature-256',
+  format: { kind: 'prefixed', prefix: 'sha256=' },
+  algorithm: 'sha256',
+  encoding: 'hex',
+  template: '{body}',
+  idHeader: 'X-GitHub-Delivery',
+  version: 'sha256',
+};
 
 /**
  * GitHub: `X-Hub-Signature-256: sha256=<hex>`, HMAC-SHA256 of the raw body keyed with the
@@ -23,33 +33,5 @@ const MISMATCH = `${HEADER} does not match the raw body; pass the body bytes exa
  * ```
  */
 export function github(options: GitHubOptions): Scheme {
-  const spec: HmacSpec = {
-    crypto: cryptoOf(options),
-    keyring: createKeyring(options.secret, utf8Key, 'GitHub webhook secret'),
-    algorithm: 'sha256',
-    encoding: 'hex',
-  };
-  return {
-    name: 'github',
-    async verify(request) {
-      const header = requireHeader(request.headers, HEADER);
-      if (!header.startsWith(PREFIX)) {
-        throw new WebhookError('MALFORMED_HEADER', `${HEADER} does not start with ${PREFIX}`);
-      }
-      const signature = header.slice(PREFIX.length);
-      const found = verifyHmac(spec, request, [request.body], [signature], MISMATCH);
-      const secretIndex = typeof found === 'number' ? found : await found;
-      return {
-        scheme: 'github',
-        id: getHeader(request.headers, 'X-GitHub-Delivery'),
-        secretIndex,
-        version: 'sha256',
-        contentKey: signature,
-      };
-    },
-    async sign(input) {
-      const signature = await signHmac(spec, input, [input.body]);
-      return { [HEADER]: PREFIX + signature, 'X-GitHub-Delivery': input.id ?? randomId() };
-    },
-  };
+  return createPresetScheme(GITHUB, options);
 }

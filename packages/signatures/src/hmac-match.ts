@@ -1,12 +1,19 @@
 import type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
 import { timingSafeEqualString, toBase64, toHex } from './encoding.js';
 
-/** How an HMAC scheme writes its signature. */
-export type SignatureEncoding = 'hex' | 'base64';
+/** How an HMAC scheme writes its signature (`base64url` without padding, as Sanity does). */
+export type SignatureEncoding = 'hex' | 'base64' | 'base64url';
 
 /** Encodes a computed MAC the way the scheme writes it. */
 export function encodeSignature(bytes: Uint8Array, encoding: SignatureEncoding): string {
-  return encoding === 'hex' ? toHex(bytes) : toBase64(bytes);
+  if (encoding === 'hex') return toHex(bytes);
+  const base64 = toBase64(bytes);
+  return encoding === 'base64' ? base64 : toBase64Url(base64);
+}
+
+/** RFC 4648 §5: `-` and `_` for `+` and `/`, no padding (what Node's `base64url` digest gives). */
+function toBase64Url(base64: string): string {
+  return base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 /** What {@link matchHmac} compares. */

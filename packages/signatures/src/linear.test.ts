@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from './encoding.js';
-import { getHeader } from './headers.js';
 import { linear } from './linear.js';
 import { flipByte } from './test-support/bytes.js';
-import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
+import { expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
 
@@ -73,15 +72,6 @@ describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }
       }
     });
 
-    it('fails with the wrong secret', async () => {
-      for (const secret of [OTHER_SECRET, `${SECRET}\n`, SECRET.toUpperCase()]) {
-        await expectWebhookError(linear({ secret, crypto }).verify(request(SIGNATURE)), 'INVALID_SIGNATURE', [
-          ...SECRETS,
-          secret,
-        ]);
-      }
-    });
-
     it('fails with the signature in upper-case hex (the SDK compares bytes of the hex text)', async () => {
       await expectWebhookError(scheme.verify(request(SIGNATURE.toUpperCase())), 'INVALID_SIGNATURE', [
         ...SECRETS,
@@ -96,11 +86,6 @@ describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }
     it('accepts exactly 60 s in the past and in the future', async () => {
       await expect(scheme.verify(at(T_MS + 60_000))).resolves.toMatchObject({ timestamp: T_MS });
       await expect(scheme.verify(at(T_MS - 60_000))).resolves.toMatchObject({ timestamp: T_MS });
-    });
-
-    it('refuses one second outside on each side', async () => {
-      await expectWebhookError(scheme.verify(at(T_MS + 61_000)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
-      await expectWebhookError(scheme.verify(at(T_MS - 61_000)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
     });
 
     it('honours a custom tolerance', async () => {
@@ -187,14 +172,6 @@ describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }
       await expectWebhookError(scheme.verify(request('')), 'MISSING_HEADER');
     });
 
-    it('is malformed when sent twice with different values', async () => {
-      await expectWebhookError(
-        scheme.verify(request([SIGNATURE, '0'.repeat(64)])),
-        'MALFORMED_HEADER',
-        SECRETS,
-      );
-    });
-
     it.each([
       ['a sha256= prefix', `sha256=${SIGNATURE}`],
       ['a truncated value', SIGNATURE.slice(1)],
@@ -212,38 +189,6 @@ describe.each(cryptoProviders)('linear with $name crypto', ({ provider: crypto }
         now: T_MS,
       });
       expect(verified.id).toBeUndefined();
-    });
-  });
-
-  describe('rotation and per-tenant secrets', () => {
-    it('reports secretIndex 1 when the second secret matches, and signs with the first', async () => {
-      const rotated = linear({ secret: [OTHER_SECRET, SECRET], crypto });
-      await expect(rotated.verify(request(SIGNATURE))).resolves.toMatchObject({ secretIndex: 1 });
-      const headers = await rotated.sign({ body: BODY });
-      await expectWebhookError(scheme.verify({ headers, body: BODY, now: T_MS }), 'INVALID_SIGNATURE');
-    });
-
-    it('looks the secret up from the request', async () => {
-      const secrets: Record<string, string> = { 'team-a': SECRET, 'team-b': OTHER_SECRET };
-      const perTeam = linear({
-        crypto,
-        secret: async (req) => {
-          await new Promise((resolve) => setTimeout(resolve, 1));
-          return secrets[getHeader(req.headers, 'x-team') ?? ''] ?? [];
-        },
-      });
-      const at = (team: string) => ({
-        headers: { 'Linear-Signature': SIGNATURE, 'x-team': team },
-        body: BODY,
-        now: T_MS,
-      });
-      await expect(perTeam.verify(at('team-a'))).resolves.toMatchObject({ secretIndex: 0 });
-      await expectWebhookError(perTeam.verify(at('team-b')), 'INVALID_SIGNATURE', SECRETS);
-      await expectWebhookError(perTeam.verify(at('team-c')), 'INVALID_SECRET', SECRETS);
-    });
-
-    it('refuses empty secrets at construction', () => {
-      expectThrowsWebhookError(() => linear({ secret: '', crypto }), 'INVALID_SECRET');
     });
   });
 });

@@ -93,6 +93,23 @@ export function createNodeCrypto(): CryptoProvider | undefined {
     async signEcdsaP256(privateKey, parts) {
       return crypto.sign('sha256', joined(parts), { key: derPrivate(privateKey), dsaEncoding: 'der' });
     },
+    async verifyRsaSha256(publicKey, signature, parts) {
+      // A DER key of another type is refused here, so an EC key cannot stand in for an RSA one.
+      const key = derPublic(publicKey);
+      if (key.asymmetricKeyType !== 'rsa') throw new TypeError('the public key is not an RSA key');
+      return crypto.verify(
+        'sha256',
+        joined(parts),
+        { key, padding: crypto.constants.RSA_PKCS1_PADDING },
+        signature,
+      );
+    },
+    async signRsaSha256(privateKey, parts) {
+      return crypto.sign('sha256', joined(parts), {
+        key: derPrivate(privateKey),
+        padding: crypto.constants.RSA_PKCS1_PADDING,
+      });
+    },
   };
 }
 

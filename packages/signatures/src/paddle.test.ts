@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getHeader } from './headers.js';
 import { paddle } from './paddle.js';
-import { flipByte, NON_UTF8 } from './test-support/bytes.js';
+import { flipByte } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -63,15 +62,6 @@ describe.each(cryptoProviders)('paddle with $name crypto', ({ provider: crypto }
       }
     });
 
-    it('fails with the wrong secret', async () => {
-      for (const secret of [OTHER_SECRET, `${SECRET}\n`, SECRET.toLowerCase()]) {
-        await expectWebhookError(paddle({ secret, crypto }).verify(request(HEADER)), 'INVALID_SIGNATURE', [
-          ...SECRETS,
-          secret,
-        ]);
-      }
-    });
-
     it('fails with the timestamp changed, since it is signed', async () => {
       await expectWebhookError(
         scheme.verify(request(`ts=${T + 1};h1=${SIGNATURE}`, { now: (T + 1) * 1000 })),
@@ -89,11 +79,6 @@ describe.each(cryptoProviders)('paddle with $name crypto', ({ provider: crypto }
       await expect(scheme.verify(at(boundary.now!))).resolves.toMatchObject({ timestamp: T });
       await expect(scheme.verify(at(T + 5))).resolves.toMatchObject({ timestamp: T });
       await expect(scheme.verify(at(T - 5))).resolves.toMatchObject({ timestamp: T });
-    });
-
-    it('refuses one second outside on each side', async () => {
-      await expectWebhookError(scheme.verify(at(T + 6)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
-      await expectWebhookError(scheme.verify(at(T - 6)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
     });
 
     it('honours a wider tolerance, and futureTolerance: Infinity gives the SDK behaviour', async () => {
@@ -145,14 +130,6 @@ describe.each(cryptoProviders)('paddle with $name crypto', ({ provider: crypto }
       await expectWebhookError(scheme.verify(request(header)), 'MALFORMED_HEADER', SECRETS);
     });
 
-    it('is malformed when sent twice with different values', async () => {
-      await expectWebhookError(
-        scheme.verify(request([HEADER, `ts=${T};h1=${'0'.repeat(64)}`])),
-        'MALFORMED_HEADER',
-        SECRETS,
-      );
-    });
-
     it('accepts entries in any order, the same ts twice, and ignores unknown keys', async () => {
       for (const header of [
         `h1=${SIGNATURE};ts=${T}`,
@@ -177,68 +154,9 @@ describe.each(cryptoProviders)('paddle with $name crypto', ({ provider: crypto }
     });
   });
 
-  describe('rotation and per-tenant secrets', () => {
-    it('reports secretIndex 1 when the second secret matches, and signs with the first', async () => {
-      const rotated = paddle({ secret: [OTHER_SECRET, SECRET], crypto });
-      await expect(rotated.verify(request(HEADER))).resolves.toMatchObject({ secretIndex: 1 });
-      const headers = await rotated.sign({ body: BODY, timestamp: T });
-      await expectWebhookError(scheme.verify({ headers, body: BODY, now: T * 1000 }), 'INVALID_SIGNATURE');
-    });
-
-    it('accepts a rotation header with an h1 for the old and the new secret', async () => {
-      const other = getHeader(
-        await paddle({ secret: OTHER_SECRET, crypto }).sign({ body: BODY, timestamp: T }),
-        'paddle-signature',
-      )!;
-      const both = `${other};h1=${SIGNATURE}`;
-      await expect(scheme.verify(request(both))).resolves.toMatchObject({ secretIndex: 0 });
-      await expect(paddle({ secret: OTHER_SECRET, crypto }).verify(request(both))).resolves.toBeDefined();
-    });
-
-    it('looks the secret up from the request', async () => {
-      const secrets: Record<string, string> = { live: SECRET, sandbox: OTHER_SECRET };
-      const perEnv = paddle({
-        crypto,
-        secret: async (req) => {
-          await new Promise((resolve) => setTimeout(resolve, 1));
-          return secrets[getHeader(req.headers, 'x-env') ?? ''] ?? [];
-        },
-      });
-      const at = (env: string, header: string) => ({
-        headers: { 'Paddle-Signature': header, 'x-env': env },
-        body: BODY,
-        now: T * 1000,
-      });
-      await expect(perEnv.verify(at('live', HEADER))).resolves.toMatchObject({ secretIndex: 0 });
-      await expectWebhookError(perEnv.verify(at('sandbox', HEADER)), 'INVALID_SIGNATURE', SECRETS);
-      // The vector's secret, VALID_SECRET, is a substring of the code INVALID_SECRET itself.
-      await expectWebhookError(perEnv.verify(at('other', HEADER)), 'INVALID_SECRET', [
-        OTHER_SECRET,
-        SIGNATURE,
-      ]);
-    });
-  });
-
   describe('secrets and bodies', () => {
     it('refuses empty secrets at construction', () => {
       expectThrowsWebhookError(() => paddle({ secret: '', crypto }), 'INVALID_SECRET');
-    });
-
-    it('verifies a body that is not valid UTF-8 (the raw bytes are hashed)', async () => {
-      const headers = await scheme.sign({ body: NON_UTF8, timestamp: T });
-      await expect(scheme.verify({ headers, body: NON_UTF8, now: T * 1000 })).resolves.toMatchObject({
-        secretIndex: 0,
-      });
-      const decoded = new TextDecoder().decode(NON_UTF8);
-      await expectWebhookError(scheme.verify({ headers, body: decoded, now: T * 1000 }), 'INVALID_SIGNATURE');
-    });
-
-    it('verifies an empty body and takes a string body as its UTF-8 bytes', async () => {
-      const headers = await scheme.sign({ body: '', timestamp: T });
-      await expect(scheme.verify({ headers, body: new Uint8Array(0), now: T * 1000 })).resolves.toBeDefined();
-      await expect(
-        scheme.verify(request(HEADER, { body: new TextDecoder().decode(BODY) })),
-      ).resolves.toBeDefined();
     });
   });
 });

@@ -1,7 +1,8 @@
 import type { CryptoProvider, KeyMaterial, SignedParts } from './crypto-provider.js';
 import { WebhookError } from './errors.js';
 import { requireHeader } from './headers.js';
-import { cryptoOf } from './options.js';
+import { cryptoOf, randomId } from './options.js';
+import { parseRfc3339 } from './rfc3339.js';
 import { createKeyring, type PrepareKey } from './secrets.js';
 import {
   checkTimestamp,
@@ -27,9 +28,18 @@ export interface PublicKeySchemeSpec {
   name: string;
   /** What the public key is called in messages, for example `Discord application public key`. */
   keyLabel: string;
-  algorithm: 'ed25519' | 'ecdsa-p256';
+  algorithm: 'ed25519' | 'ecdsa-p256' | 'rsa-sha256';
   signatureHeader: string;
   timestampHeader: string;
+  /**
+   * The signed delivery id's header, where the sender signs `id ‖ separator ‖ timestamp ‖
+   * separator ‖ body` (Kick); the id is then the delivery id.
+   */
+  idHeader?: string;
+  /** What joins the signed parts (Telnyx `|`, Kick `.`). @default '' */
+  separator?: string;
+  /** How the timestamp header is written. @default 'unix' (seconds) */
+  timestampFormat?: 'unix' | 'rfc3339';
   /** The tolerance in seconds when the options set none. */
   defaultTolerance: number;
   /** The signature bytes of the header, or `undefined` when it has not the expected shape. */
@@ -45,7 +55,8 @@ export interface PublicKeySchemeSpec {
 
 /**
  * Builds a scheme that verifies `signatureHeader` over the UTF-8 `timestampHeader` value
- * followed by the raw body, with any of the public keys; then checks the timestamp, after the
+ * followed by the raw body (with the spec's id and separator, where it has them), with any of
+ * the public keys; then checks the timestamp, after the
  * signature as every scheme here does, so a stale genuine delivery reads as stale.
  */
 export function createPublicKeyScheme(spec: PublicKeySchemeSpec, options: PublicKeySchemeOptions): Scheme {
@@ -55,6 +66,7 @@ export function createPublicKeyScheme(spec: PublicKeySchemeSpec, options: Public
     options.privateKey === undefined ? undefined : spec.preparePrivateKey(options.privateKey);
   return {
     name: spec.name,
+    signsDeliveryId: spec.idHeader !== undefined,
     toleranceSeconds: widestWindow(options, spec.defaultTolerance),
     async verify(request) {
       const header = requireHeader(request.headers, spec.signatureHeader);
@@ -62,8 +74,13 @@ export function createPublicKeyScheme(spec: PublicKeySchemeSpec, options: Public
       const signature = spec.decodeSignature(header);
       if (!signature)
         throw new WebhookError('MALFORMED_HEADER', `${spec.signatureHeader} is not ${spec.signatureShape}`);
-      const timestamp = parseTimestamp(rawTimestamp, `${spec.timestampHeader} header`);
-      const parts = [rawTimestamp, request.body];
+      const id = spec.idHeader === undefined ? undefined : requireHeader(request.headers, spec.idHeader);
+      const timestampMs =
+        spec.timestampFormat === 'rfc3339'
+          ? parseRfc3339(rawTimestamp, `${spec.timestampHeader} header`)
+          : parseTimestamp(rawTimestamp, `${spec.timestampHeader} header`) * 1000;
+      const timestamp = Math.floor(timestampMs / 1000);
+      const parts = signedParts(spec, id, rawTimestamp, request.body);
       const keys = await publicKeys.keys(request);
       let secretIndex = -1;
       for (let index = 0; index < keys.length && secretIndex < 0; index++) {
@@ -76,24 +93,35 @@ export function createPublicKeyScheme(spec: PublicKeySchemeSpec, options: Public
         );
       }
       checkTimestamp(timestamp, request.now ?? Date.now(), options, spec.defaultTolerance);
-      return { scheme: spec.name, timestamp, secretIndex };
+      return id === undefined
+        ? { scheme: spec.name, timestamp, secretIndex }
+        : { scheme: spec.name, id, timestamp, secretIndex };
     },
     async sign(input) {
       if (!privateKey) throw new WebhookError('INVALID_SECRET', `${spec.name} needs a privateKey to sign`);
-      const timestamp = String(signingTimestamp(input.timestamp));
-      const parts = [timestamp, input.body];
+      const seconds = signingTimestamp(input.timestamp);
+      const timestamp = spec.timestampFormat === 'rfc3339' ? toRfc3339Seconds(seconds) : String(seconds);
+      const id = spec.idHeader === undefined ? undefined : (input.id ?? randomId());
+      const parts = signedParts(spec, id, timestamp, input.body);
       let signature: Uint8Array;
       try {
         signature =
           spec.algorithm === 'ed25519'
             ? await crypto.signEd25519(privateKey, parts)
-            : await crypto.signEcdsaP256(privateKey, parts);
+            : spec.algorithm === 'ecdsa-p256'
+              ? await crypto.signEcdsaP256(privateKey, parts)
+              : await rsa(crypto, 'signRsaSha256')(privateKey, parts);
       } catch (cause) {
         throw new WebhookError('INVALID_SECRET', `the ${spec.name} private key could not be used to sign`, {
           cause,
         });
       }
-      return { [spec.signatureHeader]: spec.encodeSignature(signature), [spec.timestampHeader]: timestamp };
+      const headers = {
+        [spec.signatureHeader]: spec.encodeSignature(signature),
+        [spec.timestampHeader]: timestamp,
+      };
+      if (spec.idHeader !== undefined) headers[spec.idHeader] = id!;
+      return headers;
     },
   };
 }
@@ -106,12 +134,39 @@ async function verifyWith(
   parts: SignedParts,
 ): Promise<boolean> {
   try {
-    return spec.algorithm === 'ed25519'
-      ? await crypto.verifyEd25519(key, signature, parts)
-      : await crypto.verifyEcdsaP256(key, signature, parts);
+    if (spec.algorithm === 'ed25519') return await crypto.verifyEd25519(key, signature, parts);
+    if (spec.algorithm === 'ecdsa-p256') return await crypto.verifyEcdsaP256(key, signature, parts);
+    return await rsa(crypto, 'verifyRsaSha256')(key, signature, parts);
   } catch (cause) {
     // Keys are checked when configured, but only the provider's import is final; a key it
     // refuses is this server's configuration error, not the sender's.
     throw new WebhookError('INVALID_SECRET', `the ${spec.keyLabel} could not be imported`, { cause });
   }
+}
+
+/** An RSA method of the crypto provider; a provider without RSA is a configuration error. */
+function rsa<K extends 'verifyRsaSha256' | 'signRsaSha256'>(
+  crypto: CryptoProvider,
+  method: K,
+): NonNullable<CryptoProvider[K]> {
+  const found = crypto[method];
+  if (!found) throw new TypeError(`the ${crypto.name} crypto provider has no ${method}`);
+  return found.bind(crypto) as NonNullable<CryptoProvider[K]>;
+}
+
+/** The signed parts: `[id, sep,] timestamp, sep, body`, the body as its raw bytes. */
+function signedParts(
+  spec: PublicKeySchemeSpec,
+  id: string | undefined,
+  timestamp: string,
+  body: Uint8Array | string,
+): SignedParts {
+  const separator = spec.separator ?? '';
+  const head = id === undefined ? timestamp + separator : id + separator + timestamp + separator;
+  return [head, body];
+}
+
+/** Seconds as an RFC 3339 UTC date-time without a fraction (`2025-01-14T16:08:06Z`). */
+function toRfc3339Seconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -14,12 +14,14 @@ const WEBHOOK_ID = 'X-Shopify-Webhook-Id';
 // `webhooks.validate()` switches to that set when `shopify-hmac-sha256` is present.
 const EVENTS_SIGNATURE = 'shopify-hmac-sha256';
 const EVENTS_WEBHOOK_ID = 'shopify-webhook-id';
+const EVENTS_EVENT_ID = 'shopify-event-id';
 
 /**
  * Shopify: `X-Shopify-Hmac-Sha256` (or, for Events webhooks, `shopify-hmac-sha256`) carries
  * the padded base64 HMAC-SHA256 of the raw body, keyed with the client secret's UTF-8 bytes.
  * No timestamp is signed, so there is no freshness check; replays are caught by the delivery
- * id (`X-Shopify-Webhook-Id` or `shopify-webhook-id`).
+ * id (`X-Shopify-Webhook-Id`, or `shopify-webhook-id` / `shopify-event-id`), which is required:
+ * a delivery without it is refused as `MISSING_HEADER`, as Shopify's library does.
  *
  * @example
  * ```ts
@@ -42,6 +44,18 @@ export function shopify(options: ShopifyOptions): Scheme {
       const signature = events ?? getHeader(request.headers, SIGNATURE);
       if (signature === undefined) throw new WebhookError('MISSING_HEADER', `${SIGNATURE} header is missing`);
       const name = events === undefined ? SIGNATURE : EVENTS_SIGNATURE;
+      // Shopify's library refuses a delivery without its webhook id (\`webhooks.validate()\`
+      // reports the missing header): every genuine delivery carries one, and it is the replay key.
+      const id =
+        events === undefined
+          ? getHeader(request.headers, WEBHOOK_ID)
+          : (getHeader(request.headers, EVENTS_WEBHOOK_ID) ?? getHeader(request.headers, EVENTS_EVENT_ID));
+      if (id === undefined) {
+        throw new WebhookError(
+          'MISSING_HEADER',
+          `${events === undefined ? WEBHOOK_ID : EVENTS_WEBHOOK_ID} header is missing or empty; Shopify sends it with every delivery`,
+        );
+      }
       const secretIndex = await verifyHmac(
         spec,
         request,
@@ -49,7 +63,6 @@ export function shopify(options: ShopifyOptions): Scheme {
         [signature],
         `${name} does not match the raw body; pass the body bytes exactly as received and the app's client secret`,
       );
-      const id = getHeader(request.headers, events === undefined ? WEBHOOK_ID : EVENTS_WEBHOOK_ID);
       return { scheme: 'shopify', id, secretIndex, contentKey: signature };
     },
     async sign(input) {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getHeader } from './headers.js';
 import { slack } from './slack.js';
-import { flipByte, NON_UTF8 } from './test-support/bytes.js';
+import { flipByte } from './test-support/bytes.js';
 import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
@@ -67,15 +66,6 @@ describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto })
       }
     });
 
-    it('fails with the wrong secret', async () => {
-      for (const secret of [OTHER_SECRET, `${SECRET}\n`, SECRET.toUpperCase()]) {
-        await expectWebhookError(slack({ secret, crypto }).verify(request(HEADER)), 'INVALID_SIGNATURE', [
-          ...SECRETS,
-          secret,
-        ]);
-      }
-    });
-
     it('fails with the signature in upper-case hex (bolt compares strings)', async () => {
       await expectWebhookError(scheme.verify(request(`v0=${SIGNATURE.toUpperCase()}`)), 'INVALID_SIGNATURE', [
         ...SECRETS,
@@ -96,18 +86,6 @@ describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto })
 
   describe('the timestamp window', () => {
     const at = (seconds: number) => request(HEADER, { now: seconds * 1000 });
-
-    it('accepts exactly 300 s in the past and in the future', async () => {
-      await expect(scheme.verify(at(T + 300))).resolves.toMatchObject({ timestamp: T });
-      await expect(scheme.verify(at(T - 300))).resolves.toMatchObject({ timestamp: T });
-      // Milliseconds are floored, as in bolt-js: 300.999 s is still 300 s.
-      await expect(scheme.verify(request(HEADER, { now: (T + 300) * 1000 + 999 }))).resolves.toBeDefined();
-    });
-
-    it('refuses one second outside on each side', async () => {
-      await expectWebhookError(scheme.verify(at(T + 301)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
-      await expectWebhookError(scheme.verify(at(T - 301)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
-    });
 
     it('refuses the future timestamp that bolt-js accepts (vector slack-future-accepted-by-bolt)', async () => {
       const future = vectors.find((v) => v.id === 'slack-future-accepted-by-bolt')!;
@@ -169,19 +147,6 @@ describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto })
       await expectWebhookError(scheme.verify(request(HEADER, { timestamp })), 'MALFORMED_HEADER', SECRETS);
     });
 
-    it('are malformed when sent twice with different values', async () => {
-      await expectWebhookError(
-        scheme.verify(request([HEADER, `v0=${'0'.repeat(64)}`])),
-        'MALFORMED_HEADER',
-        SECRETS,
-      );
-      await expectWebhookError(
-        scheme.verify(request(HEADER, { timestamp: [String(T), String(T + 1)] })),
-        'MALFORMED_HEADER',
-        SECRETS,
-      );
-    });
-
     it('verify when sent twice with the same value', async () => {
       await expect(
         scheme.verify(request([HEADER, HEADER], { timestamp: [String(T), String(T)] })),
@@ -193,19 +158,9 @@ describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto })
         await expectWebhookError(scheme.verify(request(header)), 'INVALID_SIGNATURE', SECRETS);
       }
     });
-
-    it('are read from a web Headers object with any name case', async () => {
-      const headers = new Headers({ 'X-SLACK-SIGNATURE': HEADER, 'x-slack-request-timestamp': String(T) });
-      await expect(scheme.verify({ headers, body: BODY, now: T * 1000 })).resolves.toBeDefined();
-    });
   });
 
   describe('rotation', () => {
-    it('reports secretIndex 1 when the second secret matches', async () => {
-      const rotated = slack({ secret: [OTHER_SECRET, SECRET], crypto });
-      await expect(rotated.verify(request(HEADER))).resolves.toMatchObject({ secretIndex: 1 });
-    });
-
     it('signs with the first secret only', async () => {
       const headers = await slack({ secret: [OTHER_SECRET, SECRET], crypto }).sign({
         body: BODY,
@@ -218,52 +173,10 @@ describe.each(cryptoProviders)('slack with $name crypto', ({ provider: crypto })
     });
   });
 
-  describe('per-tenant secrets', () => {
-    const tenants: Record<string, string> = { acme: SECRET, globex: OTHER_SECRET };
-    const perTenant = slack({
-      crypto,
-      secret: async (req) => {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        return tenants[getHeader(req.headers, 'x-tenant') ?? ''] ?? [];
-      },
-    });
-    const forTenant = (tenant: string, headers: Record<string, string>) => ({
-      headers: { ...headers, 'x-tenant': tenant },
-      body: BODY,
-      now: T * 1000,
-    });
-
-    it('looks the secret up from the request', async () => {
-      const official = { 'X-Slack-Signature': HEADER, 'X-Slack-Request-Timestamp': String(T) };
-      await expect(perTenant.verify(forTenant('acme', official))).resolves.toMatchObject({ secretIndex: 0 });
-      const globex = await slack({ secret: OTHER_SECRET, crypto }).sign({ body: BODY, timestamp: T });
-      await expect(perTenant.verify(forTenant('globex', globex))).resolves.toMatchObject({ secretIndex: 0 });
-      await expectWebhookError(perTenant.verify(forTenant('globex', official)), 'INVALID_SIGNATURE', SECRETS);
-      await expectWebhookError(perTenant.verify(forTenant('initech', official)), 'INVALID_SECRET', SECRETS);
-    });
-  });
-
   describe('secrets and bodies', () => {
     it('refuses empty secrets at construction', () => {
       expectThrowsWebhookError(() => slack({ secret: '', crypto }), 'INVALID_SECRET');
       expectThrowsWebhookError(() => slack({ secret: [SECRET, ''], crypto }), 'INVALID_SECRET', [SECRET]);
-    });
-
-    it('verifies a body that is not valid UTF-8 (the raw bytes are hashed)', async () => {
-      const headers = await scheme.sign({ body: NON_UTF8, timestamp: T });
-      await expect(scheme.verify({ headers, body: NON_UTF8, now: T * 1000 })).resolves.toMatchObject({
-        secretIndex: 0,
-      });
-      const decoded = new TextDecoder().decode(NON_UTF8);
-      await expectWebhookError(scheme.verify({ headers, body: decoded, now: T * 1000 }), 'INVALID_SIGNATURE');
-    });
-
-    it('verifies an empty body and takes a string body as its UTF-8 bytes', async () => {
-      const headers = await scheme.sign({ body: '', timestamp: T });
-      await expect(scheme.verify({ headers, body: new Uint8Array(0), now: T * 1000 })).resolves.toBeDefined();
-      await expect(
-        scheme.verify(request(HEADER, { body: new TextDecoder().decode(BODY) })),
-      ).resolves.toBeDefined();
     });
   });
 });

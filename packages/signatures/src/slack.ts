@@ -1,4 +1,5 @@
 import { WebhookError } from './errors.js';
+import { jsonAnswer, stringMember } from './handshake.js';
 import { requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
@@ -64,7 +65,17 @@ export function slack(options: SlackOptions): Scheme {
       const mac = await signHmac(spec, input, [`${VERSION}:${timestamp}:`, input.body]);
       return { [SIGNATURE]: `${VERSION}=${mac}`, [TIMESTAMP]: String(timestamp) };
     },
+    handshake: { respond: answerUrlVerification },
   };
+}
+
+/**
+ * The Events API's `url_verification`, answered once verified with its `challenge`: Slack
+ * accepts it as plain text, a form or JSON (api.slack.com/events/url_verification).
+ */
+function answerUrlVerification(payload: unknown) {
+  if (stringMember(payload, 'type') !== 'url_verification') return undefined;
+  return jsonAnswer({ challenge: stringMember(payload, 'challenge') ?? '' });
 }
 
 /** `v0=<hex>` → the hex; anything else is a header we cannot check. */

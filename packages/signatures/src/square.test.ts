@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getHeader } from './headers.js';
 import { square } from './square.js';
-import { flipByte, NON_UTF8 } from './test-support/bytes.js';
-import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
+import { flipByte } from './test-support/bytes.js';
+import { expectWebhookError } from './test-support/expect-error.js';
 import { cryptoProviders, type Vector, vectorBody } from './test-support/vectors.js';
 import type { SignedRequest } from './types.js';
 
@@ -63,15 +62,6 @@ describe.each(cryptoProviders)('square with $name crypto', ({ provider: crypto }
       }
     });
 
-    it('fail with the wrong secret', async () => {
-      for (const secret of [OTHER_SECRET, `${SECRET}\n`, SECRET.toLowerCase()]) {
-        await expectWebhookError(square({ secret, crypto }).verify(request(SIGNATURE)), 'INVALID_SIGNATURE', [
-          ...SECRETS,
-          secret,
-        ]);
-      }
-    });
-
     it.each([
       ['a trailing slash', `${URL_}/`],
       ['http instead of https', URL_.replace('https:', 'http:')],
@@ -124,14 +114,6 @@ describe.each(cryptoProviders)('square with $name crypto', ({ provider: crypto }
       await expectWebhookError(scheme.verify(request([])), 'MISSING_HEADER');
     });
 
-    it('is malformed when sent twice with different values', async () => {
-      await expectWebhookError(
-        scheme.verify(request([SIGNATURE, 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='])),
-        'MALFORMED_HEADER',
-        SECRETS,
-      );
-    });
-
     it.each([
       ['unpadded base64', SIGNATURE.slice(0, -1)],
       ['URL-safe base64', SIGNATURE.replaceAll('/', '_')],
@@ -148,55 +130,7 @@ describe.each(cryptoProviders)('square with $name crypto', ({ provider: crypto }
     });
   });
 
-  describe('rotation and per-tenant secrets', () => {
-    it('reports secretIndex 1 when the second secret matches, and signs with the first', async () => {
-      const rotated = square({ secret: [OTHER_SECRET, SECRET], crypto });
-      await expect(rotated.verify(request(SIGNATURE))).resolves.toMatchObject({ secretIndex: 1 });
-      const headers = await rotated.sign({ body: BODY, url: URL_ });
-      await expectWebhookError(scheme.verify({ headers, body: BODY, url: URL_ }), 'INVALID_SIGNATURE');
-    });
-
-    it('looks the secret up from the request', async () => {
-      const keys: Record<string, string> = { production: SECRET, sandbox: OTHER_SECRET };
-      const perEnv = square({
-        crypto,
-        secret: async (req) => {
-          await new Promise((resolve) => setTimeout(resolve, 1));
-          return keys[getHeader(req.headers, 'square-environment')?.toLowerCase() ?? ''] ?? [];
-        },
-      });
-      const at = (env: string) =>
-        request(SIGNATURE, {
-          headers: { 'x-square-hmacsha256-signature': SIGNATURE, 'square-environment': env },
-        });
-      await expect(perEnv.verify(at('Production'))).resolves.toMatchObject({ secretIndex: 0 });
-      await expectWebhookError(perEnv.verify(at('Sandbox')), 'INVALID_SIGNATURE', SECRETS);
-      await expectWebhookError(perEnv.verify(at('Other')), 'INVALID_SECRET', SECRETS);
-    });
-
-    it('refuses empty secrets at construction', () => {
-      expectThrowsWebhookError(() => square({ secret: '', crypto }), 'INVALID_SECRET');
-    });
-  });
-
   describe('bodies', () => {
-    it('verifies a body that is not valid UTF-8 (the raw bytes are hashed)', async () => {
-      const headers = await scheme.sign({ body: NON_UTF8, url: URL_ });
-      await expect(scheme.verify({ headers, body: NON_UTF8, url: URL_ })).resolves.toMatchObject({
-        secretIndex: 0,
-      });
-      const decoded = new TextDecoder().decode(NON_UTF8);
-      await expectWebhookError(scheme.verify({ headers, body: decoded, url: URL_ }), 'INVALID_SIGNATURE');
-    });
-
-    it('verifies an empty body and takes a string body as its UTF-8 bytes', async () => {
-      const headers = await scheme.sign({ body: '', url: URL_ });
-      await expect(scheme.verify({ headers, body: new Uint8Array(0), url: URL_ })).resolves.toBeDefined();
-      await expect(
-        scheme.verify(request(SIGNATURE, { body: new TextDecoder().decode(BODY) })),
-      ).resolves.toBeDefined();
-    });
-
     it('signs a URL with non-ASCII characters as UTF-8', async () => {
       const url = 'https://example.com/hooks/café';
       const headers = await scheme.sign({ body: BODY, url });

@@ -4,7 +4,7 @@ import { WebhookError } from './errors.js';
 import { getHeader } from './headers.js';
 import { matchHmac } from './hmac-match.js';
 import { cryptoOf, randomId } from './options.js';
-import { createKeyring } from './secrets.js';
+import { createKeyring, type PrepareKey } from './secrets.js';
 import {
   checkTimestamp,
   parseTimestamp,
@@ -55,10 +55,16 @@ export function svix(options: StandardWebhooksOptions): Scheme {
   return createStandardScheme('svix', ['svix', 'webhook'], options);
 }
 
-function createStandardScheme(
+/**
+ * A Standard Webhooks scheme under another name and header prefixes (the first signs), for the
+ * senders built on it (Clerk, Resend, OpenAI…). `prepare` turns a secret into key bytes:
+ * `whsec_` then base64 by default; Polar keys with the secret's UTF-8 bytes.
+ */
+export function createStandardScheme(
   name: string,
   prefixes: readonly string[],
   options: StandardWebhooksOptions,
+  prepare: PrepareKey = prepareSecret,
 ): Scheme {
   const crypto = cryptoOf(options);
   if (options.secret === undefined && options.publicKey === undefined && options.privateKey === undefined) {
@@ -67,7 +73,7 @@ function createStandardScheme(
       `${name} needs a secret (whsec_…) or a publicKey (whpk_…)`,
     );
   }
-  const hmacKeys = options.secret === undefined ? undefined : createKeyring(options.secret, prepareSecret);
+  const hmacKeys = options.secret === undefined ? undefined : createKeyring(options.secret, prepare);
   const publicKeys =
     options.publicKey === undefined ? undefined : createKeyring(options.publicKey, preparePublicKey);
   const privateKey = options.privateKey === undefined ? undefined : preparePrivateKey(options.privateKey);

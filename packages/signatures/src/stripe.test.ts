@@ -20,8 +20,6 @@ const BODY = vectorBody(official);
 const SIGNATURE = 'af4ead0627a34a8cca29808e8de9ada8e41a92e6237c63cef6eacf51d36cca34';
 const HEADER = `t=${T},v1=${SIGNATURE}`;
 const SECRETS = [SECRET, OTHER_SECRET, SIGNATURE];
-// Not valid UTF-8 anywhere: a lone continuation byte, an overlong lead, a truncated sequence.
-const NON_UTF8 = Uint8Array.of(0xff, 0xfe, 0x80, 0x00, 0xc0, 0xaf, 0xe2, 0x82, 0x7b, 0x7d);
 
 function request(header: string | string[] | undefined, options: Partial<SignedRequest> = {}): SignedRequest {
   return { headers: { 'stripe-signature': header }, body: BODY, now: T * 1000, ...options };
@@ -94,18 +92,6 @@ describe.each(cryptoProviders)('stripe with $name crypto', ({ provider: crypto }
   describe('the timestamp window', () => {
     const at = (seconds: number) => request(HEADER, { now: seconds * 1000 });
 
-    it('accepts exactly 300 s in the past and in the future', async () => {
-      await expect(scheme.verify(at(T + 300))).resolves.toMatchObject({ timestamp: T });
-      await expect(scheme.verify(at(T - 300))).resolves.toMatchObject({ timestamp: T });
-      // Milliseconds are floored, as in stripe-node: 300.999 s is still 300 s.
-      await expect(scheme.verify(request(HEADER, { now: (T + 300) * 1000 + 999 }))).resolves.toBeDefined();
-    });
-
-    it('refuses one second outside on each side', async () => {
-      await expectWebhookError(scheme.verify(at(T + 301)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
-      await expectWebhookError(scheme.verify(at(T - 301)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
-    });
-
     it('refuses a future timestamp by default, unlike stripe-node', async () => {
       const future = vectors.find((v) => v.id === 'stripe-future-accepted')!;
       await expectWebhookError(scheme.verify(at(future.now!)), 'TIMESTAMP_OUT_OF_RANGE', SECRETS);
@@ -177,14 +163,6 @@ describe.each(cryptoProviders)('stripe with $name crypto', ({ provider: crypto }
       await expectWebhookError(scheme.verify(request(header)), 'MALFORMED_HEADER', SECRETS);
     });
 
-    it('is malformed when sent twice with different values', async () => {
-      await expectWebhookError(
-        scheme.verify(request([HEADER, `t=${T},v1=${'0'.repeat(64)}`])),
-        'MALFORMED_HEADER',
-        SECRETS,
-      );
-    });
-
     it('verifies when sent twice with the same value', async () => {
       await expect(scheme.verify(request([HEADER, HEADER]))).resolves.toMatchObject({ secretIndex: 0 });
     });
@@ -210,11 +188,6 @@ describe.each(cryptoProviders)('stripe with $name crypto', ({ provider: crypto }
   });
 
   describe('rotation', () => {
-    it('reports secretIndex 1 when the second secret matches', async () => {
-      const rotated = stripe({ secret: [OTHER_SECRET, SECRET], crypto });
-      await expect(rotated.verify(request(HEADER))).resolves.toMatchObject({ secretIndex: 1 });
-    });
-
     it('reports secretIndex 0 when the first secret matches', async () => {
       const rotated = stripe({ secret: [SECRET, OTHER_SECRET], crypto });
       await expect(rotated.verify(request(HEADER))).resolves.toMatchObject({ secretIndex: 0 });
@@ -254,47 +227,6 @@ describe.each(cryptoProviders)('stripe with $name crypto', ({ provider: crypto }
     });
   });
 
-  describe('per-tenant secrets', () => {
-    const tenants: Record<string, string> = { acme: SECRET, globex: OTHER_SECRET };
-    const lookups: string[] = [];
-    const perTenant = stripe({
-      crypto,
-      secret: async (req) => {
-        const tenant = getHeader(req.headers, 'x-tenant') ?? '';
-        lookups.push(tenant);
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        return tenants[tenant] ?? [];
-      },
-    });
-
-    it('looks the secret up from a header of the request', async () => {
-      const acme = { headers: { 'stripe-signature': HEADER, 'x-tenant': 'acme' }, body: BODY, now: T * 1000 };
-      await expect(perTenant.verify(acme)).resolves.toMatchObject({ secretIndex: 0 });
-      const globexHeaders = await stripe({ secret: OTHER_SECRET, crypto }).sign({ body: BODY, timestamp: T });
-      const globex = { headers: { ...globexHeaders, 'X-Tenant': 'globex' }, body: BODY, now: T * 1000 };
-      await expect(perTenant.verify(globex)).resolves.toMatchObject({ secretIndex: 0 });
-      expect(lookups).toEqual(['acme', 'globex']);
-    });
-
-    it("refuses one tenant's delivery presented as another's", async () => {
-      const forged = {
-        headers: { 'stripe-signature': HEADER, 'x-tenant': 'globex' },
-        body: BODY,
-        now: T * 1000,
-      };
-      await expectWebhookError(perTenant.verify(forged), 'INVALID_SIGNATURE', SECRETS);
-    });
-
-    it('answers INVALID_SECRET when the lookup finds no secret', async () => {
-      const unknown = {
-        headers: { 'stripe-signature': HEADER, 'x-tenant': 'initech' },
-        body: BODY,
-        now: T * 1000,
-      };
-      await expectWebhookError(perTenant.verify(unknown), 'INVALID_SECRET', SECRETS);
-    });
-  });
-
   describe('invalid secrets', () => {
     it('are refused at construction', () => {
       expectThrowsWebhookError(() => stripe({ secret: '', crypto }), 'INVALID_SECRET');
@@ -304,34 +236,10 @@ describe.each(cryptoProviders)('stripe with $name crypto', ({ provider: crypto }
   });
 
   describe('bodies and headers', () => {
-    it('verifies a body that is not valid UTF-8 (the raw bytes are hashed)', async () => {
-      const headers = await scheme.sign({ body: NON_UTF8, timestamp: T });
-      await expect(scheme.verify({ headers, body: NON_UTF8, now: T * 1000 })).resolves.toMatchObject({
-        secretIndex: 0,
-      });
-      // The U+FFFD text a decoder would make of those bytes is a different body.
-      const decoded = new TextDecoder().decode(NON_UTF8);
-      await expectWebhookError(
-        scheme.verify({ headers, body: decoded, now: T * 1000 }),
-        'INVALID_SIGNATURE',
-        SECRETS,
-      );
-    });
-
-    it('verifies an empty body', async () => {
-      const headers = await scheme.sign({ body: '', timestamp: T });
-      await expect(scheme.verify({ headers, body: new Uint8Array(0), now: T * 1000 })).resolves.toBeDefined();
-    });
-
     it('takes a string body as its UTF-8 bytes', async () => {
       await expect(
         scheme.verify(request(HEADER, { body: new TextDecoder().decode(BODY) })),
       ).resolves.toBeDefined();
-    });
-
-    it('reads a web Headers object', async () => {
-      const headers = new Headers({ 'Stripe-Signature': HEADER });
-      await expect(scheme.verify({ headers, body: BODY, now: T * 1000 })).resolves.toBeDefined();
     });
 
     it('reads a plain record with mixed-case names and array values', async () => {

@@ -1,6 +1,7 @@
 import type { KeyMaterial } from './crypto-provider.js';
 import { timingSafeEqualString, toBytes, toHex } from './encoding.js';
 import { WebhookError } from './errors.js';
+import { signedParams } from './form-params.js';
 import { getHeader, requireHeader } from './headers.js';
 import { matchHmac } from './hmac-match.js';
 import { type HmacSpec, signHmac } from './hmac-scheme.js';
@@ -21,7 +22,6 @@ const BODY_HASH_PARAM = 'bodySHA256';
 const FORM = 'application/x-www-form-urlencoded';
 // Base64 of the 20 bytes of an HMAC-SHA1: 27 characters and one `=`.
 const SIGNATURE_SHAPE = /^[A-Za-z0-9+/]{27}=$/;
-const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Twilio: `X-Twilio-Signature` is the base64 HMAC-SHA1, keyed with the Auth Token, of the
@@ -143,27 +143,6 @@ function formOf(headers: HeadersInput, body: Uint8Array | string): string {
     );
   }
   return signedParams(body);
-}
-
-/**
- * `name + value` for every parameter of a form body, as twilio-node's
- * `getExpectedTwilioSignature` joins them: names in `Array.prototype.sort` order (UTF-16
- * code units), each distinct value of a repeated name once, values sorted the same way.
- */
-function signedParams(body: Uint8Array | string): string {
-  const text = typeof body === 'string' ? body : textDecoder.decode(body);
-  const byName = new Map<string, Set<string>>();
-  // The leading `&` keeps URLSearchParams from dropping a `?` that starts the body.
-  for (const [name, value] of new URLSearchParams(`&${text}`)) {
-    const values = byName.get(name);
-    if (values) values.add(value);
-    else byName.set(name, new Set([value]));
-  }
-  let out = '';
-  for (const name of [...byName.keys()].sort()) {
-    for (const value of [...byName.get(name)!].sort()) out += name + value;
-  }
-  return out;
 }
 
 /** The index of the first key whose signature over any accepted URL form matches, or -1. */

@@ -12,6 +12,8 @@ export interface SignedRequest {
   body: Uint8Array | string;
   /** The full public URL the sender requested (Twilio and Square sign it). */
   url?: string;
+  /** The HTTP method, for the senders that sign it (HubSpot). @default 'POST' */
+  method?: string;
   /** The current time in milliseconds since the epoch. @default Date.now() */
   now?: number;
 }
@@ -68,6 +70,58 @@ export interface Scheme {
   verify(request: SignedRequest): Promise<VerifiedSignature>;
   /** Signs a body as the sender would; resolves with the headers to send. */
   sign(input: SignInput): Promise<Record<string, string>>;
+  /**
+   * For schemes whose signature travels inside the body (Mailgun, Adyen): signs by writing
+   * the signature into the body, and resolves with the headers and the body to send. Their
+   * {@link sign} throws, since headers alone cannot carry it.
+   */
+  signBody?(input: SignInput): Promise<{ headers: Record<string, string>; body: string }>;
+  /**
+   * The challenges this sender sends to prove the endpoint is yours, answered by the
+   * receiver (Meta's `hub.challenge`, Zoom's URL validation, Slack's `url_verification`, …).
+   * Absent for senders that send none.
+   */
+  readonly handshake?: SchemeHandshake;
+}
+
+/** The parts of a request an unsigned challenge is read from: never its body. */
+export interface HandshakeRequest {
+  /** The HTTP method, for example `GET`. */
+  method: string;
+  /** The URL as received (a path with its query, or the full URL). */
+  url?: string;
+  /** The request headers. */
+  headers: HeadersInput;
+}
+
+/** The answer to a challenge: plain data that receivers write as it is. */
+export interface HandshakeResponse {
+  /** The HTTP status. */
+  status: number;
+  /** Response headers (`content-type` included when there is a body). */
+  headers: Record<string, string>;
+  /** The response body as text; empty for none. */
+  body: string;
+}
+
+/** An answer, synchronously or not; `undefined` when the request is no challenge. */
+export type MaybeHandshake = HandshakeResponse | undefined | Promise<HandshakeResponse | undefined>;
+
+/**
+ * How a scheme answers its sender's challenges. A receiver calls {@link challenge} first, for
+ * every request (before it refuses a method other than POST), and {@link respond} after the
+ * signature verified, with the parsed payload. Both return `undefined` for ordinary
+ * deliveries, which then go on through the pipeline.
+ */
+export interface SchemeHandshake {
+  /**
+   * Answers a challenge the sender does not sign (a `GET` with a query, or Asana's first
+   * `X-Hook-Secret` request); sees method, URL and headers only. Throws a `WebhookError`
+   * for a challenge that fails its check (a wrong verify token).
+   */
+  challenge?(request: HandshakeRequest): MaybeHandshake;
+  /** Answers a signed challenge (Twitch, Zoom, Slack, Discord) once it has verified. */
+  respond?(payload: unknown, request: SignedRequest, verified: VerifiedSignature): MaybeHandshake;
 }
 
 /**

@@ -106,8 +106,23 @@ export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle)
       );
       return ecdsaRawToDer(bytes(await subtle.sign(ECDSA_SIGN, cryptoKey, joined(parts))));
     },
+    async verifyRsaSha256(publicKey, signature, parts) {
+      const cryptoKey = await cached(publicKey, 'rsa-public', (der) =>
+        subtle.importKey('spki', view(der), RSA_IMPORT, false, ['verify']),
+      );
+      return subtle.verify(RSA_IMPORT.name, cryptoKey, view(signature), joined(parts));
+    },
+    async signRsaSha256(privateKey, parts) {
+      const cryptoKey = await cached(privateKey, 'rsa-private', (der) =>
+        subtle.importKey('pkcs8', view(der), RSA_IMPORT, false, ['sign']),
+      );
+      return bytes(await subtle.sign(RSA_IMPORT.name, cryptoKey, joined(parts)));
+    },
   };
 }
+
+/** RSASSA-PKCS1-v1_5 with SHA-256 (Kick, Wise). */
+const RSA_IMPORT = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const;
 
 /** Bodies up to this size are joined in the reused buffer; larger ones get a copy of their own. */
 const SCRATCH_MAX_BYTES = 4 * 1024 * 1024;

@@ -8,6 +8,8 @@ export type { ConformanceReceiver, MountAdapter, MountedAdapter } from './confor
 export { CONFORMANCE_BODY_TIMEOUT_MS, CONFORMANCE_MAX_BODY_BYTES } from './conformance-support.js';
 export type { FakeClock } from './fake-clock.js';
 export { createFakeClock } from './fake-clock.js';
+export type { TestCredentials } from './provider-credentials.js';
+export { createTestScheme, testCredentials, testSecret } from './provider-credentials.js';
 export type { LoadSample } from './samples/catalog/index.js';
 export { catalogSamples, loadableSampleEvents, loadSample } from './samples/catalog/index.js';
 export type { SampleProvider } from './samples/index.js';

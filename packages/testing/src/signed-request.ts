@@ -59,7 +59,19 @@ export async function signDelivery(scheme: Scheme, options: SignDeliveryOptions)
     guessContentType(scheme, options.body, text);
   const url =
     options.url === undefined ? undefined : await signedUrl(scheme, options.url, contentType, bytes);
-  const signature = await scheme.sign({ body: bytes, id: options.id, timestamp: options.timestamp, url });
+  const input = { body: bytes, id: options.id, timestamp: options.timestamp, url };
+  // Mailgun and Adyen sign inside the body: the body sent is the one signBody() wrote.
+  if (scheme.signBody) {
+    const inBody = await scheme.signBody(input);
+    const headers = mergeHeaders(options.headers ?? {}, { 'content-type': contentType }, inBody.headers);
+    return {
+      method: options.method ?? 'POST',
+      ...(url === undefined ? {} : { url }),
+      headers,
+      body: inBody.body,
+    };
+  }
+  const signature = await scheme.sign(input);
   const headers = mergeHeaders(options.headers ?? {}, { 'content-type': contentType }, signature);
   const body = text ?? toBuffer(bytes);
   return { method: options.method ?? 'POST', ...(url === undefined ? {} : { url }), headers, body };

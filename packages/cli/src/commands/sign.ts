@@ -28,18 +28,20 @@ export async function signCommand(argv: readonly string[], io: CliIo): Promise<n
   const body = await bodyOf('sign', values, io);
   if (body === undefined) throw new UsageError('give the body to sign with --body or --body-file', 'sign');
   const scheme = signerFor({ provider, secrets, hmac: hmacFlagsOf('sign', values, signatureHeader) });
-  const headers = await scheme.sign({
+  const input = {
     body,
     id: values.id,
     timestamp: secondsOf('sign', '--timestamp', values.timestamp),
     url: values.url,
-  });
+  };
+  // Mailgun and Adyen sign inside the body: print the body to send as well.
+  const signed = scheme.signBody ? await scheme.signBody(input) : { headers: await scheme.sign(input) };
+  const { headers } = signed;
+  const text = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\n`)
+    .join('');
   io.stdout(
-    values.json
-      ? `${JSON.stringify({ headers })}\n`
-      : Object.entries(headers)
-          .map(([name, value]) => `${name}: ${value}\n`)
-          .join(''),
+    values.json ? `${JSON.stringify(signed)}\n` : 'body' in signed ? `${text}\n${signed.body}\n` : text,
   );
   return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 import { createReceiver } from '@hookgate/core';
+import { isProviderName, providerEntry, providerNames } from '@hookgate/signatures';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signDelivery } from '../signed-request.js';
 import { makeTestKeys, schemeFor, type TestKeys, URL } from '../test-support/provider-schemes.js';
@@ -52,10 +53,10 @@ describe('samples', () => {
       expect(make(fixed)).toEqual(make(fixed));
       expect(make(fixed).id).toBe(a.id);
       expect(make(fixed).timestamp).toBe(1_767_225_600);
-      // The id is in the body where the provider puts it there (all but header-id providers).
-      if (
-        !['github', 'shopify', 'twilio', 'linear', 'standard-webhooks', 'svix', 'sendgrid'].includes(provider)
-      ) {
+      // The id is in the body where the provider puts it there (the registry's delivery-id
+      // location is a field), else it travels in a header the scheme writes.
+      const where = isProviderName(provider) ? providerEntry(provider).deliveryId : undefined;
+      if (where !== undefined && 'field' in where && provider !== 'linear') {
         expect(a.body).toContain(a.id);
       }
     },
@@ -82,6 +83,11 @@ describe('samples', () => {
     expect(handled).toHaveLength(1);
     expect(handled[0]!.startsWith(`${event} `)).toBe(true);
   }
+
+  it('has at least one sample for every registered provider', () => {
+    const missing = providerNames.filter((name) => sampleEvents(name).length === 0);
+    expect(missing).toEqual([]);
+  });
 
   it('finds samples by name, and nothing for unknown names', () => {
     expect(findSample('stripe')).toBe(samples.stripe['invoice.paid']);

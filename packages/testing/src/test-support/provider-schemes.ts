@@ -13,6 +13,7 @@ import {
   svix,
   twilio,
 } from '@hookgate/signatures';
+import { createTestScheme, testSecret } from '../provider-credentials.js';
 import type { SampleProvider } from '../samples/index.js';
 import { generateTestKeys, type TestKeyPair } from '../test-keys.js';
 
@@ -36,10 +37,19 @@ export const URL = 'https://example.test/webhooks';
 export interface TestKeys {
   discord: TestKeyPair;
   sendgrid: TestKeyPair;
+  kick: TestKeyPair;
+  telnyx: TestKeyPair;
+  wise: TestKeyPair;
 }
 
 export async function makeTestKeys(): Promise<TestKeys> {
-  return { discord: await generateTestKeys('discord'), sendgrid: await generateTestKeys('sendgrid') };
+  return {
+    discord: await generateTestKeys('discord'),
+    sendgrid: await generateTestKeys('sendgrid'),
+    kick: await generateTestKeys('kick'),
+    telnyx: await generateTestKeys('telnyx'),
+    wise: await generateTestKeys('wise'),
+  };
 }
 
 /** A scheme that signs and verifies each sample provider's deliveries. */
@@ -69,5 +79,12 @@ export function schemeFor(provider: SampleProvider, keys: TestKeys): Scheme {
       return square({ secret: SECRETS.square });
     case 'sendgrid':
       return sendgrid(keys.sendgrid);
+    case 'kick':
+    case 'telnyx':
+    case 'wise':
+      return createTestScheme(provider, { keys: keys[provider] });
+    default:
+      // Every other provider from the registry, with its test secret.
+      return createTestScheme(provider, { secret: testSecret(provider) });
   }
 }

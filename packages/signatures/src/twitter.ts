@@ -1,0 +1,45 @@
+import { createBodyHmacScheme } from './body-hmac-scheme.js';
+import { jsonAnswer, queryOf, queryParam } from './handshake.js';
+import { encodeSignature } from './hmac-match.js';
+import type { HmacSpec } from './hmac-scheme.js';
+import type { HmacSchemeOptions } from './options.js';
+import type { HandshakeRequest, HandshakeResponse, Scheme } from './types.js';
+
+/** Options of {@link twitter}. `secret` is the app's consumer secret (API Key Secret). */
+export interface TwitterOptions extends HmacSchemeOptions {}
+
+/**
+ * X (Twitter) Account Activity webhooks: `x-twitter-webhooks-signature: sha256=<base64>`,
+ * HMAC-SHA256 of the raw body keyed with the consumer secret. X checks the endpoint at
+ * registration and about hourly with a CRC, `GET ?crc_token=…`, answered with
+ * `{"response_token":"sha256=<base64 HMAC-SHA256(consumer secret, crc_token)>"}`
+ * (docs.x.com/x-api/webhooks, "Challenge-Response Check"). The first configured secret
+ * answers the CRC.
+ *
+ * @example
+ * ```ts
+ * const scheme = twitter({ secret: process.env.X_CONSUMER_SECRET! });
+ * ```
+ */
+export function twitter(options: TwitterOptions): Scheme {
+  return createBodyHmacScheme(
+    {
+      name: 'twitter',
+      secretLabel: 'X consumer secret',
+      header: 'x-twitter-webhooks-signature',
+      prefix: 'sha256=',
+      encoding: 'base64',
+      handshake: (hmac) => ({ challenge: (request) => answerCrc(request, hmac) }),
+    },
+    options,
+  );
+}
+
+async function answerCrc(request: HandshakeRequest, hmac: HmacSpec): Promise<HandshakeResponse | undefined> {
+  if (request.method.toUpperCase() !== 'GET') return undefined;
+  const token = queryParam(queryOf(request.url), 'crc_token');
+  if (token === undefined || token === '') return undefined;
+  const [key] = await hmac.keyring.keys({ headers: request.headers, body: '', url: request.url });
+  const mac = await hmac.crypto.hmac('sha256', key!, [token]);
+  return jsonAnswer({ response_token: `sha256=${encodeSignature(mac, 'base64')}` });
+}
