@@ -34,7 +34,14 @@ describe('inline handler time limit under the sender deadline', () => {
   it('answers a slow LINE handler with 500 HANDLER_TIMEOUT at 1.5 s, before LINE gives up at 2 s', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const scheme = line({ secret: 'a line channel secret' });
-    const receiver = createReceiver({ scheme, events: { message: z.unknown() }, clock: () => NOW_MS });
+    // telemetry: false: a process's first delivery waits for the optional OpenTelemetry import,
+    // real I/O that fake timers do not drive, and this test must not depend on running second.
+    const receiver = createReceiver({
+      scheme,
+      events: { message: z.unknown() },
+      clock: () => NOW_MS,
+      telemetry: false,
+    });
     receiver.on('message', () => new Promise(() => {}));
     const input = await signedInput(scheme, {
       destination: 'U1',
@@ -52,7 +59,12 @@ describe('inline handler time limit under the sender deadline', () => {
   it('keeps an explicit handlerTimeoutMs, and 30 s for senders without a documented deadline', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const scheme = stripe({ secret: 'whsec_test' });
-    const receiver = createReceiver({ scheme, events: { 'invoice.paid': z.unknown() }, clock: () => NOW_MS });
+    const receiver = createReceiver({
+      scheme,
+      events: { 'invoice.paid': z.unknown() },
+      clock: () => NOW_MS,
+      telemetry: false,
+    });
     receiver.on('invoice.paid', () => new Promise(() => {}));
     const result = receiver.handle(await signedInput(scheme, { id: 'evt_1', type: 'invoice.paid' }));
     await vi.advanceTimersByTimeAsync(29_000);

@@ -129,7 +129,7 @@ describe('signed challenges are answered after verification', () => {
     const scheme = twitch({ secret: 'twitch-secret-1' });
     const handler = vi.fn();
     const receiver = createReceiver({ scheme, clock: () => NOW_MS });
-    receiver.onAny(handler);
+    receiver.onEvery(handler);
     const body = { challenge: 'pogchamp-kappa', subscription: { type: 'channel.follow' } };
     const input = await signedInput(scheme, body, {
       headers: { 'Twitch-Eventsub-Message-Type': 'webhook_callback_verification' },
