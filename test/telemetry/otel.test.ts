@@ -1,7 +1,13 @@
 // OpenTelemetry through the real SDK with in-memory exporters: the spans of a delivery (child of
 // the HTTP server span, handlers under their own span), their attributes, the metrics, and the
 // link a queued job's span makes back to the delivery.
-import { captureTraceContext, createMemoryStore, createReceiver, withLinkedSpan } from '@hookgate/core';
+import {
+  captureTraceContext,
+  createMemoryStore,
+  createReceiver,
+  type DispatchedDelivery,
+  withLinkedSpan,
+} from '@hookgate/core';
 import { stripe, WebhookError } from '@hookgate/signatures';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -180,5 +186,33 @@ describe('queued deliveries', () => {
     const [worker] = byName('webhook process invoice.paid (worker)');
     expect(worker!.links.map((link) => link.context.spanId)).toEqual([processing!.spanContext().spanId]);
     expect(worker!.attributes['messaging.message.id']).toBe('evt_link_1');
+  });
+});
+
+describe('queue mode', () => {
+  it('puts the receive span identity in the dispatched delivery, for the worker span to link to', async () => {
+    const queued: DispatchedDelivery[] = [];
+    const receiver = createReceiver({
+      scheme: signer,
+      events,
+      clock: () => NOW_MS,
+      store: createMemoryStore(),
+      logger: false,
+      dispatch: {
+        async dispatch(delivery) {
+          queued.push(JSON.parse(JSON.stringify(delivery)) as DispatchedDelivery);
+        },
+      },
+    }).on('invoice.paid', () => undefined);
+    const result = await receiver.handle(await input('evt_queued_1'));
+    expect(JSON.parse(result.body)).toEqual({ ok: true, queued: true });
+    const [receive] = byName('webhook receive stripe');
+    expect(receive!.attributes['hookgate.outcome']).toBe('queued');
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.trace).toEqual({
+      traceId: receive!.spanContext().traceId,
+      spanId: receive!.spanContext().spanId,
+      traceFlags: receive!.spanContext().traceFlags,
+    });
   });
 });
