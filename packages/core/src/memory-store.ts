@@ -3,7 +3,7 @@ import type { IdempotencyStore } from './store.js';
 
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
-  /** Most delivery ids kept; the least recently used go first. @default 100_000 */
+  /** Most delivery ids kept; past it the least recently stored go first. @default 100_000 */
   max?: number;
   /** A monotonic clock in milliseconds (above 0), for tests with a fake clock. @default performance.now */
   now?: () => number;
@@ -37,7 +37,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Idempotency
     // Synchronous: the receiver then spends no promise and no timer on the store.
     claim(key, { leaseMs }) {
       flatten(key);
-      const entry = cache.get(key);
+      // `peek`, not `get`: a replayed id does not earn a longer stay (and it costs less).
+      const entry = cache.peek(key);
       if (entry === COMPLETED) return { status: 'completed' };
       if (entry !== undefined) return { status: 'in-flight' };
       const token = String(++counter);
@@ -47,10 +48,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Idempotency
     // complete and release only look up a key that claim stored: a Map keeps the key object
     // it was first given, so flattening these copies would buy nothing.
     complete(key, token, { retainMs }) {
-      if (cache.get(key) === token) cache.set(key, COMPLETED, { ttl: retainMs });
+      if (cache.peek(key) === token) cache.set(key, COMPLETED, { ttl: retainMs });
     },
     release(key, token) {
-      if (cache.get(key) === token) cache.delete(key);
+      if (cache.peek(key) === token) cache.delete(key);
     },
   };
 }

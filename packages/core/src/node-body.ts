@@ -1,11 +1,15 @@
 import type { IncomingMessage } from 'node:http';
 import { concatBytes, WebhookError } from '@hookgate/signatures';
+import { expireAfter } from './coarse-timeouts.js';
 
 /** Options of {@link readNodeBody}. */
 export interface ReadNodeBodyOptions {
   /** The largest accepted body, in bytes (the receiver's `maxBodyBytes`). */
   maxBodyBytes: number;
-  /** How long the whole body may take to arrive before the answer is 408. @default 10_000 */
+  /**
+   * How long the whole body may take to arrive before the answer is 408 (checked coarsely: up
+   * to an eighth later, at most a second). @default 10_000
+   */
   timeoutMs?: number;
 }
 
@@ -48,13 +52,15 @@ export function readNodeBody(
     const chunks: Uint8Array[] = [];
     let size = 0;
     let settled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A slow-drip sender must not hold the request (and its buffer) open for ever. Most
+    // webhook bodies arrive with their headers, so most requests need no limit at all.
+    let cancelLimit: (() => void) | undefined;
     // Settles once. The 'end', 'error' and 'close' listeners stay attached (a late 'close' finds
     // the read settled; a late 'error' cannot go unhandled): removing them would cost the hot path.
     const settle = () => {
       if (settled) return false;
       settled = true;
-      if (timer !== undefined) clearTimeout(timer);
+      cancelLimit?.();
       return true;
     };
     const refuse = (error: WebhookError) => {
@@ -73,17 +79,11 @@ export function readNodeBody(
       .on('end', () => settle() && resolve(chunks.length === 1 ? chunks[0]! : concatBytes(chunks)))
       .on('error', (error) => settle() && reject(error))
       .on('close', () => settle() && reject(new Error('the request was aborted before its body ended')));
-    // A slow-drip sender must not hold the request (and its buffer) open for ever. Most
-    // webhook bodies arrive with their headers: once the packet that carried them is parsed
-    // (the next tick), a complete request needs no timer, which keeps timers off the hot path.
-    const arm = () => {
-      if (settled || req.complete) return;
-      timer = setTimeout(
-        () => refuse(new WebhookError('BODY_READ_TIMEOUT', `the body did not arrive within ${timeoutMs} ms`)),
-        timeoutMs,
+    if (!req.complete) {
+      cancelLimit = expireAfter(timeoutMs, () =>
+        refuse(new WebhookError('BODY_READ_TIMEOUT', `the body did not arrive within ${timeoutMs} ms`)),
       );
-    };
-    if (!req.complete) process.nextTick(arm);
+    }
   });
 }
 

@@ -128,8 +128,11 @@ export interface Receiver<TEvents extends EventSchemas> {
    * slow, body consumed by a parser), reported to `onError` like every other rejection.
    */
   reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
-  /** The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). `url` is the
+   * URL the sender signed when it is not `request.url` (behind a proxy; see `publicUrl`).
+   */
+  fetch(request: Request, options?: { url?: string | undefined }): Promise<Response>;
   /**
    * Queue mode, on a worker: validates a dispatched delivery with the same schemas and runs
    * the same handlers once (`ctx.job` tells the attempt). Throws a `WebhookError` for the
@@ -406,14 +409,15 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       observer.failed(error, { ...request, body: '' }, undefined, observer.begin());
       return errorResult(error);
     },
-    async fetch(request) {
+    async fetch(request, fetchOptions) {
       const read = await readWebRequest(request, maxBodyBytes);
+      const url = fetchOptions?.url ?? request.url;
       if (read instanceof WebhookError) {
         return toWebResponse(
-          receiver.reject(read, { method: request.method, url: request.url, headers: request.headers }),
+          receiver.reject(read, { method: request.method, url, headers: request.headers }),
         );
       }
-      return toWebResponse(await receiver.handle(read));
+      return toWebResponse(await receiver.handle({ ...read, url }));
     },
   };
   return receiver;

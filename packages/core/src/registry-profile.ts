@@ -13,12 +13,13 @@ export function retentionFor(retryHorizonMs: number): number {
 }
 
 /**
- * Reads a dotted path (`meta.event_name`, `events.0.type`) of own properties of a parsed
- * payload; a string or finite number becomes a string, anything else `undefined`.
+ * Reads a dotted path (`meta.event_name`, `events.0.type`), or the same already split, of
+ * own properties of a parsed payload; a string or finite number becomes a string, anything
+ * else `undefined`.
  */
-export function readPath(payload: unknown, path: string): string | undefined {
+export function readPath(payload: unknown, path: string | readonly string[]): string | undefined {
   let value: unknown = payload;
-  for (const key of path.split('.')) {
+  for (const key of typeof path === 'string' ? path.split('.') : path) {
     if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
@@ -27,13 +28,14 @@ export function readPath(payload: unknown, path: string): string | undefined {
   return undefined;
 }
 
-/** The value at a registry location: a header, or a field of the payload. */
-export function readFact(
-  location: FactLocation,
-  payload: unknown,
-  headers: HeadersInput,
-): string | undefined {
-  return 'header' in location ? getHeader(headers, location.header) : readPath(payload, location.field);
+/**
+ * The reader of a registry location (a header, or a field of the payload), with a field's path
+ * split once rather than on every delivery.
+ */
+function factReader(location: FactLocation): (payload: unknown, headers: HeadersInput) => string | undefined {
+  if ('header' in location) return (_payload, headers) => getHeader(headers, location.header);
+  const path = location.field.split('.');
+  return (payload) => readPath(payload, path);
 }
 
 /** What core derives from a provider's registry entry (see `SchemeProfile`). */
@@ -52,10 +54,10 @@ export interface DerivedProfile {
 export function profileFromEntry(entry: AnyProviderEntry): DerivedProfile {
   const { eventType, deliveryId } = entry;
   const idField = deliveryId !== undefined && 'field' in deliveryId ? deliveryId.field : undefined;
+  const idPath = idField?.split('.');
   return {
-    eventType:
-      eventType === undefined ? () => 'event' : (payload, headers) => readFact(eventType, payload, headers),
-    ...(idField === undefined ? {} : { payloadId: (payload: unknown) => readPath(payload, idField) }),
+    eventType: eventType === undefined ? () => 'event' : factReader(eventType),
+    ...(idPath === undefined ? {} : { payloadId: (payload: unknown) => readPath(payload, idPath) }),
     retentionMs: retentionFor(entry.retryHorizonMs),
     ...(entry.responseDeadlineMs === undefined ? {} : { responseDeadlineMs: entry.responseDeadlineMs }),
   };

@@ -63,15 +63,7 @@ export function createHonoMiddleware(
       );
       return toWebResponse(receiver.reject(error, { method: request.method, url, headers: request.headers }));
     }
-    if (url === request.url) return receiver.fetch(request);
-    // Same method, headers and body stream, under the public URL.
-    const init: RequestInit & { duplex: 'half' } = {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      duplex: 'half',
-    };
-    return receiver.fetch(new Request(url, init));
+    return receiver.fetch(request, { url });
   };
 }
 

@@ -3,7 +3,10 @@ import { createRouteHandler } from './route-handler.js';
 
 /** A handler over a receiver that answers with the URL it was given. */
 function urlSeenBy(options: Parameters<typeof createRouteHandler>[1] = {}) {
-  const handler = createRouteHandler({ fetch: async (request) => new Response(request.url) }, options);
+  const handler = createRouteHandler(
+    { fetch: async (request, given) => new Response(given?.url ?? request.url) },
+    options,
+  );
   return async (url: string, headers: Record<string, string> = {}) =>
     (await handler(new Request(url, { method: 'POST', headers, body: 'a=b' }))).text();
 }

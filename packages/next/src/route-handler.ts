@@ -40,14 +40,6 @@ export function createRouteHandler(
       trustProxy: options.trustProxy,
       publicUrl: typeof options.publicUrl === 'function' ? options.publicUrl(request) : options.publicUrl,
     });
-    if (url === undefined || url === request.url) return receiver.fetch(request);
-    // Same method, headers and body stream, under the public URL.
-    const init: RequestInit & { duplex: 'half' } = {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      duplex: 'half',
-    };
-    return receiver.fetch(new Request(url, init));
+    return receiver.fetch(request, { url });
   };
 }
