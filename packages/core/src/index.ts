@@ -23,8 +23,9 @@ export type { DeliveredReport, DeliveryDurations, DeliveryFacts, ErrorContext } 
 export type { SchemeProfile } from './profiles.js';
 export type { PublicUrlOptions } from './public-url.js';
 export { publicUrl } from './public-url.js';
-export type { Receiver, ReceiverOptions } from './receiver.js';
+export type { Receiver } from './receiver.js';
 export { createReceiver } from './receiver.js';
+export type { ReceiverOptions } from './receiver-options.js';
 export type { RunDispatchedOptions } from './run-dispatched.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
 export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
