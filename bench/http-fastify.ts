@@ -5,9 +5,13 @@
  * 2 KiB Stripe deliveries, each with a new event id. A third variant validates the payload
  * with the zod schema of `invoice.paid`, to show what validation adds.
  *
+ * A fourth variant is the bare app plus de-duplication in hookgate's memory store (claim and
+ * complete a new id per delivery): what the floor lacks of the plugin's work, to attribute the gap.
+ *
  * Target: the plugin (without validation, the floor's work) ≥ 0.95× the bare app.
  * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
  */
+import { type ClaimResult, createMemoryStore } from '@hookgate/core';
 import { hookgatePlugin } from '@hookgate/fastify';
 import Fastify from 'fastify';
 import { verifyStripeBare } from './lib/bare.js';
@@ -60,6 +64,32 @@ const variants: HttpVariant[] = [
     },
   },
 ];
+
+variants.push({
+  name: `${BARE} + de-dup`,
+  listen: () => {
+    const app = Fastify();
+    const store = createMemoryStore();
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+      done(null, body),
+    );
+    app.post(PATH, async (request, reply) => {
+      const body = request.body as Buffer;
+      if (!verifyStripeBare(SECRETS.stripe, request.headers['stripe-signature'], body)) {
+        return reply.code(401).send({ ok: false });
+      }
+      const event = JSON.parse(body.toString('utf8')) as { id: string };
+      const key = `stripe:${event.id}`;
+      // The memory store answers synchronously.
+      const claim = store.claim(key, { leaseMs: 60_000 }) as ClaimResult;
+      if (claim.status !== 'claimed') return reply.code(409).send({ ok: false });
+      countHandled();
+      store.complete(key, claim.token, { retainMs: 4 * 86_400_000 });
+      return { ok: true };
+    });
+    return listen(app);
+  },
+});
 
 const figures = await runHttpFigure({
   variants,

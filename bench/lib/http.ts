@@ -46,6 +46,14 @@ export interface HttpFigure {
   cpuPerRequest: number;
   /** Median over rounds of the baseline's CPU per request / this variant's: its capacity ratio. */
   cpuRatio: number;
+  /**
+   * The same at equal load: every variant served the same fixed request rate (below what the
+   * slowest one sustains). At saturation a slower server leaves the load generator idle more
+   * often, and each answer then pays the kernel for waking it (measured: 8 µs of extra work per
+   * request costs 14 µs of server CPU), which inflates every gap; at equal load that cost is the
+   * same for all, and the ratio is the servers' own work. `undefined` when not measured.
+   */
+  equalLoadCpuRatio?: number;
   /** Median over rounds of rps / the baseline's rps. */
   ratio: number;
   ratioQ1: number;
@@ -76,6 +84,8 @@ export const httpSettings = {
    * still collects its garbage for a moment, which the next variant would pay for.
    */
   pauseSeconds: envNumber('BENCH_HTTP_PAUSE', 1),
+  /** Rounds at equal load after the saturated ones (see `HttpFigure.equalLoadCpuRatio`); 0 skips them. */
+  equalLoadRounds: envNumber('BENCH_HTTP_EQUAL_ROUNDS', 3),
   /** `0` turns off pinning the servers and the load generator to CPUs of their own. */
   pin: envNumber('BENCH_HTTP_PIN', 1) === 1,
 };
@@ -193,11 +203,13 @@ async function load(
   path: string,
   factory: DeliveryFactory,
   seconds: number,
+  rate?: number,
 ): Promise<Load> {
   const before = await stats(child);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
     connections: httpSettings.connections,
+    ...(rate === undefined ? {} : { overallRate: rate }),
     duration: seconds,
     timeout: 10,
     requests: [
@@ -235,11 +247,11 @@ async function compare(
   const ratios = new Map(names.map((name) => [name, [] as number[]]));
   const cpuRatios = new Map(names.map((name) => [name, [] as number[]]));
   const expectedRps = new Map<string, number>();
-  const run = async (name: string, seconds: number) => {
+  const run = async (name: string, seconds: number, rate?: number) => {
     const { child, port } = children.get(name)!;
-    const deliveries = presigned(factory, expectedRps.get(name) ?? 10_000, seconds);
+    const deliveries = presigned(factory, rate ?? expectedRps.get(name) ?? 10_000, seconds);
     await new Promise((resolve) => setTimeout(resolve, httpSettings.pauseSeconds * 1000));
-    const result = await load(child, port, options.path, deliveries, seconds);
+    const result = await load(child, port, options.path, deliveries, seconds, rate);
     expectedRps.set(name, Math.max(expectedRps.get(name) ?? 0, result.rps));
     const total = totals.get(name)!;
     total.ok += result.ok;
@@ -261,6 +273,7 @@ async function compare(
       cpuRatios.get(name)!.push(baseline.cpuPerRequest / result.cpuPerRequest);
     }
   }
+  const equalLoad = await equalLoadCpuRatios(options, names, rounds, run);
   const figures: HttpFigure[] = [];
   for (const name of names) {
     const loads = rounds.get(name)!;
@@ -270,6 +283,7 @@ async function compare(
       rps: median(loads.map((l) => l.rps)),
       cpuPerRequest: median(loads.map((l) => l.cpuPerRequest)),
       cpuRatio: median(cpuRatios.get(name)!),
+      ...(equalLoad ? { equalLoadCpuRatio: median(equalLoad.get(name)!) } : {}),
       ratio: median(r),
       ratioQ1: quantile(r, 0.25),
       ratioQ3: quantile(r, 0.75),
@@ -281,6 +295,32 @@ async function compare(
     });
   }
   return figures;
+}
+
+/**
+ * Rounds at one fixed request rate for every variant, 70% of what the slowest sustained: per
+ * round, the baseline's server CPU per request over each variant's.
+ */
+async function equalLoadCpuRatios(
+  options: HttpFigureOptions,
+  names: readonly string[],
+  rounds: ReadonlyMap<string, readonly Load[]>,
+  run: (name: string, seconds: number, rate: number) => Promise<Load>,
+): Promise<Map<string, number[]> | undefined> {
+  if (httpSettings.equalLoadRounds <= 0) return undefined;
+  const rate = Math.floor(
+    0.7 * Math.min(...names.map((name) => median(rounds.get(name)!.map((l) => l.rps)))),
+  );
+  const ratios = new Map(names.map((name) => [name, [] as number[]]));
+  for (let round = 0; round < httpSettings.equalLoadRounds; round++) {
+    const cpu = new Map<string, number>();
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!;
+      cpu.set(name, (await run(name, httpSettings.seconds, rate)).cpuPerRequest);
+    }
+    for (const name of names) ratios.get(name)!.push(cpu.get(options.baseline)! / cpu.get(name)!);
+  }
+  return ratios;
 }
 
 export function printHttpFigures(title: string, figures: readonly HttpFigure[]): void {
@@ -296,6 +336,7 @@ export function printHttpFigures(title: string, figures: readonly HttpFigure[]):
       'ratio IQR': `${f.ratioQ1.toFixed(2)}–${f.ratioQ3.toFixed(2)}`,
       'server CPU µs/req': Math.round(f.cpuPerRequest),
       'CPU ratio': f.cpuRatio.toFixed(2),
+      'CPU ratio, equal load': f.equalLoadCpuRatio?.toFixed(2) ?? '-',
       'p50 ms': f.p50,
       'p99 ms': f.p99,
       '2xx': f.ok,
@@ -333,12 +374,24 @@ export function readNodeBody(request: import('node:http').IncomingMessage): Prom
  * hookgate adapter without validation (the floor's work), and the adapter with zod validation.
  */
 export function reportAdapterFigure(title: string, framework: string, figures: readonly HttpFigure[]): void {
-  const [, ours, withZod] = figures as [HttpFigure, HttpFigure, HttpFigure];
+  const [, ours, withZod, floorWithDedup] = figures as [HttpFigure, HttpFigure, HttpFigure, HttpFigure?];
   printHttpFigures(title, figures);
   verdict(`${title}: hookgate adapter to bare ${framework}`, ours.ratio, { min: 0.95 }, validity(ours));
+  if (ours.equalLoadCpuRatio !== undefined) {
+    note(
+      `${title}: hookgate adapter to bare ${framework}, server CPU at equal load`,
+      `${ours.equalLoadCpuRatio.toFixed(2)}x (information: the servers' own work, without the loopback wake-up cost)`,
+    );
+  }
   note(
     `${title}: hookgate with zod validation to bare ${framework}`,
     `${withZod.ratio.toFixed(2)}x (information: the floor validates nothing) ${validity(withZod)}`,
   );
+  if (floorWithDedup) {
+    note(
+      `${title}: bare ${framework} with de-duplication to bare ${framework}`,
+      `${floorWithDedup.ratio.toFixed(2)}x; CPU at equal load ${floorWithDedup.equalLoadCpuRatio?.toFixed(2) ?? '-'}x (information: what the floor lacks of hookgate's work)`,
+    );
+  }
   printVerdicts();
 }
