@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { github } from '@hookgate/signatures';
-import { catalogSamples, signDelivery } from '@hookgate/testing';
+import { samples, signDelivery } from '@hookgate/testing';
 import { build } from 'esbuild';
 import { envNumber, note, printVerdicts, verdict } from './lib/report.js';
 
@@ -48,7 +48,7 @@ await build({
 
 const secret = 'bench-catalog-secret';
 // GitHub's own example of check_run.completed, which its schema accepts (strict variant).
-const sample = await catalogSamples.github['check_run.completed']!();
+const sample = samples.github['check_run.completed']();
 const signed = await signDelivery(github({ secret }), sample);
 const deliveryFile = `${outdir}/delivery.json`;
 writeFileSync(deliveryFile, JSON.stringify({ secret, headers: signed.headers, body: signed.body }));
