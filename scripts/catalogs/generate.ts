@@ -14,6 +14,7 @@ import { providerNameModules } from './provider-names.js';
 import { assertPinnedSources } from './sources.js';
 import { readStripeEvents } from './stripe-events.js';
 import { readStripeFixtures, stripeSampleFiles } from './stripe-samples.js';
+import { stripeSchemaModules } from './stripe-schemas.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const check = process.argv.includes('--check');
@@ -22,7 +23,8 @@ assertPinnedSources();
 const spec = readGithubSpec();
 const stripe = readStripeEvents(join(root, 'packages/events/src'));
 const githubExamples = githubExampleFiles(spec);
-const stripeSamples = stripeSampleFiles(stripe, readStripeFixtures());
+const stripeSchemas = stripeSchemaModules(stripe);
+const stripeSamples = stripeSampleFiles(stripe, readStripeFixtures(), stripeSchemas.objectSchema);
 /** Each generated directory (nothing else lives there) and its files. */
 const outputs = new Map<string, Map<string, string>>([
   [
@@ -31,6 +33,7 @@ const outputs = new Map<string, Map<string, string>>([
       ['github-events.ts', githubEventsModule(spec)],
       ...providerNameModules(join(root, 'packages/events/src')),
       ...githubSchemaModules(spec),
+      ...stripeSchemas.files,
     ]),
   ],
   [

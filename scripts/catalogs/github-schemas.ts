@@ -67,7 +67,7 @@ export function githubSchemaModules(spec: GithubSpec): Map<string, string> {
   }
   files.set(
     'github-schemas/index.ts',
-    `${head}\n/** A route's schema module. */\nexport interface SchemaModule {\n  defs: Record<string, unknown>;\n  root: string;\n}\n\n/** Loads the schema module of each \`name.action\` route (and each route without actions). */\nexport const githubSchemaLoaders: Record<string, () => Promise<SchemaModule>> = {\n${loaders.join('\n')}\n};\n`,
+    `${head}import type { SchemaModule } from '../../strict-schema.js';\n\n/** Loads the schema module of each \`name.action\` route (and each route without actions). */\nexport const githubSchemaLoaders: Record<string, () => Promise<SchemaModule>> = {\n${loaders.join('\n')}\n};\n`,
   );
   return files;
 }

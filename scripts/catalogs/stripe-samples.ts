@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { JsonSchema } from './github-spec.js';
 import { banner, STRIPE_FIXTURES } from './sources.js';
 import type { StripeEvents } from './stripe-events.js';
+import { unexpandStubs } from './stripe-unexpand.js';
 
 /** Stripe's fixtures (vendor/stripe-fixtures3.json): one example object per `object` value. */
 export function readStripeFixtures(): Record<string, unknown> {
@@ -14,11 +16,13 @@ export function readStripeFixtures(): Record<string, unknown> {
  * The Stripe sample of every event type whose `data.object` has a fixture: `data` holds each
  * fixture used once (packages/testing/catalog/stripe/<object>.json, read on first use, wrapped
  * in the event envelope at run time), `index` maps each type to its fixture and lists the types
- * without one. For a union (`customer.source.*`) the first member with a fixture is used.
+ * without one. For a union (`customer.source.*`) the first member with a fixture is used. The
+ * fixtures' stubs of expanded objects become ids, as Stripe sends them (see stripe-unexpand.ts).
  */
 export function stripeSampleFiles(
   { events, apiVersion }: StripeEvents,
   fixtures: Record<string, unknown>,
+  objectSchema: (type: string) => { schema: JsonSchema; defs: Record<string, unknown> },
 ): { data: Map<string, string>; index: string } {
   const data = new Map<string, string>();
   const withFixture: string[] = [];
@@ -29,7 +33,11 @@ export function stripeSampleFiles(
       without.push(type);
       continue;
     }
-    data.set(`stripe/${object}.json`, `${JSON.stringify(fixtures[object], null, 2)}\n`);
+    if (!data.has(`stripe/${object}.json`)) {
+      const { schema, defs } = objectSchema(type);
+      const fixture = unexpandStubs(fixtures[object], schema, defs);
+      data.set(`stripe/${object}.json`, `${JSON.stringify(fixture, null, 2)}\n`);
+    }
     withFixture.push(`  '${type}': '${object}',`);
   }
   const index = `${banner('stripe', 'stripe/openapi')}

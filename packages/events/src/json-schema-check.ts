@@ -63,9 +63,7 @@ export function checkJsonSchema(
     }
     for (const part of schema.allOf ?? []) check(part, data, path, out);
     for (const branches of [schema.anyOf, schema.oneOf]) {
-      if (branches && !branches.some((branch) => passes(branch, data, path))) {
-        out.push({ message: 'matches none of the allowed shapes', path: [...path] });
-      }
+      if (branches) checkBranches(branches, data, path, out);
     }
     if (typeof data === 'string') checkString(schema, data, path, out);
     else if (typeof data === 'number') checkNumber(schema, data, path, out);
@@ -93,10 +91,18 @@ export function checkJsonSchema(
       }
     }
   };
-  const passes = (schema: Schema, data: unknown, path: Path): boolean => {
-    const trial: StandardIssue[] = [];
-    check(schema, data, path, trial);
-    return trial.length === 0;
+  // None of the branches matches: when exactly one has the data's type (an object where the
+  // others are null or a string, as in `X | null`), its own issues say what is wrong, deeper.
+  const checkBranches = (branches: Schema[], data: unknown, path: Path, out: StandardIssue[]): void => {
+    const near: StandardIssue[][] = [];
+    for (const branch of branches) {
+      const trial: StandardIssue[] = [];
+      check(branch, data, path, trial);
+      if (trial.length === 0) return;
+      if (trial.some((issue) => (issue.path?.length ?? 0) > path.length)) near.push(trial);
+    }
+    if (near.length === 1) out.push(...near[0]!.slice(0, MAX_ISSUES - out.length));
+    else out.push({ message: 'matches none of the allowed shapes', path: [...path] });
   };
   check({ $ref: root }, value, [], issues);
   return issues;
