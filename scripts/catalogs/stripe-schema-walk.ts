@@ -50,7 +50,10 @@ export function createStripeSchemaWalk(checker: ts.TypeChecker, packageDir: stri
   };
 
   const object = (type: ts.Type, depth: number): JsonSchema => {
-    if (type.aliasSymbol?.name === 'Partial' || ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) !== 0)
+    if (
+      type.aliasSymbol?.name === 'Partial' ||
+      ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Mapped) !== 0
+    )
       return { type: 'object' };
     const name = defName(type);
     if (name !== undefined) {
