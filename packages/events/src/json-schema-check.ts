@@ -19,6 +19,7 @@ interface Schema {
   maximum?: number;
   minItems?: number;
   maxItems?: number;
+  format?: string;
 }
 
 type Path = (string | number)[];
@@ -29,8 +30,8 @@ const MAX_ISSUES = 20;
 /**
  * Checks `value` against the JSON Schema `root` (a name in `defs`), collecting issues with their
  * paths. A subset of JSON Schema 2020-12: the keywords above. `oneOf` is checked as `anyOf`
- * (GitHub's schemas have overlapping branches that a strict `oneOf` would refuse), and `format`
- * is not checked.
+ * (GitHub's schemas have overlapping branches that a strict `oneOf` would refuse), and of the
+ * formats only `date-time` and `email`.
  */
 export function checkJsonSchema(
   value: unknown,
@@ -108,7 +109,16 @@ export function checkJsonSchema(
   return issues;
 }
 
+// The formats checked: RFC 3339 date-times (JSON Schema's `date-time`) and an address with one @
+// (the shape `email` promises, not RFC 5321's grammar). Other formats are not checked.
+const FORMATS: Record<string, RegExp> = {
+  'date-time': /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/,
+  email: /^[^\s@]+@[^\s@]+$/,
+};
+
 function checkString(schema: Schema, data: string, path: Path, out: StandardIssue[]): void {
+  const format = schema.format === undefined ? undefined : FORMATS[schema.format];
+  if (format && !format.test(data)) out.push({ message: `not a valid ${schema.format}`, path: [...path] });
   // JSON Schema counts code points, not UTF-16 units.
   const length = schema.maxLength !== undefined || schema.minLength !== undefined ? [...data].length : 0;
   if (schema.maxLength !== undefined && length > schema.maxLength)
