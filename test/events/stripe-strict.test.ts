@@ -6,6 +6,7 @@ import { samples, signDelivery } from '@hookgate/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripeSchemaLoaders } from '../../packages/events/src/generated/stripe-schemas/index.js';
+import { checkJsonSchema } from '../../packages/events/src/json-schema-check.js';
 import { stripeSampleObjects } from '../../packages/testing/src/samples/catalog/generated/stripe.js';
 import { stripeFixtureSamples } from '../../packages/testing/src/samples/catalog/stripe-fixtures.js';
 
@@ -126,6 +127,18 @@ describe('strictStripeEvents', () => {
     expect((await validate('invoice.created', payload)).issues).toEqual([
       expect.objectContaining({ path: ['data', 'object', 'object'] }),
     ]);
+  });
+
+  it('never throws on arbitrary JSON, and stops at 20 issues', async () => {
+    const { defs, root } = await stripeSchemaLoaders['invoice.created']!();
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (value, object) => {
+        const issues = checkJsonSchema(value, root, defs);
+        const nested = checkJsonSchema({ ...payloadOf('invoice.created'), data: { object } }, root, defs);
+        return issues.length > 0 && issues.length <= 20 && nested.length > 0 && nested.length <= 20;
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses an event of another type under a type’s key', async () => {

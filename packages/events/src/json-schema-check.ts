@@ -79,6 +79,7 @@ export function checkJsonSchema(
     } else if (typeof data === 'object' && data !== null) {
       const record = data as Record<string, unknown>;
       for (const key of schema.required ?? []) {
+        if (out.length >= MAX_ISSUES) return;
         if (!Object.hasOwn(record, key)) out.push({ message: 'required', path: [...path, key] });
       }
       for (const [key, item] of Object.entries(record)) {
@@ -106,7 +107,8 @@ export function checkJsonSchema(
     else out.push({ message: 'matches none of the allowed shapes', path: [...path] });
   };
   check({ $ref: root }, value, [], issues);
-  return issues;
+  // A branch's issues or one object's missing fields can go past the bound in one step.
+  return issues.slice(0, MAX_ISSUES);
 }
 
 // The formats checked: RFC 3339 date-times (JSON Schema's `date-time`) and an address with one @
