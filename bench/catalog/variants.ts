@@ -3,7 +3,7 @@
  * its own, imported by `catalog/child.ts` after node has booted, and handles one delivery.
  */
 import { createReceiver, type EventSchemas } from '@hookgate/core';
-import { github } from '@hookgate/signatures';
+import { github, type Scheme } from '@hookgate/signatures';
 
 export interface Delivery {
   secret: string;
@@ -11,13 +11,14 @@ export interface Delivery {
   body: string;
 }
 
-/** Builds a receiver of `events`, handles `delivery` once, and returns the status. */
+/** Builds a receiver of `events` (GitHub's unless told), handles `delivery` once, and returns the status. */
 export async function firstDelivery(
   events: EventSchemas,
   route: string,
   delivery: Delivery,
+  scheme: (options: { secret: string }) => Scheme = github,
 ): Promise<number> {
-  const receiver = createReceiver({ scheme: github({ secret: delivery.secret }), events });
+  const receiver = createReceiver({ scheme: scheme({ secret: delivery.secret }), events });
   let handled = 0;
   receiver.on(route, () => {
     handled++;

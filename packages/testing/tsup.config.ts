@@ -1,5 +1,5 @@
 import { packageConfig } from '../../scripts/tsup-package.js';
 
-// Splitting (for CommonJS too) keeps each catalogued sample payload a chunk of its own, loaded by
-// `import()` on first use, so importing @hookgate/testing stays small.
-export default packageConfig({ splitting: true });
+// The catalogue samples' payloads are data files (catalog/, shipped next to dist/) found through
+// `import.meta.url`: the shim gives the CommonJS build one.
+export default packageConfig({ shims: true });

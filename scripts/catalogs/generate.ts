@@ -6,18 +6,25 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { githubExampleModules } from './github-examples.js';
+import { githubExampleFiles } from './github-examples.js';
 import { githubSchemaModules } from './github-schemas.js';
 import { readGithubSpec } from './github-spec.js';
 import { githubEventsModule } from './github-types.js';
 import { providerNameModules } from './provider-names.js';
 import { assertPinnedSources } from './sources.js';
+import { readStripeEvents } from './stripe-events.js';
+import { readStripeFixtures, stripeSampleFiles } from './stripe-samples.js';
+import { stripeSchemaModules } from './stripe-schemas.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const check = process.argv.includes('--check');
 
 assertPinnedSources();
 const spec = readGithubSpec();
+const stripe = readStripeEvents(join(root, 'packages/events/src'));
+const githubExamples = githubExampleFiles(spec);
+const stripeSchemas = stripeSchemaModules(stripe);
+const stripeSamples = stripeSampleFiles(stripe, readStripeFixtures(), stripeSchemas.objectSchema);
 /** Each generated directory (nothing else lives there) and its files. */
 const outputs = new Map<string, Map<string, string>>([
   [
@@ -26,9 +33,18 @@ const outputs = new Map<string, Map<string, string>>([
       ['github-events.ts', githubEventsModule(spec)],
       ...providerNameModules(join(root, 'packages/events/src')),
       ...githubSchemaModules(spec),
+      ...stripeSchemas.files,
     ]),
   ],
-  ['packages/testing/src/samples/catalog/generated', githubExampleModules(spec)],
+  [
+    'packages/testing/src/samples/catalog/generated',
+    new Map([
+      ['github.ts', githubExamples.index],
+      ['stripe.ts', stripeSamples.index],
+    ]),
+  ],
+  // The sample payloads, as data files the package ships and reads on first use.
+  ['packages/testing/catalog', new Map([...githubExamples.data, ...stripeSamples.data])],
 ]);
 
 const problems: string[] = [];

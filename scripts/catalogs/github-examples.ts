@@ -15,9 +15,11 @@ interface Example {
 /**
  * One example payload per GitHub route: GitHub's own (the spec's `examples`) where there is one,
  * otherwise the first of `@octokit/webhooks-examples` (payloads recorded by the community; older
- * ones may lack fields GitHub added since). One module per route, loaded on first use.
+ * ones may lack fields GitHub added since). `data`: one JSON file per route (under
+ * packages/testing/catalog/github, read on first use) with large repeated objects written once
+ * under `shared/`; `index`: the routes and where each example comes from, as a module.
  */
-export function githubExampleModules(spec: GithubSpec): Map<string, string> {
+export function githubExampleFiles(spec: GithubSpec): { data: Map<string, string>; index: string } {
   const examples = new Map<string, Example>();
   const official = require('@octokit/openapi-webhooks/generated/api.github.com.json') as {
     components: { examples: Record<string, { value: unknown }> };
@@ -39,30 +41,25 @@ export function githubExampleModules(spec: GithubSpec): Map<string, string> {
         examples.set(route, { route, source: 'community', payload });
     }
   }
-  const head = banner('@octokit/openapi-webhooks', '@octokit/webhooks-examples');
   const sorted = [...examples.values()].sort((a, b) => (a.route < b.route ? -1 : 1));
   const { roots, shared } = shareSubtrees(sorted.map((example) => example.payload));
-  const files = new Map<string, string>();
-  for (const [name, value] of shared) {
-    files.set(`github/shared/${name}.ts`, `${head}export default JSON.parse(${literal(value)});\n`);
-  }
+  const data = new Map<string, string>();
+  for (const [name, value] of shared) data.set(`github/shared/${name}.json`, `${JSON.stringify(value)}\n`);
   sorted.forEach(({ route }, index) => {
     const needs = [...sharedNames(roots[index], shared, new Set())].sort();
-    const imports = needs.map((name, i) => `import s${i} from './shared/${name}.js';\n`).join('');
-    const map = needs.map((name, i) => `'${name}': s${i}`).join(', ');
-    files.set(
-      `github/${route}.ts`,
-      `${head}${imports}\nexport const shared: Record<string, unknown> = { ${map} };\n\nexport const payload: unknown = JSON.parse(${literal(roots[index])});\n`,
-    );
+    data.set(`github/${route}.json`, `${JSON.stringify({ shared: needs, payload: roots[index] })}\n`);
   });
-  const loaders = sorted.map(
-    ({ route, source }) => `  '${route}': { source: '${source}', load: () => import('./${route}.js') },`,
-  );
-  files.set(
-    'github/index.ts',
-    `${head}\n/** Where an example comes from: GitHub's spec, or octokit's community collection. */\nexport type ExampleSource = 'spec' | 'community';\n\n/** A route's example: the payload, with \`{ "${MARKER}": name }\` where a part of \`shared\` goes. */\nexport interface ExampleModule {\n  payload: unknown;\n  shared: Record<string, unknown>;\n}\n\n/** The example payload of each GitHub route that has one. */\nexport const githubExamples: Record<string, { source: ExampleSource; load: () => Promise<ExampleModule> }> = {\n${loaders.join('\n')}\n};\n`,
-  );
-  return files;
+  const entries = sorted.map(({ route, source }) => `  '${route}': '${source}',`);
+  const index = `${banner('@octokit/openapi-webhooks', '@octokit/webhooks-examples')}
+/**
+ * Each GitHub route with an example payload (in catalog/github/<route>.json), and where the
+ * example comes from: GitHub's spec, or octokit's community collection.
+ */
+export const githubExampleSources = {
+${entries.join('\n')}
+} as const;
+`;
+  return { data, index };
 }
 
 /** The key of the object that stands for a shared part (see catalog/github.ts, which expands it). */
@@ -110,8 +107,4 @@ function sharedNames(node: unknown, shared: Map<string, unknown>, into: Set<stri
   }
   for (const value of Object.values(node)) sharedNames(value, shared, into);
   return into;
-}
-
-function literal(value: unknown): string {
-  return JSON.stringify(JSON.stringify(value));
 }

@@ -22,7 +22,13 @@ const KEPT = new Set([
   'maximum',
   'minItems',
   'maxItems',
+  'format',
 ]);
+
+// The formats the checker evaluates; the others are dropped. Not `uri`: GitHub sends what users
+// typed, `"homepage": ""` for a cleared repository homepage (recorded in octokit's collection of
+// real deliveries), where its schema says `format: uri`; checking it would refuse real deliveries.
+const CHECKED_FORMATS = new Set(['date-time', 'email']);
 
 /**
  * One module per route with the JSON Schema of its payload, for `strictGithubEvents` to load on
@@ -67,7 +73,7 @@ export function githubSchemaModules(spec: GithubSpec): Map<string, string> {
   }
   files.set(
     'github-schemas/index.ts',
-    `${head}\n/** A route's schema module. */\nexport interface SchemaModule {\n  defs: Record<string, unknown>;\n  root: string;\n}\n\n/** Loads the schema module of each \`name.action\` route (and each route without actions). */\nexport const githubSchemaLoaders: Record<string, () => Promise<SchemaModule>> = {\n${loaders.join('\n')}\n};\n`,
+    `${head}import type { SchemaModule } from '../../strict-schema.js';\n\n/** Loads the schema module of each \`name.action\` route (and each route without actions). */\nexport const githubSchemaLoaders: Record<string, () => Promise<SchemaModule>> = {\n${loaders.join('\n')}\n};\n`,
   );
   return files;
 }
@@ -157,7 +163,7 @@ function stripNode(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (!KEPT.has(key)) continue;
+    if (!KEPT.has(key) || (key === 'format' && !CHECKED_FORMATS.has(value as string))) continue;
     if (key === '$ref') out.$ref = (value as string).split('/').pop();
     else if (key === 'properties') {
       out.properties = Object.fromEntries(

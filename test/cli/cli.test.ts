@@ -572,7 +572,10 @@ const scheme = stripe({ secret: 'whsec_installed' });
 const request = await createSignedRequest(scheme, { url: 'https://example.test/hooks', ...samples.stripe['invoice.paid']() });
 const verified = await scheme.verify({ headers: request.headers, body: new Uint8Array(await request.arrayBuffer()) });
 const { headers } = await signDelivery(scheme, { body: { id: 'evt_1' } });
-console.log(JSON.stringify({ resolved, scheme: verified.scheme, contentType: request.headers.get('content-type'), signed: 'Stripe-Signature' in headers, runCli: typeof runCli }));`;
+// Catalogue samples read their payloads from the package's catalog/ files on first call.
+const fixture = JSON.parse(samples.stripe['invoice.created']().body).data.object.object;
+const example = JSON.parse(samples.github['check_run.completed']().body).action;
+console.log(JSON.stringify({ resolved, scheme: verified.scheme, contentType: request.headers.get('content-type'), signed: 'Stripe-Signature' in headers, runCli: typeof runCli, fixture, example }));`;
 
   it('require() loads the CommonJS build', () => {
     const source = `(async () => {
@@ -587,6 +590,8 @@ const resolved = require.resolve('@hookgate/testing');`)}
       contentType: 'application/json; charset=utf-8',
       signed: true,
       runCli: 'function',
+      fixture: 'invoice',
+      example: 'completed',
     });
   });
 
@@ -601,6 +606,8 @@ const resolved = fileURLToPath(import.meta.resolve('@hookgate/testing'));`);
       scheme: 'stripe',
       signed: true,
       runCli: 'function',
+      fixture: 'invoice',
+      example: 'completed',
     });
   });
 });

@@ -1,6 +1,6 @@
 import { createReceiver, type EventSchemas } from '@hookgate/core';
 import { strictGithubEvents } from '@hookgate/events/github';
-import { stripeEvents } from '@hookgate/events/stripe';
+import { strictStripeEvents, stripeEvents } from '@hookgate/events/stripe';
 import { github, type Scheme, stripe } from '@hookgate/signatures';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
@@ -52,6 +52,27 @@ describe('hookgate send --event with the catalogues', () => {
       {
         type: 'checkout.session.completed',
         payload: expect.objectContaining({ type: 'checkout.session.completed' }),
+      },
+    ]);
+  });
+
+  it('sends the sample made from Stripe’s fixture of an invoice, valid against its stripe-node type', async () => {
+    const secret = 'whsec_c2VuZF9maXh0dXJl';
+    const result = await sendTo(stripe({ secret }), strictStripeEvents, [
+      '-p',
+      'stripe',
+      '-s',
+      secret,
+      '--event',
+      'invoice.created',
+    ]);
+    expect(result.stdout).toMatch(/^HTTP 200/);
+    expect(result.seen).toEqual([
+      {
+        type: 'invoice.created',
+        payload: expect.objectContaining({
+          data: expect.objectContaining({ object: expect.objectContaining({ object: 'invoice' }) }),
+        }),
       },
     ]);
   });

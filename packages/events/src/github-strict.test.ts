@@ -42,6 +42,16 @@ describe('strictGithubEvents', () => {
     });
   });
 
+  it('checks date-time formats, as GitHub’s schemas give them', async () => {
+    const { value } = officialExamples.find((example) => example.route === 'check_run.created')!;
+    const checkRun = value.check_run as Record<string, unknown>;
+    const result = await validate('check_run.created', {
+      ...value,
+      check_run: { ...checkRun, started_at: 'yesterday' },
+    });
+    expect(result.issues).toEqual([{ message: 'not a valid date-time', path: ['check_run', 'started_at'] }]);
+  });
+
   it('refuses an action GitHub does not document under a bare name', async () => {
     const { value } = officialExamples.find((example) => example.route === 'check_run.created')!;
     const result = await validate('check_run', { ...value, action: 'teleported' });
@@ -80,15 +90,19 @@ describe('strictGithubEvents', () => {
           e: { enum: ['a', 'b'] },
           list: { type: 'array', maxItems: 2, items: { $ref: 'item' } },
           either: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+          at: { type: 'string', format: 'date-time' },
+          mail: { type: ['string', 'null'], format: 'email' },
+          link: { type: 'string', format: 'uri' },
         },
       },
       item: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
     };
-    expect(checkJsonSchema({ n: 2, s: null, e: 'a', list: [{ id: 'x' }], either: 1 }, 'root', defs)).toEqual(
+    const good = { n: 2, s: null, e: 'a', list: [{ id: 'x' }], either: 1, at: '2026-01-01T00:00:00.5+01:00' };
+    expect(checkJsonSchema({ ...good, mail: 'octo@cat.example', link: 'not checked' }, 'root', defs)).toEqual(
       [],
     );
     const issues = checkJsonSchema(
-      { n: 1.5, s: 'abc', e: 'c', list: [{}, {}, {}], either: true, extra: 1 },
+      { n: 1.5, s: 'abc', e: 'c', list: [{}, {}, {}], either: true, at: '2026-01-01', mail: 'x', extra: 1 },
       'root',
       defs,
     );
@@ -101,6 +115,8 @@ describe('strictGithubEvents', () => {
       'list.1.id',
       'list.2.id',
       'either',
+      'at',
+      'mail',
       'extra',
     ]);
   });

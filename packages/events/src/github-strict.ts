@@ -1,23 +1,10 @@
 import type { StandardSchemaV1 } from '@hookgate/core';
 import type { Catalogue } from './catalogue.js';
 import { type GithubEventPayloads, githubEventNames } from './generated/github-events.js';
-import { githubSchemaLoaders, type SchemaModule } from './generated/github-schemas/index.js';
-import { checkJsonSchema } from './json-schema-check.js';
+import { githubSchemaLoaders } from './generated/github-schemas/index.js';
+import { createSchemaLoader, createStrictSchema } from './strict-schema.js';
 
-// Each route's schema module is imported on its first delivery and kept: a receiver pays for
-// the events it receives, never for the other 260.
-const loaded = new Map<string, Promise<SchemaModule>>();
-
-function load(route: string): Promise<SchemaModule> | undefined {
-  let module = loaded.get(route);
-  if (!module) {
-    const loader = Object.hasOwn(githubSchemaLoaders, route) ? githubSchemaLoaders[route] : undefined;
-    if (!loader) return undefined;
-    module = loader();
-    loaded.set(route, module);
-  }
-  return module;
-}
+const load = createSchemaLoader(githubSchemaLoaders);
 
 /**
  * The validator of one catalogue key. A schema sees only the payload, not the X-GitHub-Event
@@ -26,25 +13,11 @@ function load(route: string): Promise<SchemaModule> | undefined {
  */
 function strictSchema(key: string): StandardSchemaV1 {
   const hasAction = key.includes('.');
-  return {
-    '~standard': {
-      version: 1,
-      vendor: 'hookgate/github-strict',
-      async validate(value) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-          return { issues: [{ message: 'the payload is not a JSON object' }] };
-        }
-        const action = (value as { action?: unknown }).action;
-        const route = hasAction || typeof action !== 'string' ? key : `${key}.${action}`;
-        const module = load(route) ?? load(key);
-        if (!module)
-          return { issues: [{ message: `GitHub documents no ${route} payload`, path: ['action'] }] };
-        const { defs, root } = await module;
-        const issues = checkJsonSchema(value, root, defs);
-        return issues.length > 0 ? { issues } : { value };
-      },
-    },
-  };
+  return createStrictSchema('hookgate/github-strict', (payload) => {
+    const action = payload.action;
+    const route = hasAction || typeof action !== 'string' ? key : `${key}.${action}`;
+    return load(route) ?? load(key) ?? { message: `GitHub documents no ${route} payload`, path: ['action'] };
+  });
 }
 
 /**

@@ -19,6 +19,7 @@ interface Schema {
   maximum?: number;
   minItems?: number;
   maxItems?: number;
+  format?: string;
 }
 
 type Path = (string | number)[];
@@ -29,8 +30,8 @@ const MAX_ISSUES = 20;
 /**
  * Checks `value` against the JSON Schema `root` (a name in `defs`), collecting issues with their
  * paths. A subset of JSON Schema 2020-12: the keywords above. `oneOf` is checked as `anyOf`
- * (GitHub's schemas have overlapping branches that a strict `oneOf` would refuse), and `format`
- * is not checked.
+ * (GitHub's schemas have overlapping branches that a strict `oneOf` would refuse), and of the
+ * formats only `date-time` and `email`.
  */
 export function checkJsonSchema(
   value: unknown,
@@ -63,9 +64,7 @@ export function checkJsonSchema(
     }
     for (const part of schema.allOf ?? []) check(part, data, path, out);
     for (const branches of [schema.anyOf, schema.oneOf]) {
-      if (branches && !branches.some((branch) => passes(branch, data, path))) {
-        out.push({ message: 'matches none of the allowed shapes', path: [...path] });
-      }
+      if (branches) checkBranches(branches, data, path, out);
     }
     if (typeof data === 'string') checkString(schema, data, path, out);
     else if (typeof data === 'number') checkNumber(schema, data, path, out);
@@ -80,6 +79,7 @@ export function checkJsonSchema(
     } else if (typeof data === 'object' && data !== null) {
       const record = data as Record<string, unknown>;
       for (const key of schema.required ?? []) {
+        if (out.length >= MAX_ISSUES) return;
         if (!Object.hasOwn(record, key)) out.push({ message: 'required', path: [...path, key] });
       }
       for (const [key, item] of Object.entries(record)) {
@@ -93,16 +93,34 @@ export function checkJsonSchema(
       }
     }
   };
-  const passes = (schema: Schema, data: unknown, path: Path): boolean => {
-    const trial: StandardIssue[] = [];
-    check(schema, data, path, trial);
-    return trial.length === 0;
+  // None of the branches matches: when exactly one has the data's type (an object where the
+  // others are null or a string, as in `X | null`), its own issues say what is wrong, deeper.
+  const checkBranches = (branches: Schema[], data: unknown, path: Path, out: StandardIssue[]): void => {
+    const near: StandardIssue[][] = [];
+    for (const branch of branches) {
+      const trial: StandardIssue[] = [];
+      check(branch, data, path, trial);
+      if (trial.length === 0) return;
+      if (trial.some((issue) => (issue.path?.length ?? 0) > path.length)) near.push(trial);
+    }
+    if (near.length === 1) out.push(...near[0]!.slice(0, MAX_ISSUES - out.length));
+    else out.push({ message: 'matches none of the allowed shapes', path: [...path] });
   };
   check({ $ref: root }, value, [], issues);
-  return issues;
+  // A branch's issues or one object's missing fields can go past the bound in one step.
+  return issues.slice(0, MAX_ISSUES);
 }
 
+// The formats checked: RFC 3339 date-times (JSON Schema's `date-time`) and an address with one @
+// (the shape `email` promises, not RFC 5321's grammar). Other formats are not checked.
+const FORMATS: Record<string, RegExp> = {
+  'date-time': /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/,
+  email: /^[^\s@]+@[^\s@]+$/,
+};
+
 function checkString(schema: Schema, data: string, path: Path, out: StandardIssue[]): void {
+  const format = schema.format === undefined ? undefined : FORMATS[schema.format];
+  if (format && !format.test(data)) out.push({ message: `not a valid ${schema.format}`, path: [...path] });
   // JSON Schema counts code points, not UTF-16 units.
   const length = schema.maxLength !== undefined || schema.minLength !== undefined ? [...data].length : 0;
   if (schema.maxLength !== undefined && length > schema.maxLength)

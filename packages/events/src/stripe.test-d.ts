@@ -4,7 +4,7 @@ import type Stripe from 'stripe';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import type { stripeEventNames } from './generated/stripe-names.js';
-import { stripeEvents } from './stripe.js';
+import { strictStripeEvents, stripeEvents } from './stripe.js';
 
 const receiver = createReceiver({ scheme: stripe({ secret: 'whsec_x' }), events: stripeEvents });
 
@@ -40,6 +40,20 @@ describe('stripeEvents', () => {
     composed.on('my.custom', (event) => expectTypeOf(event).toEqualTypeOf<{ id: string }>());
     composed.on('customer.created', (event) =>
       expectTypeOf(event).toEqualTypeOf<Stripe.CustomerCreatedEvent>(),
+    );
+  });
+
+  it('strictStripeEvents types the same events the same way', () => {
+    expectTypeOf(strictStripeEvents).toEqualTypeOf<typeof stripeEvents>();
+    const strict = createReceiver({ scheme: stripe({ secret: 'whsec_x' }), events: strictStripeEvents });
+    strict.on('checkout.session.completed', (event) => {
+      expectTypeOf(event).toEqualTypeOf<Stripe.CheckoutSessionCompletedEvent>();
+    });
+    // @ts-expect-error no such Stripe event
+    strict.on('invoice.teleported', () => {});
+    const mixed = { ...stripeEvents, 'invoice.paid': strictStripeEvents['invoice.paid'] };
+    createReceiver({ scheme: stripe({ secret: 'whsec_x' }), events: mixed }).on('invoice.paid', (event) =>
+      expectTypeOf(event.data.object.amount_paid).toEqualTypeOf<number>(),
     );
   });
 });

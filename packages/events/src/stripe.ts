@@ -35,3 +35,5 @@ const envelope = createEnvelope('hookgate/stripe', (payload) => requireFields(pa
  * ```
  */
 export const stripeEvents: StripeEvents = createCatalogue<StripeEventPayloads>(stripeEventNames, envelope);
+
+export { strictStripeEvents } from './stripe-strict.js';

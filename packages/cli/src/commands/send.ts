@@ -54,7 +54,7 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const delivery: SignDeliveryOptions & { event?: string } =
     body === undefined
-      ? await sampleOf(provider, values.event, values.id, timestamp)
+      ? sampleOf(provider, values.event, values.id, timestamp)
       : { body, id: values.id, timestamp };
   const signed = await signDelivery(scheme, {
     ...delivery,
@@ -100,15 +100,15 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
   return response.ok ? EXIT.ok : EXIT.failed;
 }
 
-async function sampleOf(
+function sampleOf(
   provider: ProviderName,
   event: string | undefined,
   id: string | undefined,
   timestamp: number | undefined,
 ) {
   const events = loadableSampleEvents(provider);
-  // Without --event, the provider's first hand-made sample, as before the catalogues.
-  const sample = await loadSample(provider, event ?? sampleEvents(provider)[0] ?? events[0] ?? '', {
+  // Without --event, the provider's first sample, which is a hand-made one where there are any.
+  const sample = loadSample(provider, event ?? sampleEvents(provider)[0] ?? '', {
     ...(id === undefined ? {} : { id }),
     ...(timestamp === undefined ? {} : { timestamp }),
   });

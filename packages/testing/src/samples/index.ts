@@ -27,7 +27,9 @@ import {
   wooCommerceSamples,
   xeroSamples,
 } from './body-hmac-samples.js';
+import { githubExampleSamples } from './catalog/github.js';
 import { stripeCatalogSamples } from './catalog/stripe.js';
+import { stripeFixtureSamples } from './catalog/stripe-fixtures.js';
 import { discordSamples } from './discord.js';
 import { githubSamples } from './github.js';
 import {
@@ -59,7 +61,7 @@ import {
   wiseSamples,
 } from './non-hmac-samples.js';
 import { paddleSamples } from './paddle.js';
-import type { SampleFactory } from './sample.js';
+import type { Sample, SampleFactory, SampleOptions } from './sample.js';
 import { sendgridSamples } from './sendgrid.js';
 import { shopifySamples } from './shopify.js';
 import { slackSamples } from './slack.js';
@@ -96,21 +98,35 @@ import {
 import { twilioSamples } from './twilio.js';
 
 /**
+ * The catalogue's samples with the hand-made ones over them: a hand-made sample keeps its name's
+ * place (first, so a provider's first sample stays a hand-made one) and wins over the catalogue's.
+ */
+function overCatalogue<C extends object, H extends object>(catalogue: C, handMade: H): Omit<C, keyof H> & H {
+  return { ...handMade, ...catalogue, ...handMade };
+}
+
+/**
  * Realistic deliveries of common events, by provider (the scheme's name) and event type (as a
  * hookgate receiver routes it). Each call makes a fresh delivery with new ids and the current
  * time; pass `{ id, timestamp }` for the same bytes every time. Sign a sample with its own `id`
  * and `timestamp` (spread it into {@link createSignedRequest}) so headers and payload agree.
  *
+ * GitHub and Stripe also have a sample of every catalogued event the provider publishes an
+ * example of (`@hookgate/events`): GitHub's spec examples (else octokit's community collection)
+ * and Stripe's API fixtures around the event envelope. Their payloads are data files read on a
+ * sample's first call, so importing this package stays cheap. An unknown event name does not compile.
+ *
  * @example
  * ```ts
- * const sample = samples.stripe['invoice.paid']();
+ * const sample = samples.stripe['checkout.session.completed']();
+ * const fromGithub = samples.github['check_run.completed']();
  * const request = await createSignedRequest(stripe({ secret }), { url, ...sample });
  * const fixed = samples.github.push({ id: '5b7e0a2c-0000-4000-a000-000000000001', timestamp: 1767225600 });
  * ```
  */
 export const samples = {
-  stripe: { ...stripeSamples, ...stripeCatalogSamples },
-  github: githubSamples,
+  stripe: overCatalogue(stripeFixtureSamples, { ...stripeSamples, ...stripeCatalogSamples }),
+  github: overCatalogue(githubExampleSamples, githubSamples),
   shopify: shopifySamples,
   slack: slackSamples,
   twilio: twilioSamples,
@@ -227,4 +243,30 @@ export function findSample(provider: string, event?: string): SampleFactory | un
  */
 export function sampleEvents(provider: string): string[] {
   return Object.hasOwn(samples, provider) ? Object.keys(samples[provider as SampleProvider]) : [];
+}
+
+/**
+ * A sample of `event` from `provider` (as {@link samples} has it: hand-made where there is one,
+ * else the catalogue's), or `undefined` when there is none. For code that picks samples by name,
+ * such as `hookgate send`.
+ *
+ * @example
+ * ```ts
+ * const sample = loadSample('github', 'pull_request.opened', { id: '5b7e0a2c-0000-4000-a000-000000000001' });
+ * ```
+ */
+export function loadSample(provider: string, event: string, options: SampleOptions = {}): Sample | undefined {
+  return findSample(provider, event)?.(options);
+}
+
+/**
+ * Every event `provider` has a sample of, hand-made or catalogued, sorted.
+ *
+ * @example
+ * ```ts
+ * loadableSampleEvents('stripe'); // ['account.application.authorized', …, 'checkout.session.completed', …]
+ * ```
+ */
+export function loadableSampleEvents(provider: string): string[] {
+  return sampleEvents(provider).sort();
 }

@@ -5,11 +5,15 @@ import { createIdSource, randomString, type Sample, type SampleOptions, sampleTi
 // spaces, which is why re-serialising the body breaks its signature.
 const API_VERSION = '2025-06-30.basil';
 
-/** A Stripe event sample around the object `object` makes (also used by the catalogue samples). */
+/**
+ * A Stripe event sample around the object `object` makes (also used by the catalogue samples),
+ * rendered at `apiVersion`.
+ */
 export function event(
   type: string,
   options: SampleOptions,
   object: (ids: ReturnType<typeof createIdSource>, created: number) => unknown,
+  apiVersion = API_VERSION,
 ): Sample {
   const id = options.id ?? `evt_${randomString(24)}`;
   const created = sampleTime(options);
@@ -17,7 +21,7 @@ export function event(
   const payload = {
     id,
     object: 'event',
-    api_version: API_VERSION,
+    api_version: apiVersion,
     created,
     data: { object: object(ids, created) },
     livemode: false,

@@ -4,16 +4,16 @@ import s1 from './shared/dedup-22e82e57b986.js';
 import s2 from './shared/dedup-2b7ffdbe9af3.js';
 import s3 from './shared/dedup-4b068b93ba92.js';
 import s4 from './shared/dedup-563289538415.js';
-import s5 from './shared/dedup-5d6d4f2a216f.js';
-import s6 from './shared/dedup-6759bb486d80.js';
-import s7 from './shared/dedup-7c6132c8177f.js';
-import s8 from './shared/dedup-8219274f1a5e.js';
+import s5 from './shared/dedup-713ff045920b.js';
+import s6 from './shared/dedup-7c6132c8177f.js';
+import s7 from './shared/dedup-8219274f1a5e.js';
+import s8 from './shared/dedup-850bae6ea453.js';
 import s9 from './shared/dedup-99a52e137818.js';
-import s10 from './shared/dedup-9d8e22dbd3fa.js';
-import s11 from './shared/dedup-a29300a0ca37.js';
-import s12 from './shared/dedup-ad33924d7d53.js';
-import s13 from './shared/dedup-b75d22d25f6c.js';
-import s14 from './shared/dedup-b98409b4a77e.js';
+import s10 from './shared/dedup-a29300a0ca37.js';
+import s11 from './shared/dedup-b903c899eb1e.js';
+import s12 from './shared/dedup-b98409b4a77e.js';
+import s13 from './shared/dedup-f0cd55342985.js';
+import s14 from './shared/dedup-f7c77ba5b244.js';
 import s15 from './shared/enterprise-webhooks.js';
 import s16 from './shared/license-simple.js';
 import s17 from './shared/organization-simple-webhooks.js';
@@ -29,16 +29,16 @@ export const defs: Record<string, unknown> = {
   'dedup-2b7ffdbe9af3': s2,
   'dedup-4b068b93ba92': s3,
   'dedup-563289538415': s4,
-  'dedup-5d6d4f2a216f': s5,
-  'dedup-6759bb486d80': s6,
-  'dedup-7c6132c8177f': s7,
-  'dedup-8219274f1a5e': s8,
+  'dedup-713ff045920b': s5,
+  'dedup-7c6132c8177f': s6,
+  'dedup-8219274f1a5e': s7,
+  'dedup-850bae6ea453': s8,
   'dedup-99a52e137818': s9,
-  'dedup-9d8e22dbd3fa': s10,
-  'dedup-a29300a0ca37': s11,
-  'dedup-ad33924d7d53': s12,
-  'dedup-b75d22d25f6c': s13,
-  'dedup-b98409b4a77e': s14,
+  'dedup-a29300a0ca37': s10,
+  'dedup-b903c899eb1e': s11,
+  'dedup-b98409b4a77e': s12,
+  'dedup-f0cd55342985': s13,
+  'dedup-f7c77ba5b244': s14,
   'enterprise-webhooks': s15,
   'license-simple': s16,
   'organization-simple-webhooks': s17,
@@ -46,7 +46,7 @@ export const defs: Record<string, unknown> = {
   'simple-installation': s19,
   'simple-user': s20,
   'webhooks_number': s21,
-  'webhook-pull-request-unlocked': JSON.parse("{\"type\":\"object\",\"properties\":{\"action\":{\"type\":\"string\",\"enum\":[\"unlocked\"]},\"enterprise\":{\"$ref\":\"enterprise-webhooks\"},\"installation\":{\"$ref\":\"simple-installation\"},\"number\":{\"$ref\":\"webhooks_number\"},\"organization\":{\"$ref\":\"organization-simple-webhooks\"},\"pull_request\":{\"type\":\"object\",\"properties\":{\"_links\":{\"$ref\":\"dedup-0b91675f547e\"},\"active_lock_reason\":{\"type\":[\"string\",\"null\"],\"enum\":[\"resolved\",\"off-topic\",\"too heated\",\"spam\",null]},\"additions\":{\"type\":\"integer\"},\"assignee\":{\"$ref\":\"dedup-7c6132c8177f\"},\"assignees\":{\"$ref\":\"dedup-a29300a0ca37\"},\"author_association\":{\"type\":\"string\",\"enum\":[\"COLLABORATOR\",\"CONTRIBUTOR\",\"FIRST_TIMER\",\"FIRST_TIME_CONTRIBUTOR\",\"MANNEQUIN\",\"MEMBER\",\"NONE\",\"OWNER\"]},\"auto_merge\":{\"$ref\":\"dedup-563289538415\"},\"base\":{\"$ref\":\"dedup-b75d22d25f6c\"},\"body\":{\"type\":[\"string\",\"null\"]},\"changed_files\":{\"type\":\"integer\"},\"closed_at\":{\"type\":[\"string\",\"null\"]},\"comments\":{\"type\":\"integer\"},\"comments_url\":{\"type\":\"string\"},\"commits\":{\"type\":\"integer\"},\"commits_url\":{\"type\":\"string\"},\"created_at\":{\"type\":\"string\"},\"deletions\":{\"type\":\"integer\"},\"diff_url\":{\"type\":\"string\"},\"draft\":{\"type\":\"boolean\"},\"head\":{\"$ref\":\"dedup-ad33924d7d53\"},\"html_url\":{\"type\":\"string\"},\"id\":{\"type\":\"integer\"},\"issue_url\":{\"type\":\"string\"},\"labels\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"color\":{\"type\":\"string\"},\"default\":{\"type\":\"boolean\"},\"description\":{\"type\":[\"string\",\"null\"]},\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},\"node_id\":{\"type\":\"string\"},\"url\":{\"type\":\"string\"}},\"required\":[\"id\",\"node_id\",\"url\",\"name\",\"color\",\"default\",\"description\"]}},\"locked\":{\"type\":\"boolean\"},\"maintainer_can_modify\":{\"type\":\"boolean\"},\"merge_commit_sha\":{\"type\":[\"string\",\"null\"]},\"mergeable\":{\"type\":[\"boolean\",\"null\"]},\"mergeable_state\":{\"type\":\"string\"},\"merged\":{\"type\":[\"boolean\",\"null\"]},\"merged_at\":{\"type\":[\"string\",\"null\"]},\"merged_by\":{\"$ref\":\"dedup-7c6132c8177f\"},\"milestone\":{\"$ref\":\"dedup-5d6d4f2a216f\"},\"node_id\":{\"type\":\"string\"},\"number\":{\"type\":\"integer\"},\"patch_url\":{\"type\":\"string\"},\"rebaseable\":{\"type\":[\"boolean\",\"null\"]},\"requested_reviewers\":{\"$ref\":\"dedup-b98409b4a77e\"},\"requested_teams\":{\"$ref\":\"dedup-22e82e57b986\"},\"review_comment_url\":{\"type\":\"string\"},\"review_comments\":{\"type\":\"integer\"},\"review_comments_url\":{\"type\":\"string\"},\"state\":{\"type\":\"string\",\"enum\":[\"open\",\"closed\"]},\"statuses_url\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},\"updated_at\":{\"type\":\"string\"},\"url\":{\"type\":\"string\"},\"user\":{\"$ref\":\"dedup-7c6132c8177f\"}},\"required\":[\"url\",\"id\",\"node_id\",\"html_url\",\"diff_url\",\"patch_url\",\"issue_url\",\"number\",\"state\",\"locked\",\"title\",\"user\",\"body\",\"created_at\",\"updated_at\",\"closed_at\",\"merged_at\",\"merge_commit_sha\",\"assignee\",\"assignees\",\"requested_reviewers\",\"requested_teams\",\"labels\",\"milestone\",\"commits_url\",\"review_comments_url\",\"review_comment_url\",\"comments_url\",\"statuses_url\",\"head\",\"base\",\"_links\",\"author_association\",\"auto_merge\",\"active_lock_reason\",\"draft\"]},\"repository\":{\"$ref\":\"repository-webhooks\"},\"sender\":{\"$ref\":\"simple-user\"}},\"required\":[\"action\",\"number\",\"pull_request\",\"repository\",\"sender\"]}"),
+  'webhook-pull-request-unlocked': JSON.parse("{\"type\":\"object\",\"properties\":{\"action\":{\"type\":\"string\",\"enum\":[\"unlocked\"]},\"enterprise\":{\"$ref\":\"enterprise-webhooks\"},\"installation\":{\"$ref\":\"simple-installation\"},\"number\":{\"$ref\":\"webhooks_number\"},\"organization\":{\"$ref\":\"organization-simple-webhooks\"},\"pull_request\":{\"type\":\"object\",\"properties\":{\"_links\":{\"$ref\":\"dedup-0b91675f547e\"},\"active_lock_reason\":{\"type\":[\"string\",\"null\"],\"enum\":[\"resolved\",\"off-topic\",\"too heated\",\"spam\",null]},\"additions\":{\"type\":\"integer\"},\"assignee\":{\"$ref\":\"dedup-7c6132c8177f\"},\"assignees\":{\"$ref\":\"dedup-a29300a0ca37\"},\"author_association\":{\"type\":\"string\",\"enum\":[\"COLLABORATOR\",\"CONTRIBUTOR\",\"FIRST_TIMER\",\"FIRST_TIME_CONTRIBUTOR\",\"MANNEQUIN\",\"MEMBER\",\"NONE\",\"OWNER\"]},\"auto_merge\":{\"$ref\":\"dedup-563289538415\"},\"base\":{\"$ref\":\"dedup-713ff045920b\"},\"body\":{\"type\":[\"string\",\"null\"]},\"changed_files\":{\"type\":\"integer\"},\"closed_at\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"},\"comments\":{\"type\":\"integer\"},\"comments_url\":{\"type\":\"string\"},\"commits\":{\"type\":\"integer\"},\"commits_url\":{\"type\":\"string\"},\"created_at\":{\"type\":\"string\",\"format\":\"date-time\"},\"deletions\":{\"type\":\"integer\"},\"diff_url\":{\"type\":\"string\"},\"draft\":{\"type\":\"boolean\"},\"head\":{\"$ref\":\"dedup-f0cd55342985\"},\"html_url\":{\"type\":\"string\"},\"id\":{\"type\":\"integer\"},\"issue_url\":{\"type\":\"string\"},\"labels\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"color\":{\"type\":\"string\"},\"default\":{\"type\":\"boolean\"},\"description\":{\"type\":[\"string\",\"null\"]},\"id\":{\"type\":\"integer\"},\"name\":{\"type\":\"string\"},\"node_id\":{\"type\":\"string\"},\"url\":{\"type\":\"string\"}},\"required\":[\"id\",\"node_id\",\"url\",\"name\",\"color\",\"default\",\"description\"]}},\"locked\":{\"type\":\"boolean\"},\"maintainer_can_modify\":{\"type\":\"boolean\"},\"merge_commit_sha\":{\"type\":[\"string\",\"null\"]},\"mergeable\":{\"type\":[\"boolean\",\"null\"]},\"mergeable_state\":{\"type\":\"string\"},\"merged\":{\"type\":[\"boolean\",\"null\"]},\"merged_at\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"},\"merged_by\":{\"$ref\":\"dedup-7c6132c8177f\"},\"milestone\":{\"$ref\":\"dedup-850bae6ea453\"},\"node_id\":{\"type\":\"string\"},\"number\":{\"type\":\"integer\"},\"patch_url\":{\"type\":\"string\"},\"rebaseable\":{\"type\":[\"boolean\",\"null\"]},\"requested_reviewers\":{\"$ref\":\"dedup-b98409b4a77e\"},\"requested_teams\":{\"$ref\":\"dedup-22e82e57b986\"},\"review_comment_url\":{\"type\":\"string\"},\"review_comments\":{\"type\":\"integer\"},\"review_comments_url\":{\"type\":\"string\"},\"state\":{\"type\":\"string\",\"enum\":[\"open\",\"closed\"]},\"statuses_url\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},\"updated_at\":{\"type\":\"string\",\"format\":\"date-time\"},\"url\":{\"type\":\"string\"},\"user\":{\"$ref\":\"dedup-7c6132c8177f\"}},\"required\":[\"url\",\"id\",\"node_id\",\"html_url\",\"diff_url\",\"patch_url\",\"issue_url\",\"number\",\"state\",\"locked\",\"title\",\"user\",\"body\",\"created_at\",\"updated_at\",\"closed_at\",\"merged_at\",\"merge_commit_sha\",\"assignee\",\"assignees\",\"requested_reviewers\",\"requested_teams\",\"labels\",\"milestone\",\"commits_url\",\"review_comments_url\",\"review_comment_url\",\"comments_url\",\"statuses_url\",\"head\",\"base\",\"_links\",\"author_association\",\"auto_merge\",\"active_lock_reason\",\"draft\"]},\"repository\":{\"$ref\":\"repository-webhooks\"},\"sender\":{\"$ref\":\"simple-user\"}},\"required\":[\"action\",\"number\",\"pull_request\",\"repository\",\"sender\"]}"),
 };
 
 export const root = 'webhook-pull-request-unlocked';
