@@ -30,7 +30,6 @@ const FIGURES = [
   'lambda',
   'import-cost',
   'providers',
-  'tmp-exp',
 ] as const;
 
 /** Settings of `--quick`: every figure runs to completion in seconds, with noisy numbers. */
