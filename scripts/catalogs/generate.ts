@@ -12,7 +12,7 @@ import { readGithubSpec } from './github-spec.js';
 import { githubEventsModule } from './github-types.js';
 import { providerNameModules } from './provider-names.js';
 import { assertPinnedSources } from './sources.js';
-import { readStripeEvents } from './stripe-events.js';
+import { readStripeEvents, stripeApiVersionModule } from './stripe-events.js';
 import { readStripeFixtures, stripeSampleFiles } from './stripe-samples.js';
 import { stripeSchemaModules } from './stripe-schemas.js';
 
@@ -34,6 +34,7 @@ const outputs = new Map<string, Map<string, string>>([
       ...providerNameModules(join(root, 'packages/events/src')),
       ...githubSchemaModules(spec),
       ...stripeSchemas.files,
+      ['stripe-api-version.ts', stripeApiVersionModule(stripe.apiVersion)],
     ]),
   ],
   [

@@ -1,4 +1,5 @@
 import type ts from 'typescript';
+import { banner } from './sources.js';
 import { probeType } from './ts-probe.js';
 
 /** One member of stripe-node's `Stripe.Event` union. */
@@ -50,4 +51,12 @@ export function readStripeEvents(fromDir: string): StripeEvents {
   });
   events.sort((a, b) => (a.type < b.type ? -1 : 1));
   return { checker, events, apiVersion: version.value };
+}
+
+/** The generated module that names the API version stripe-node's types describe. */
+export function stripeApiVersionModule(apiVersion: string): string {
+  return `${banner('stripe')}
+/** The Stripe API version the pinned stripe-node's types (and so \`strictStripeEvents\`) describe. */
+export const stripeApiVersion = '${apiVersion}';
+`;
 }

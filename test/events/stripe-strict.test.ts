@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createReceiver, type StandardIssue, type StandardSchemaV1 } from '@hookgate/core';
-import { strictStripeEvents, stripeEvents } from '@hookgate/events/stripe';
+import { strictStripeEvents, stripeApiVersion, stripeEvents } from '@hookgate/events/stripe';
 import { stripe } from '@hookgate/signatures';
 import { samples, signDelivery } from '@hookgate/testing';
 import fc from 'fast-check';
@@ -146,6 +146,30 @@ describe('strictStripeEvents', () => {
     expect((await validate('invoice.paid', payload)).issues).toEqual([
       expect.objectContaining({ path: ['type'] }),
     ]);
+  });
+
+  it('refuses an event of another API version as a whole, naming both versions', async () => {
+    const payload = { ...payloadOf('invoice.created'), api_version: '2024-06-20' };
+    const { issues } = await validate('invoice.created', payload);
+    expect(issues).toEqual([expect.objectContaining({ path: ['api_version'] })]);
+    expect(issues![0]!.message).toContain('2024-06-20');
+    expect(issues![0]!.message).toContain(stripeApiVersion);
+    const { api_version: _, ...unversioned } = payload;
+    expect((await validate('invoice.created', unversioned)).issues).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('no API version') }),
+    ]);
+    // Through a receiver: 422, so Stripe retries while the endpoint's version is fixed.
+    const receiver = createReceiver({
+      scheme: stripe({ secret: SECRET }),
+      events: strictStripeEvents,
+      logger: false,
+    });
+    receiver.on('invoice.created', () => {});
+    const signed = await signDelivery(stripe({ secret: SECRET }), {
+      ...samples.stripe['invoice.created'](),
+      body: JSON.stringify(payload),
+    });
+    expect((await receiver.handle({ ...signed, body: signed.body as string })).status).toBe(422);
   });
 
   it('composes with stripeEvents', async () => {

@@ -1,4 +1,6 @@
+import type { StandardIssue } from '@hookgate/core';
 import type { Catalogue } from './catalogue.js';
+import { stripeApiVersion } from './generated/stripe-api-version.js';
 import { stripeEventNames } from './generated/stripe-names.js';
 import { stripeSchemaLoaders } from './generated/stripe-schemas/index.js';
 import { createSchemaLoader, createStrictSchema } from './strict-schema.js';
@@ -14,6 +16,10 @@ const load = createSchemaLoader(stripeSchemaLoaders);
  * Fields Stripe adds after that version pass; a field of the wrong type, a missing required one
  * or a value outside a closed enum is refused with `SCHEMA_MISMATCH` (422) and its path.
  *
+ * Stripe renders each event in the API version of its webhook endpoint, and the types describe
+ * one version (`stripeApiVersion`): an event of another version is refused as a whole, with an
+ * issue on `api_version` that says which, rather than with the fields that moved between them.
+ *
  * @example
  * ```ts
  * import { stripeEvents, strictStripeEvents } from '@hookgate/events/stripe';
@@ -24,10 +30,21 @@ export const strictStripeEvents: Catalogue<StripeEventPayloads> = Object.freeze(
   Object.fromEntries(
     stripeEventNames.map((type) => [
       type,
-      createStrictSchema(
-        'hookgate/stripe-strict',
-        () => load(type) ?? { message: `stripe-node types no ${type} event`, path: ['type'] },
-      ),
+      createStrictSchema('hookgate/stripe-strict', (payload) => {
+        if (payload.api_version !== stripeApiVersion) return versionMismatch(payload.api_version);
+        return load(type) ?? { message: `stripe-node types no ${type} event`, path: ['type'] };
+      }),
     ]),
   ),
 ) as Catalogue<StripeEventPayloads>;
+
+/** The issue of an event rendered in another API version than the one the schemas describe. */
+function versionMismatch(received: unknown): StandardIssue {
+  const version = typeof received === 'string' ? `API version ${received}` : 'no API version';
+  return {
+    message:
+      `the event has ${version}, and strictStripeEvents checks events of ${stripeApiVersion} (the ` +
+      "pinned stripe-node's): set the webhook endpoint's API version to it, or use stripeEvents for this type",
+    path: ['api_version'],
+  };
+}

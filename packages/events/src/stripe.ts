@@ -36,4 +36,5 @@ const envelope = createEnvelope('hookgate/stripe', (payload) => requireFields(pa
  */
 export const stripeEvents: StripeEvents = createCatalogue<StripeEventPayloads>(stripeEventNames, envelope);
 
+export { stripeApiVersion } from './generated/stripe-api-version.js';
 export { strictStripeEvents } from './stripe-strict.js';

@@ -1,9 +1,10 @@
+import { stripeSampleApiVersion } from './catalog/generated/stripe.js';
 import { createIdSource, randomString, type Sample, type SampleOptions, sampleTime } from './sample.js';
 
 // Stripe's event object (docs.stripe.com/api/events/object), with the fields of an invoice and
 // a PaymentIntent that handlers commonly read. Stripe sends the event indented with two
-// spaces, which is why re-serialising the body breaks its signature.
-const API_VERSION = '2025-06-30.basil';
+// spaces, which is why re-serialising the body breaks its signature. Every sample carries the
+// API version of the pinned stripe-node's types (what `strictStripeEvents` checks).
 
 /**
  * A Stripe event sample around the object `object` makes (also used by the catalogue samples),
@@ -13,7 +14,7 @@ export function event(
   type: string,
   options: SampleOptions,
   object: (ids: ReturnType<typeof createIdSource>, created: number) => unknown,
-  apiVersion = API_VERSION,
+  apiVersion = stripeSampleApiVersion,
 ): Sample {
   const id = options.id ?? `evt_${randomString(24)}`;
   const created = sampleTime(options);
