@@ -1,10 +1,11 @@
-import { createReceiver, type WebhookError } from '@hookgate/core';
+import { createReceiver, WebhookError } from '@hookgate/core';
 import { createLambdaHandler } from '@hookgate/lambda';
 import { stripe, twilio } from '@hookgate/signatures';
 import { signDelivery } from '@hookgate/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { decodeBody } from '../../packages/lambda/src/decode-body.js';
 import { type EventSample, eventSamples, sampleEvent, sampleUrl } from './lambda-events.js';
 
 const secret = 'whsec_lambda_tests';
@@ -146,6 +147,29 @@ describe('createLambdaHandler', () => {
       expect(JSON.parse(result.body)).toMatchObject({ code: 'INVALID_PAYLOAD' });
     }
     expect(errors).toHaveLength(5);
+  });
+
+  it('property: a base64 body is accepted exactly when it is the canonical encoding of its bytes', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_ \n*'.split('');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 64 }), (chars) => {
+        const text = chars.join('');
+        const decoded = decodeBody(text, true, 1024);
+        if (decoded instanceof WebhookError) {
+          expect(decoded.code).toBe('INVALID_PAYLOAD');
+          expect(Buffer.from(text, 'base64').toString('base64')).not.toBe(text);
+        } else {
+          expect(Buffer.from(decoded).toString('base64')).toBe(text);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const decoded = decodeBody(Buffer.from(bytes).toString('base64'), true, 1024);
+        expect(decoded).toEqual(new Uint8Array(bytes));
+      }),
+    );
   });
 
   it('keeps every value of a repeated header (a second signature header is refused, not ignored)', async () => {
