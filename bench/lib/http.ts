@@ -85,9 +85,9 @@ export const httpSettings = {
    */
   pauseSeconds: envNumber('BENCH_HTTP_PAUSE', 1),
   /** Rounds at equal load after the saturated ones (see `HttpFigure.equalLoadCpuRatio`); 0 skips them. */
-  equalLoadRounds: envNumber('BENCH_HTTP_EQUAL_ROUNDS', 3),
+  equalLoadRounds: envNumber('BENCH_HTTP_EQUAL_ROUNDS', 3, { zero: true }),
   /** `0` turns off pinning the servers and the load generator to CPUs of their own. */
-  pin: envNumber('BENCH_HTTP_PIN', 1) === 1,
+  pin: envNumber('BENCH_HTTP_PIN', 1, { zero: true }) === 1,
 };
 
 /** CPUs for the servers and for the load generator, when there are two or more and `taskset`. */

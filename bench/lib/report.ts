@@ -28,12 +28,14 @@ export function printVerdicts(): void {
   lines.length = 0;
 }
 
-/** A number from the environment, or the default. */
-export function envNumber(name: string, fallback: number): number {
+/** A number from the environment, or the default; positive, or also 0 with `zero` (a switch that turns something off). */
+export function envNumber(name: string, fallback: number, options: { zero?: boolean } = {}): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !options.zero)) {
+    throw new RangeError(`${name} must be a positive number${options.zero ? ' or 0' : ''}`);
+  }
   return value;
 }
 
