@@ -273,7 +273,7 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
       [['send', '-p', 'stripe', '-s', 'x', 'ftp://host'], /is not an http:\/\/ or https:\/\/ URL/],
       [
         ['send', '-p', 'stripe', '-s', 'x', '--event', 'charge.nope', 'http://h'],
-        /no sample event charge\.nope for stripe; use one of account\.application\.authorized, .*\(265 in all\)/,
+        /no sample event charge\.nope for stripe; use one of charge\.captured, .*charge\.updated \(the charge ones of 265\)/,
       ],
       [['send', '-p', 'hmac', '-s', 'x', '-H', 'X', 'http://h'], /no sample events for hmac/],
       [

@@ -87,7 +87,7 @@ describe('hookgate send --event with the catalogues', () => {
     const result = await sendGithub('issues.teleported');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /no sample event issues\.teleported for github; use one of .*\(\d{3} in all\)/,
+      /no sample event issues\.teleported for github; use one of issues\.assigned, .* \(the issues ones of \d{3}\)/,
     );
   });
 });

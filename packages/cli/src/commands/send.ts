@@ -116,18 +116,25 @@ function sampleOf(
     throw new UsageError(
       events.length === 0
         ? `there are no sample events for ${provider}; give the body with --body or --body-file`
-        : `no sample event ${event} for ${provider}; use one of ${listed(events)}`,
+        : `no sample event ${event} for ${provider}; use one of ${listed(events, event ?? '')}`,
       'send',
     );
   }
   return sample;
 }
 
-/** The event names, shortened past 30 (GitHub has 160). */
-function listed(events: string[]): string {
-  return events.length <= 30
-    ? events.join(', ')
-    : `${events.slice(0, 30).join(', ')}, … (${events.length} in all)`;
+/**
+ * The event names to suggest for `asked`: those of its family (`charge.nope` → `charge.*`) when
+ * there are any, else all; shortened past 30 (Stripe has 265).
+ */
+function listed(events: string[], asked: string): string {
+  const familyOf = (name: string) => name.split(/[./]/)[0];
+  const related = events.filter((name) => familyOf(name) === familyOf(asked));
+  const shown = related.length > 0 ? related : events;
+  const names = shown.length > 30 ? `${shown.slice(0, 30).join(', ')}, …` : shown.join(', ');
+  const among =
+    related.length > 0 ? `the ${familyOf(asked)} ones of ${events.length}` : `${events.length} in all`;
+  return `${names} (${among})`;
 }
 
 function flatten(headers: Record<string, string | string[]>): Record<string, string> {
