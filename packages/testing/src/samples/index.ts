@@ -28,7 +28,6 @@ import {
   xeroSamples,
 } from './body-hmac-samples.js';
 import { githubExampleSamples } from './catalog/github.js';
-import { stripeCatalogSamples } from './catalog/stripe.js';
 import { stripeFixtureSamples } from './catalog/stripe-fixtures.js';
 import { discordSamples } from './discord.js';
 import { githubSamples } from './github.js';
@@ -125,7 +124,7 @@ function overCatalogue<C extends object, H extends object>(catalogue: C, handMad
  * ```
  */
 export const samples = {
-  stripe: overCatalogue(stripeFixtureSamples, { ...stripeSamples, ...stripeCatalogSamples }),
+  stripe: overCatalogue(stripeFixtureSamples, stripeSamples),
   github: overCatalogue(githubExampleSamples, githubSamples),
   shopify: shopifySamples,
   slack: slackSamples,
