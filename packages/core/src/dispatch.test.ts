@@ -164,7 +164,7 @@ describe('queue mode (dispatch)', () => {
     const store: IdempotencyStore = {
       claim: (key, options) => memory.claim(key, options),
       release: (key, token) => memory.release(key, token),
-      complete: () => Promise.reject(new Error('READONLY You can\'t write against a read only replica')),
+      complete: () => Promise.reject(new Error("READONLY You can't write against a read only replica")),
     };
     const errors: WebhookError[] = [];
     const { jobs, dispatcher } = memoryQueue();
