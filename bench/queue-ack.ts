@@ -116,6 +116,8 @@ if (latencyVariant !== undefined) {
         { min: 0.8 },
         validity(ours),
       );
+      // This figure moves with the load on the machine: the rounds show how much.
+      note(`${title}: per round`, ours.ratios.map((ratio) => `${ratio.toFixed(2)}x`).join(' '));
     }
     printVerdicts();
   } finally {

@@ -6,13 +6,15 @@
  * times until the last job completed. Medians over rounds; the ratio is 2 workers to 1.
  *
  * No target: on a 2-core machine the two workers, redis-server (one thread) and this process
- * share two CPUs, so the ratio says how much a second worker process can still add there.
+ * share two CPUs, so the ratio says how much a second worker process can still add there. The
+ * report says what bounds it, from the machine's CPU use and redis-server's during the drains.
  * Needs redis-server (scripts/redis-server.sh; HOOKGATE_REDIS_URL).
  * Knobs: BENCH_QUEUE_JOBS (10000), BENCH_QUEUE_ROUNDS (3).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { startWorker } from '@hookgate/bullmq';
 import { Queue } from 'bullmq';
+import { type CpuUse, cpuBetween, sampleCpu, whatBounds } from './lib/cpu-use.js';
 import { stripeDeliveries } from './lib/deliveries.js';
 import { median } from './lib/measure.js';
 import {
@@ -45,30 +47,49 @@ if (process.env[WORKER_ENV] !== undefined) {
 } else if (ensureRedis()) {
   queueName();
   const queue = new Queue(queueName(), { connection: connect(), prefix: 'hookgate-bench' });
+  const info = connect();
   try {
-    const rates = new Map<number, number[]>([
+    const runs = new Map<number, { rate: number; cpu: CpuUse }[]>([
       [1, []],
       [2, []],
     ]);
     for (let round = 0; round < rounds; round++) {
       for (const workers of round % 2 === 0 ? [1, 2] : [2, 1]) {
         await fill(jobs);
-        rates.get(workers)!.push(await drain(queue, workers, jobs));
+        runs.get(workers)!.push(await drain(queue, info, workers, jobs));
       }
     }
-    const one = median(rates.get(1)!);
-    const two = median(rates.get(2)!);
+    const medians = (workers: number) => {
+      const of = runs.get(workers)!;
+      const busy = of.map((run) => run.cpu.machineBusy).filter((value) => value !== undefined);
+      return {
+        rate: median(of.map((run) => run.rate)),
+        cpu: {
+          redisCores: median(of.map((run) => run.cpu.redisCores)),
+          machineBusy: busy.length > 0 ? median(busy) : undefined,
+        },
+      };
+    };
+    const one = medians(1);
+    const two = medians(2);
     console.log(`\nBullMQ workers, ${jobs} jobs per round, ${rounds} rounds, concurrency 16 per process`);
-    console.table([
-      { workers: 1, 'median jobs/s': Math.round(one) },
-      { workers: 2, 'median jobs/s': Math.round(two) },
-    ]);
+    console.table(
+      [one, two].map((run, index) => ({
+        workers: index + 1,
+        'median jobs/s': Math.round(run.rate),
+        'redis-server, % of one core': Math.round(run.cpu.redisCores * 100),
+        'machine CPUs busy %':
+          run.cpu.machineBusy === undefined ? '?' : Math.round(run.cpu.machineBusy * 100),
+      })),
+    );
     note(
       '2 worker processes to 1',
-      `${(two / one).toFixed(2)}x (${Math.round(two)} vs ${Math.round(one)} jobs/s)`,
+      `${(two.rate / one.rate).toFixed(2)}x (${Math.round(two.rate)} vs ${Math.round(one.rate)} jobs/s)`,
     );
+    note('what bounds 2 worker processes here', whatBounds(two.cpu));
     printVerdicts();
   } finally {
+    info.disconnect();
     await queue.close();
     await cleanUpQueue();
   }
@@ -89,17 +110,29 @@ async function fill(count: number): Promise<void> {
   await dispatch.close();
 }
 
-/** Starts `workers` worker processes, and resolves with the jobs per second until the queue is done. */
-async function drain(queue: Queue, workers: number, count: number): Promise<number> {
+/**
+ * Starts `workers` worker processes, and resolves with the jobs per second until the queue is
+ * done and where the CPU went meanwhile.
+ */
+async function drain(
+  queue: Queue,
+  info: ReturnType<typeof connect>,
+  workers: number,
+  count: number,
+): Promise<{ rate: number; cpu: CpuUse }> {
   const before = await queue.getCompletedCount();
   const children = await Promise.all(Array.from({ length: workers }, start));
   const started = performance.now();
+  const first = await sampleCpu(info);
   try {
     for (;;) {
       const completed = (await queue.getCompletedCount()) - before;
       const failed = await queue.getFailedCount();
       if (failed > 0) throw new Error(`${failed} jobs failed`);
-      if (completed >= count) return (completed / (performance.now() - started)) * 1000;
+      if (completed >= count) {
+        const rate = (completed / (performance.now() - started)) * 1000;
+        return { rate, cpu: cpuBetween(first, await sampleCpu(info)) };
+      }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {

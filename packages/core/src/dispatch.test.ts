@@ -1,9 +1,11 @@
 import { stripe, type WebhookError } from '@hookgate/signatures';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { DispatchedDelivery, Dispatcher } from './dispatch.js';
+import { createMemoryStore } from './memory-store.js';
 import { createReceiver } from './receiver.js';
-import { bodyOf, NOW_MS, signedInput } from './test-support/deliveries.js';
+import type { IdempotencyStore } from './store.js';
+import { bodyOf, deferred, NOW_MS, signedInput } from './test-support/deliveries.js';
 
 const SECRET = 'whsec_test_dispatch_secret';
 // A transform: the handler must get its output on the worker, not the raw JSON.
@@ -32,13 +34,14 @@ function memoryQueue(fail?: () => Error | 'hang' | undefined) {
   return { jobs, dispatcher };
 }
 
-function queueReceiver(dispatcher: Dispatcher, errors: WebhookError[] = []) {
+function queueReceiver(dispatcher: Dispatcher, errors: WebhookError[] = [], store?: IdempotencyStore) {
   const scheme = stripe({ secret: SECRET });
   const receiver = createReceiver({
     scheme,
     events: { 'invoice.paid': invoicePaid },
     clock: () => NOW_MS,
     dispatch: dispatcher,
+    store,
     onError: (error) => errors.push(error),
   });
   return { scheme, receiver };
@@ -119,6 +122,85 @@ describe('queue mode (dispatch)', () => {
     expect(jobs).toHaveLength(1);
     expect(ran).toBe(0);
     expect(errors.map((error) => error.code)).toEqual(['QUEUE_UNAVAILABLE', 'QUEUE_UNAVAILABLE']);
+  });
+
+  it('answers once the queue holds the job, without waiting for the claim to be completed', async () => {
+    const memory = createMemoryStore();
+    const completing = deferred();
+    let completed = false;
+    // A store whose completion lags (a slow Redis reply): the answer must not wait for it.
+    const store: IdempotencyStore = {
+      claim: (key, options) => memory.claim(key, options),
+      release: (key, token) => memory.release(key, token),
+      async complete(key, token, options) {
+        await completing.promise;
+        await memory.complete(key, token, options);
+        completed = true;
+      },
+    };
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher, [], store);
+    receiver.on('invoice.paid', () => {});
+    const input = await signedInput(scheme, invoice());
+    const answer = await Promise.race([
+      receiver.handle(input),
+      new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 1_000)),
+    ]);
+    expect(answer === 'waited' ? answer : bodyOf(answer)).toEqual({ ok: true, queued: true });
+    expect(completed).toBe(false);
+    // The window until the completion lands: the claim is in flight, as during the add; the
+    // sender retries later and no second job is added.
+    const early = await receiver.handle(input);
+    expect(early.status).toBe(409);
+    expect(bodyOf(early).code).toBe('DELIVERY_IN_FLIGHT');
+    completing.resolve();
+    await vi.waitFor(() => expect(completed).toBe(true));
+    expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, duplicate: true });
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('reports a completion that fails after the answer, which stays 200 queued', async () => {
+    const memory = createMemoryStore();
+    const store: IdempotencyStore = {
+      claim: (key, options) => memory.claim(key, options),
+      release: (key, token) => memory.release(key, token),
+      complete: () => Promise.reject(new Error("READONLY You can't write against a read only replica")),
+    };
+    const errors: WebhookError[] = [];
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher, errors, store);
+    receiver.on('invoice.paid', () => {});
+    const answer = await receiver.handle(await signedInput(scheme, invoice()));
+    expect(bodyOf(answer)).toEqual({ ok: true, queued: true });
+    await vi.waitFor(() => expect(errors.map((error) => error.code)).toEqual(['STORE_UNAVAILABLE']));
+    expect(jobs).toHaveLength(1);
+  });
+
+  it("aborts the dispatcher's signal at its time limit, whether read before or after it", async () => {
+    const reasons: unknown[] = [];
+    let readLate = false;
+    const dispatcher: Dispatcher = {
+      timeoutMs: 30,
+      async dispatch(_delivery, options) {
+        const late = readLate;
+        if (!late) options.signal.addEventListener('abort', () => reasons.push(options.signal.reason));
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        if (late) reasons.push(options.signal.aborted && options.signal.reason);
+      },
+    };
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    receiver.on('invoice.paid', () => {});
+    const input = await signedInput(scheme, invoice());
+    expect((await receiver.handle(input)).status).toBe(503);
+    await vi.waitFor(() => expect(reasons).toHaveLength(1));
+    readLate = true;
+    expect((await receiver.handle(input)).status).toBe(503);
+    await vi.waitFor(() => expect(reasons).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(reasons).toEqual([
+      expect.objectContaining({ code: 'QUEUE_UNAVAILABLE' }),
+      expect.objectContaining({ code: 'QUEUE_UNAVAILABLE' }),
+    ]);
   });
 
   it('refuses a schema mismatch with 422 while the sender is there, and queues nothing', async () => {

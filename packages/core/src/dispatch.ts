@@ -124,10 +124,10 @@ function withTrace(trace: CapturedTraceContext | undefined): { trace?: CapturedT
  */
 export function dispatchDelivery(dispatcher: Dispatcher, delivery: DispatchedDelivery): Promise<void> {
   const timeoutMs = dispatcher.timeoutMs ?? 2_000;
-  const controller = new AbortController();
+  const deadline = lazyAbort();
   let pending: Promise<void>;
   try {
-    pending = dispatcher.dispatch(delivery, { signal: controller.signal });
+    pending = dispatcher.dispatch(delivery, deadline.options);
   } catch (cause) {
     return Promise.reject(unavailable(cause));
   }
@@ -139,11 +139,35 @@ export function dispatchDelivery(dispatcher: Dispatcher, delivery: DispatchedDel
         'QUEUE_UNAVAILABLE',
         `the queue did not accept the delivery within ${timeoutMs} ms`,
       );
-      controller.abort(error);
+      deadline.abort(error);
       return error;
     },
     unavailable,
   );
+}
+
+/**
+ * The `{ signal }` of one dispatch, its AbortController made only if the dispatcher reads the
+ * signal (BullMQ's add does not): creating one costs more than a Redis command's encoding.
+ */
+function lazyAbort(): { options: { readonly signal: AbortSignal }; abort(reason: Error): void } {
+  let controller: AbortController | undefined;
+  let reason: Error | undefined;
+  return {
+    options: {
+      get signal() {
+        if (!controller) {
+          controller = new AbortController();
+          if (reason) controller.abort(reason);
+        }
+        return controller.signal;
+      },
+    },
+    abort(error) {
+      reason = error;
+      controller?.abort(error);
+    },
+  };
 }
 
 function unavailable(cause: unknown): WebhookError {

@@ -178,8 +178,11 @@ export function createPipeline(parts: PipelineParts): Pipeline {
           throw withDelivery(error, base);
         },
       );
-      // The queue holds it: duplicates answer 200 from the completed claim from now on.
-      await settle(complete, input, base);
+      // The queue holds it. The completion is queued on the store's connection now but not
+      // awaited: the answer saves a round trip, and a duplicate meanwhile finds the claim in
+      // flight (409, retried; no job), as during the add. If it fails (reported), the lease
+      // runs out and the job id still refuses a second job (bullmq README: Duplicates).
+      void settle(complete, input, base);
       if (trace) trace.outcome = 'queued';
       return acknowledged ?? jsonResult(200, { ok: true, queued: true });
     }
