@@ -1,4 +1,4 @@
-import type { DispatchedDelivery, Dispatcher } from '@hookgate/core';
+import { type DispatchedDelivery, type Dispatcher, WebhookError } from '@hookgate/core';
 import { type ConnectionOptions, type DefaultJobOptions, Queue } from 'bullmq';
 import { deliveryJobOptions, jobIdOf } from './job-options.js';
 
@@ -38,6 +38,7 @@ export interface QueueDispatcher extends Dispatcher {
  * ```
  */
 export function queueDispatch(options: QueueDispatchOptions): QueueDispatcher {
+  assertUsableConnection(options.connection);
   const queue = new Queue<DispatchedDelivery>(options.queueName, {
     connection: options.connection,
     prefix: options.prefix,
@@ -54,4 +55,31 @@ export function queueDispatch(options: QueueDispatchOptions): QueueDispatcher {
     },
     close: () => queue.close(),
   };
+}
+
+/**
+ * BullMQ checks the Redis version as soon as the queue exists, once. An ioredis `Cluster` that
+ * refuses commands until it has loaded its slots (`enableOfflineQueue: false`) and is not ready
+ * yet fails that check, and the queue then fails every add for good: every delivery would be
+ * answered 503. Refused at startup instead, with what to do.
+ */
+function assertUsableConnection(connection: ConnectionOptions): void {
+  const cluster = connection as {
+    isCluster?: unknown;
+    status?: unknown;
+    options?: { enableOfflineQueue?: unknown };
+  };
+  if (
+    cluster.isCluster !== true ||
+    cluster.options?.enableOfflineQueue !== false ||
+    cluster.status === 'ready'
+  ) {
+    return;
+  }
+  throw new WebhookError(
+    'INVALID_CONFIGURATION',
+    'queueDispatch got an ioredis Cluster with enableOfflineQueue: false that is not ready yet; BullMQ would ' +
+      "fail its first command and then every delivery: await new Promise((resolve) => cluster.once('ready', resolve)) " +
+      'before calling queueDispatch (or leave the offline queue on: timeoutMs still bounds each add)',
+  );
 }
