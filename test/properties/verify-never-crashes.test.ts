@@ -141,12 +141,15 @@ function twilioParams(body: Body): string {
 
 /**
  * Same signature bytes after base64 decoding: a change in the padding bits of the last
- * character, which the decoder ignores (RFC 4648 §3.5 allows a decoder to).
+ * character, which the decoder ignores (RFC 4648 §3.5 allows a decoder to), or the last `=`
+ * turned into a space: HTTP drops whitespace around a field value (RFC 9110 §5.5), so no
+ * server hands that space to a verifier, and the one `=` left is padding a decoder completes.
  */
 const sameBase64 = (header: string) => (name: string, a: string, b: string) => {
   if (name !== header) return false;
   const decode = (s: string) => Buffer.from(s.slice(s.indexOf(',') + 1), 'base64').toString('hex');
-  return /^[A-Za-z0-9+/=,]*$/.test(b) && decode(a) === decode(b);
+  const value = b.replace(/^[ \t]+|[ \t]+$/g, '');
+  return /^[A-Za-z0-9+/=,]*$/.test(value) && decode(a) === decode(value);
 };
 
 /** The shared-token schemes: a token, or Basic credentials, in one header. */
