@@ -8,11 +8,13 @@
  * scheduled send time), medians over rounds.
  * (2) Throughput: queue mode against a bare node:http server that reads the body, verifies the
  * Stripe HMAC, parses the JSON and calls `queue.add` with the event id as job id (no store, no
- * validation): the least a durable handoff can do.
+ * validation): the least a durable handoff can do. The hookgate receiver types `invoice.paid`
+ * with `unchecked<T>()` (no validation either, as in the HTTP figures); a third variant
+ * validates it with zod, to show what validation adds.
  *
  * Targets: queue-mode p99 ≤ 1/20 of inline p99 (ratio ≤ 0.05); queue-mode req/s ≥ 0.8× the bare add.
- * Needs redis-server (scripts/redis-server.sh; HOOKGATE_REDIS_URL). Knobs: BENCH_QUEUE_RATE (100),
- * BENCH_QUEUE_SECONDS (5), BENCH_QUEUE_ROUNDS (3), BENCH_HTTP_* for (2).
+ * Needs redis-server (its own, started without persistence: bench/lib/queue.ts; BENCH_QUEUE_REDIS_URL).
+ * Knobs: BENCH_QUEUE_RATE (100), BENCH_QUEUE_SECONDS (5), BENCH_QUEUE_ROUNDS (3), BENCH_HTTP_* for (2).
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { Agent, createServer, type Server } from 'node:http';
@@ -57,6 +59,7 @@ const LATENCY_VARIANTS: Record<string, () => Server> = {
 
 const BARE = 'node:http bare (read + HMAC + JSON.parse + queue.add)';
 const QUEUE_MODE = 'node:http + hookgate queue mode (Redis store + queueDispatch)';
+const QUEUE_MODE_ZOD = `${QUEUE_MODE}, zod-validated`;
 const throughputVariants: HttpVariant[] = [
   {
     name: BARE,
@@ -77,6 +80,11 @@ const throughputVariants: HttpVariant[] = [
   },
   {
     name: QUEUE_MODE,
+    listen: () =>
+      receiverServer(queueBenchReceiver({ dispatch: countingDispatch(), handlerMs: 0, validation: 'none' })),
+  },
+  {
+    name: QUEUE_MODE_ZOD,
     listen: () => receiverServer(queueBenchReceiver({ dispatch: countingDispatch(), handlerMs: 0 })),
   },
 ];
@@ -115,6 +123,10 @@ if (latencyVariant !== undefined) {
         ours.ratio,
         { min: 0.8 },
         validity(ours),
+      );
+      note(
+        `${title}: hookgate queue mode with zod validation to bare`,
+        `${figures[2]!.ratio.toFixed(2)}x (the floor validates nothing)`,
       );
       // This figure moves with the load on the machine: the rounds show how much.
       note(`${title}: per round`, ours.ratios.map((ratio) => `${ratio.toFixed(2)}x`).join(' '));

@@ -8,7 +8,7 @@
  * No target: on a 2-core machine the two workers, redis-server (one thread) and this process
  * share two CPUs, so the ratio says how much a second worker process can still add there. The
  * report says what bounds it, from the machine's CPU use and redis-server's during the drains.
- * Needs redis-server (scripts/redis-server.sh; HOOKGATE_REDIS_URL).
+ * Needs redis-server (its own, started without persistence: bench/lib/queue.ts; BENCH_QUEUE_REDIS_URL).
  * Knobs: BENCH_QUEUE_JOBS (10000), BENCH_QUEUE_ROUNDS (3).
  */
 import { type ChildProcess, fork } from 'node:child_process';

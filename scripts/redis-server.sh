@@ -6,7 +6,8 @@
 #   scripts/redis-server.sh stop [PORT]   stop the server this script started on PORT
 #
 # Tests connect to HOOKGATE_REDIS_URL (default redis://127.0.0.1:6390). The server keeps an
-# append-only file in a temporary directory and no RDB snapshots, as production should.
+# append-only file in a temporary directory and no RDB snapshots, as production should;
+# HOOKGATE_REDIS_APPENDONLY=no starts one that keeps nothing (the queue benchmarks' own).
 set -euo pipefail
 
 if [[ "${1:-}" == "stop" ]]; then
@@ -35,7 +36,7 @@ if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
 fi
 
 mkdir -p "$dir"
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly yes --dir "$dir" \
+redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly "${HOOKGATE_REDIS_APPENDONLY:-yes}" --dir "$dir" \
   --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >&2
 
 for _ in $(seq 1 100); do

@@ -7,14 +7,21 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { type Agent, request } from 'node:http';
 import { queueDispatch } from '@hookgate/bullmq';
-import { createReceiver, type Dispatcher } from '@hookgate/core';
+import { createReceiver, type Dispatcher, unchecked } from '@hookgate/core';
 import { createRedisStore } from '@hookgate/redis';
 import { stripe } from '@hookgate/signatures';
 import { Redis } from 'ioredis';
+import type { z } from 'zod';
 import { SECRETS } from './deliveries.js';
 import { countHandled, invoicePaid } from './receivers.js';
 
-export const REDIS_URL = process.env.HOOKGATE_REDIS_URL ?? 'redis://127.0.0.1:6390';
+/**
+ * The queue figures' own Redis, not the tests' (6390): started empty and without persistence.
+ * A queue that no worker drains grows by a gigabyte or more per run, and on a server with an
+ * append-only file each growth step forks a rewrite that takes seconds of CPU and disk from
+ * whichever variant runs at the time (and from the tests' leftovers too).
+ */
+export const REDIS_URL = process.env.BENCH_QUEUE_REDIS_URL ?? 'redis://127.0.0.1:6391';
 const QUEUE_ENV = 'BENCH_QUEUE_NAME';
 
 /** The run's queue name: made by the parent, inherited by its server and worker processes. */
@@ -23,11 +30,14 @@ export function queueName(): string {
   return process.env[QUEUE_ENV];
 }
 
-/** Starts the shared redis-server (scripts/redis-server.sh), or says why the figure is skipped. */
+/** Starts the figures' redis-server (scripts/redis-server.sh), or says why the figure is skipped. */
 export function ensureRedis(): boolean {
   try {
-    const port = new URL(REDIS_URL).port || '6390';
-    execFileSync('bash', ['scripts/redis-server.sh', port], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const port = new URL(REDIS_URL).port || '6391';
+    execFileSync('bash', ['scripts/redis-server.sh', port], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, HOOKGATE_REDIS_APPENDONLY: 'no' },
+    });
     return true;
   } catch {
     console.log('redis-server is not available; skipping the queue figure');
@@ -55,14 +65,24 @@ export function countingDispatch(): Dispatcher & { close(): Promise<void> } {
   };
 }
 
+/** Options of {@link queueBenchReceiver}. */
+interface QueueBenchReceiverOptions {
+  dispatch?: Dispatcher;
+  handlerMs: number;
+  /** `zod` validates `invoice.paid`; `none` types it with `unchecked<T>()`. @default 'zod' */
+  validation?: 'zod' | 'none';
+}
+
 /**
  * A Stripe receiver with the Redis store: in queue mode (`dispatch`) or inline, its
  * `invoice.paid` handler taking `handlerMs`.
  */
-export function queueBenchReceiver(options: { dispatch?: Dispatcher; handlerMs: number }) {
+export function queueBenchReceiver(options: QueueBenchReceiverOptions) {
+  const invoicePaidSchema =
+    options.validation === 'none' ? unchecked<z.output<typeof invoicePaid>>() : invoicePaid;
   return createReceiver({
     scheme: stripe({ secret: SECRETS.stripe }),
-    events: { 'invoice.paid': invoicePaid },
+    events: { 'invoice.paid': invoicePaidSchema },
     store: createRedisStore({ client: connect(), prefix: `hookgate-bench:${queueName()}:` }),
     dispatch: options.dispatch,
   }).on('invoice.paid', async () => {

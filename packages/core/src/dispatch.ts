@@ -1,5 +1,6 @@
-import { type HeadersInput, WebhookError } from '@hookgate/signatures';
+import { WebhookError } from '@hookgate/signatures';
 import { withDeadline } from './deadline.js';
+import { publicHeaders } from './public-headers.js';
 import { toWebhookError } from './respond.js';
 import { type CapturedTraceContext, captureTraceContext } from './trace-link.js';
 import type { DeliveryAttempt, DeliveryContext } from './types.js';
@@ -73,22 +74,6 @@ export type DispatchedResult =
   | { status: 'duplicate' }
   /** No handler is registered for its event type any more. */
   | { status: 'unhandled' };
-
-// Signatures, credentials and session data never travel to the queue (SECURITY.md).
-const PRIVATE_HEADER = /signature|hmac|authori[sz]ation|cookie|secret|token|api-?key|password/i;
-
-/** The headers a handler may need, without signatures or credentials, as plain strings. */
-export function publicHeaders(headers: HeadersInput): Record<string, string> {
-  const kept: [string, string][] = [];
-  const entries: Iterable<[string, unknown]> =
-    headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) {
-    if (value === undefined || PRIVATE_HEADER.test(name)) continue;
-    kept.push([name.toLowerCase(), Array.isArray(value) ? value.join(', ') : String(value)]);
-  }
-  // fromEntries defines own properties: a header named `__proto__` is just a name.
-  return Object.fromEntries(kept);
-}
 
 /** The record of a delivery the receiver verified, claimed under `key` and validated. */
 export function toDispatched(

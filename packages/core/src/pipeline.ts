@@ -8,7 +8,7 @@ import type { Observer } from './observe.js';
 import { parsePayload } from './parse-payload.js';
 import type { ReceiverOptions } from './receiver-options.js';
 import type { ReceiverSettings } from './receiver-settings.js';
-import { jsonResult, okResult, toWebhookError } from './respond.js';
+import { jsonResult, okResult, queuedResult, toWebhookError } from './respond.js';
 import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult } from './store.js';
@@ -48,7 +48,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     store,
     maxBodyBytes,
     handlerTimeoutMs,
-    storeTimeoutMs,
+    storeDeadlineMs,
     claimOptions,
     completeOptions,
     clock,
@@ -125,7 +125,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     const key = `${scheme.name}:${replayKey}`;
     let claim: ClaimResult;
     try {
-      const claiming = callStore(() => store.claim(key, claimOptions), storeTimeoutMs);
+      const claiming = callStore(() => store.claim(key, claimOptions), storeDeadlineMs);
       claim = isPromise(claiming) ? await claiming : claiming;
     } catch (error) {
       if (options.storeFailure !== 'process') throw withDelivery(error, base);
@@ -184,7 +184,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       // runs out and the job id still refuses a second job (bullmq README: Duplicates).
       void settle(complete, input, base);
       if (trace) trace.outcome = 'queued';
-      return acknowledged ?? jsonResult(200, { ok: true, queued: true });
+      return acknowledged ?? queuedResult();
     }
 
     let value: unknown;
@@ -216,7 +216,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
   ): void | Promise<void> {
     if (!operation) return;
     try {
-      const done = callStore(operation, storeTimeoutMs);
+      const done = callStore(operation, storeDeadlineMs);
       if (isPromise(done))
         return done.then(undefined, (error: unknown) => report(error as WebhookError, request, base));
     } catch (error) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publicHeaders } from './dispatch.js';
+import { publicHeaders } from './public-headers.js';
 
 const PRIVATE = /signature|hmac|authori[sz]ation|cookie|secret|token|api-?key|password/i;
 const SIGNATURE_HEADERS = [

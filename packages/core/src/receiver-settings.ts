@@ -13,7 +13,11 @@ export interface ReceiverSettings {
   store: IdempotencyStore;
   maxBodyBytes: number;
   handlerTimeoutMs: number;
-  storeTimeoutMs: number;
+  /**
+   * The time limit the receiver puts on each store call; `undefined` when the store's own
+   * (`callTimeoutMs`) is already as short.
+   */
+  storeDeadlineMs: number | undefined;
   /** How long handled ids are kept: never shorter than a captured request stays fresh. */
   retainMs: number;
   /** The store's claim and complete options, the same for every delivery: made once, not per call. */
@@ -40,12 +44,18 @@ export function resolveSettings(options: ReceiverOptions<EventSchemas>): Receive
   // Never forget an id while a captured request could still pass the timestamp check.
   const minRetention = 2 * (scheme.toleranceSeconds ?? 0) * 1000 + 60_000;
   const retainMs = Math.max(options.retentionMs ?? profile.retentionMs, minRetention);
+  const store = options.store ?? createMemoryStore();
+  const storeTimeoutMs = options.storeTimeoutMs ?? 2_000;
+  // Trusted only as a real limit: a missing, zero or non-finite one keeps the receiver's timer.
+  const ownLimit = store.callTimeoutMs;
+  const storeBoundsItself =
+    ownLimit !== undefined && ownLimit > 0 && Number.isFinite(ownLimit) && ownLimit <= storeTimeoutMs;
   return {
     profile,
-    store: options.store ?? createMemoryStore(),
+    store,
     maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
     handlerTimeoutMs,
-    storeTimeoutMs: options.storeTimeoutMs ?? 2_000,
+    storeDeadlineMs: storeBoundsItself ? undefined : storeTimeoutMs,
     retainMs,
     claimOptions: { leaseMs },
     completeOptions: { retainMs },

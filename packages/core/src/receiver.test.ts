@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createMemoryStore } from './memory-store.js';
 import { createReceiver } from './receiver.js';
-import type { IdempotencyStore } from './store.js';
+import type { ClaimResult, IdempotencyStore } from './store.js';
 import { bodyOf, deferred, NOW_MS, NOW_SECONDS, signedInput } from './test-support/deliveries.js';
 import { unchecked } from './unchecked.js';
 
@@ -269,23 +269,39 @@ describe('createReceiver pipeline', () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
-  it('answers 503 when the store hangs past storeTimeoutMs', async () => {
-    const store: IdempotencyStore = {
-      claim: () => new Promise(() => {}),
-      complete: () => Promise.resolve(),
-      release: () => Promise.resolve(),
-    };
+  describe('store time limit (storeTimeoutMs: 10)', () => {
     const scheme = stripe({ secret: STRIPE_SECRET });
-    const receiver = createReceiver({
-      scheme,
-      events: { 'invoice.paid': invoicePaid },
-      store,
-      storeTimeoutMs: 10,
-      clock: () => NOW_MS,
+    const answerWith = async (claim: IdempotencyStore['claim'], callTimeoutMs?: number) => {
+      const store: IdempotencyStore = {
+        ...(callTimeoutMs === undefined ? {} : { callTimeoutMs }),
+        claim,
+        complete: () => Promise.resolve(),
+        release: () => Promise.resolve(),
+      };
+      const receiver = createReceiver({
+        scheme,
+        events: { 'invoice.paid': invoicePaid },
+        store,
+        storeTimeoutMs: 10,
+        clock: () => NOW_MS,
+      }).on('invoice.paid', vi.fn());
+      return receiver.handle(await signedInput(scheme, invoice()));
+    };
+    // Answers after 40 ms: only the receiver's own timer can cut it short.
+    const slowClaim = () =>
+      new Promise<ClaimResult>((resolve) => setTimeout(() => resolve({ status: 'claimed', token: 't' }), 40));
+
+    it('answers 503 when the store hangs past it', async () => {
+      expect((await answerWith(() => new Promise(() => {}))).status).toBe(503);
+      expect((await answerWith(slowClaim)).status).toBe(503);
     });
-    receiver.on('invoice.paid', vi.fn());
-    const result = await receiver.handle(await signedInput(scheme, invoice()));
-    expect(result.status).toBe(503);
+
+    it('leaves the limit to a store that bounds its calls within it (callTimeoutMs), and keeps its own otherwise', async () => {
+      // The store says it bounds each call to 10 ms: a 200 shows the receiver added no timer.
+      expect((await answerWith(slowClaim, 10)).status).toBe(200);
+      expect((await answerWith(slowClaim, 1_000)).status).toBe(503);
+      expect((await answerWith(slowClaim, 0)).status).toBe(503);
+    });
   });
 
   it("runs the handler without de-duplication under storeFailure: 'process'", async () => {

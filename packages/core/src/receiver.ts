@@ -93,7 +93,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const runDispatched = createDispatchedRunner({
     router,
     store: settings.store,
-    storeTimeoutMs: settings.storeTimeoutMs,
+    storeDeadlineMs: settings.storeDeadlineMs,
     retainMs: settings.retainMs,
     handlerTimeoutMs: settings.handlerTimeoutMs,
     invalidPayload: options.invalidPayload ?? 'reject',

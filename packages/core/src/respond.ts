@@ -24,6 +24,13 @@ export function okResult(): HandleResult {
 
 const OK_BODY = JSON.stringify({ ok: true });
 
+/** The 200 of a delivery the queue holds, `{"ok":true,"queued":true}`, written once like {@link okResult}. */
+export function queuedResult(): HandleResult {
+  return { status: 200, headers: { 'content-type': JSON_TYPE }, body: QUEUED_BODY };
+}
+
+const QUEUED_BODY = JSON.stringify({ ok: true, queued: true });
+
 /**
  * The response to an error: its status and a JSON body with its code and message only, never
  * its cause. Adapters use it for what goes wrong before the pipeline runs (reading the body).

@@ -24,7 +24,8 @@ export interface RunDispatchedOptions {
 export interface DispatchedRunnerDeps {
   router: Router;
   store: IdempotencyStore;
-  storeTimeoutMs: number;
+  /** The time limit of each store call; `undefined` when the store bounds its calls itself. */
+  storeDeadlineMs: number | undefined;
   retainMs: number;
   handlerTimeoutMs: number;
   invalidPayload: 'reject' | 'ack';
@@ -61,7 +62,10 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
       throw new RangeError('leaseMs must exceed timeoutMs, or a slow handler could run twice');
 
     const key = `handled:${delivery.key}`;
-    const claim: ClaimResult = await callStore(() => deps.store.claim(key, { leaseMs }), deps.storeTimeoutMs);
+    const claim: ClaimResult = await callStore(
+      () => deps.store.claim(key, { leaseMs }),
+      deps.storeDeadlineMs,
+    );
     if (claim.status === 'completed') return { status: 'duplicate' };
     if (claim.status === 'in-flight') {
       throw new WebhookError(
@@ -106,7 +110,7 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
 
   async function settle(operation: () => void | Promise<void>): Promise<void> {
     try {
-      await callStore(operation, deps.storeTimeoutMs);
+      await callStore(operation, deps.storeDeadlineMs);
     } catch (error) {
       deps.report(error as WebhookError);
     }

@@ -9,9 +9,10 @@ import { toWebhookError } from './respond.js';
  * instead of holding the sender's request open. Failures, thrown or rejected, become
  * `STORE_UNAVAILABLE`, keeping the store's own error (which may name hosts and ports) as the
  * cause only. A store that answers synchronously (the memory store) gets its value back as
- * it is: no promise, no timer.
+ * it is: no promise, no timer; with `timeoutMs` undefined (a store that bounds its own calls)
+ * there is no timer either.
  */
-export function callStore<T>(call: () => T | Promise<T>, timeoutMs: number): T | Promise<T> {
+export function callStore<T>(call: () => T | Promise<T>, timeoutMs: number | undefined): T | Promise<T> {
   let result: T | Promise<T>;
   try {
     result = call();
@@ -19,6 +20,8 @@ export function callStore<T>(call: () => T | Promise<T>, timeoutMs: number): T |
     throw unavailable(cause);
   }
   if (!isPromise(result)) return result;
+  if (timeoutMs === undefined)
+    return result.then(undefined, (cause: unknown) => Promise.reject(unavailable(cause)));
   return withDeadline(
     result,
     timeoutMs,

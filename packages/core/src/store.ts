@@ -38,4 +38,11 @@ export interface IdempotencyStore {
   complete(key: string, token: string, options: CompleteOptions): void | Promise<void>;
   /** Gives up a claim (the handler failed), if `token` still owns it, so a retry can run. */
   release(key: string, token: string): void | Promise<void>;
+  /**
+   * The time limit this store itself puts on each call, in ms, if it enforces one (the Redis
+   * store's `commandTimeoutMs`). When it is at most the receiver's `storeTimeoutMs`, the
+   * receiver puts no timer of its own around the store's calls: one per call is enough, and
+   * the store's error says more.
+   */
+  readonly callTimeoutMs?: number;
 }

@@ -20,8 +20,8 @@ export interface RedisStoreOptions {
   prefix?: string;
   /**
    * Time limit of one store operation. Past it the operation rejects, the receiver answers
-   * 503 and runs no handler, and the sender retries later. Keep it below the receiver's
-   * `storeTimeoutMs` so this store's clearer error is the one reported.
+   * 503 and runs no handler, and the sender retries later. While it is at most the receiver's
+   * `storeTimeoutMs` (2 s by default), the receiver adds no time limit of its own.
    * @default 1000
    */
   commandTimeoutMs?: number;
@@ -57,6 +57,7 @@ export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
     withTimeout(runScript(script, prefix + key, args), timeoutMs);
 
   return {
+    callTimeoutMs: timeoutMs,
     async claim(key, { leaseMs }) {
       const token = randomUUID();
       const held = await run(CLAIM, key, [token, milliseconds(leaseMs, 'leaseMs')]);
