@@ -1,16 +1,19 @@
 import { createRedisStore, type IoRedisLike, type NodeRedisLike } from '@hookgate/redis';
 import { runStoreConformance } from '@hookgate/testing';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, connectRedis, deleteKeys } from '../redis/redis-support.js';
+import { type Client, connectRedis, deleteKeys, REDIS_URL } from '../redis/redis-support.js';
 
 const PREFIX = `hookgate-test:${process.pid}-${Date.now().toString(36)}:`;
 let client: Client;
+const ioredis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
 
 beforeAll(async () => {
   client = await connectRedis();
 });
 
 afterAll(async () => {
+  await ioredis.quit();
   if (!client) return;
   await deleteKeys(client, PREFIX);
   client.destroy();
@@ -36,6 +39,51 @@ describe('createRedisStore with an ioredis-shaped client', () => {
     (namespace) => createRedisStore({ client: ioredisShaped(client), prefix: `${PREFIX}io:${namespace}:` }),
     { describe, it },
   );
+});
+
+describe('createRedisStore with ioredis (one pipeline per event-loop turn)', () => {
+  runStoreConformance(
+    (namespace) => createRedisStore({ client: ioredis, prefix: `${PREFIX}ioredis:${namespace}:` }),
+    { describe, it },
+  );
+
+  it("sends one turn's calls as one pipeline, in order, and falls back to EVAL per call after a script flush", async () => {
+    const pipelines: number[] = [];
+    const counting = new Proxy(ioredis, {
+      get(target, name, receiver) {
+        if (name !== 'pipeline') return Reflect.get(target, name, receiver);
+        return () => {
+          const pipeline = target.pipeline();
+          const exec = pipeline.exec.bind(pipeline);
+          pipeline.exec = () => {
+            pipelines.push(pipeline.length);
+            return exec();
+          };
+          return pipeline;
+        };
+      },
+    });
+    const store = createRedisStore({ client: counting, prefix: `${PREFIX}pipelined:` });
+    const keys = Array.from({ length: 20 }, (_, index) => `evt_${index}`);
+    const claims = await Promise.all(keys.map((key) => store.claim(key, { leaseMs: 5_000 })));
+    expect(claims.every((claim) => claim.status === 'claimed')).toBe(true);
+    expect(pipelines).toEqual([20]);
+
+    // Completions and duplicate claims of one turn: Redis runs them in the order they were made.
+    await client.scriptFlush();
+    const settled = await Promise.all(
+      keys.flatMap((key, index) => {
+        const claim = claims[index]!;
+        if (claim.status !== 'claimed') throw new Error('unreachable');
+        return [store.complete(key, claim.token, { retainMs: 5_000 }), store.claim(key, { leaseMs: 5_000 })];
+      }),
+    );
+    expect(settled.filter((_, index) => index % 2 === 1)).toEqual(keys.map(() => ({ status: 'completed' })));
+    expect(pipelines).toEqual([20, 40]);
+    // A lone call goes out by itself, not as a pipeline of one.
+    expect(await store.claim('evt_0', { leaseMs: 5_000 })).toEqual({ status: 'completed' });
+    expect(pipelines).toEqual([20, 40]);
+  });
 });
 
 describe('createRedisStore on Redis', () => {

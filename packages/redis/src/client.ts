@@ -1,3 +1,4 @@
+import { batchedScripts, type IoRedisPipelineLike } from './io-redis-batch.js';
 import type { LuaScript } from './scripts.js';
 
 /** Keys and arguments as node-redis takes them. */
@@ -12,10 +13,14 @@ export interface NodeRedisLike {
   eval(script: string, options: EvalOptions): Promise<unknown>;
 }
 
-/** The same two calls as ioredis (client or cluster) spells them. */
+/** The same two calls as ioredis (client or cluster) spells them, and what tells them apart. */
 export interface IoRedisLike {
   evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>;
   eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>;
+  /** A client's pipeline: the store sends one event-loop turn's commands through one. */
+  pipeline?(): IoRedisPipelineLike;
+  /** `true` on an ioredis `Cluster`, whose pipelines must keep to one slot: it is not batched. */
+  isCluster?: boolean;
 }
 
 /** A Redis client the store accepts: node-redis's or ioredis's, told apart by how they spell `evalSha`. */
@@ -49,11 +54,18 @@ export function toRunScript(client: RedisClientLike, timeoutMs: number): RunScri
   }
   if ('evalsha' in client && typeof client.evalsha === 'function') {
     const io = client;
-    return (script, key, args) =>
+    const runOne: RunScript = (script, key, args) =>
       retryNoScript(
         () => io.evalsha(script.sha1, 1, key, ...args),
         () => io.eval(script.source, 1, key, ...args),
       );
+    const pipeline = io.pipeline;
+    return typeof pipeline === 'function' && io.isCluster !== true
+      ? batchedScripts(
+          { evalsha: io.evalsha.bind(io), eval: io.eval.bind(io), pipeline: pipeline.bind(io) },
+          runOne,
+        )
+      : runOne;
   }
   throw new TypeError('client must be a node-redis or ioredis client (it has neither evalSha nor evalsha)');
 }
