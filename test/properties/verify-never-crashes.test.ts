@@ -154,10 +154,16 @@ const sameBase64 = (header: string) => (name: string, a: string, b: string) => {
 
 /** The shared-token schemes: a token, or Basic credentials, in one header. */
 function tokenEntries(crypto: CryptoProvider): Omit<Entry, 'label'>[] {
-  const basic = (header: string) => (name: string, a: string, b: string) =>
-    name === header &&
-    /^basic [A-Za-z0-9+/=]*$/i.test(b) &&
-    Buffer.from(a.slice(6), 'base64').equals(Buffer.from(b.slice(6), 'base64'));
+  // The same credentials: equal after base64 decoding, also when the last `=` became a space
+  // (HTTP drops whitespace around a field value, as in `sameBase64`).
+  const basic = (header: string) => (name: string, a: string, b: string) => {
+    const value = b.replace(/[ \t]+$/, '');
+    return (
+      name === header &&
+      /^basic [A-Za-z0-9+/=]*$/i.test(value) &&
+      Buffer.from(a.slice(6), 'base64').equals(Buffer.from(value.slice(6), 'base64'))
+    );
+  };
   const table = [
     [gitlab, 'gitlab', 'X-Gitlab-Token', PLAIN],
     [telegram, 'telegram', 'X-Telegram-Bot-Api-Secret-Token', PLAIN],
