@@ -13,7 +13,8 @@
  * validates it with zod, to show what validation adds.
  *
  * Targets: queue-mode p99 ≤ 1/20 of inline p99 (ratio ≤ 0.05); queue-mode req/s ≥ 0.8× the bare add.
- * Needs redis-server (its own, started without persistence: bench/lib/queue.ts; BENCH_QUEUE_REDIS_URL).
+ * Needs redis-server (its own, started without persistence and pinned to the load generator's CPU:
+ * bench/lib/queue.ts; BENCH_QUEUE_REDIS_URL).
  * Knobs: BENCH_QUEUE_RATE (100), BENCH_QUEUE_SECONDS (5), BENCH_QUEUE_ROUNDS (3), BENCH_HTTP_* for (2).
  */
 import { type ChildProcess, fork } from 'node:child_process';
@@ -21,7 +22,14 @@ import { Agent, createServer, type Server } from 'node:http';
 import { Queue } from 'bullmq';
 import { verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
-import { type HttpVariant, printHttpFigures, readNodeBody, runHttpFigure, validity } from './lib/http.js';
+import {
+  type HttpVariant,
+  loaderCpus,
+  printHttpFigures,
+  readNodeBody,
+  runHttpFigure,
+  validity,
+} from './lib/http.js';
 import { median, quantile } from './lib/measure.js';
 import {
   cleanUpQueue,
@@ -104,7 +112,7 @@ if (latencyVariant !== undefined) {
     path: PATH,
     deliveries: () => stripeDeliveries({ size: 2048 }),
   });
-} else if (ensureRedis()) {
+} else if (ensureRedis(loaderCpus())) {
   queueName();
   try {
     await latencyFigure();

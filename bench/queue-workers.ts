@@ -46,7 +46,8 @@ if (process.env[WORKER_ENV] !== undefined) {
   process.on('disconnect', () => void worker.close().then(() => process.exit(0)));
 } else if (ensureRedis()) {
   queueName();
-  const queue = new Queue(queueName(), { connection: connect(), prefix: 'hookgate-bench' });
+  const connection = connect();
+  const queue = new Queue(queueName(), { connection, prefix: 'hookgate-bench' });
   const info = connect();
   try {
     const runs = new Map<number, { rate: number; cpu: CpuUse }[]>([
@@ -91,6 +92,7 @@ if (process.env[WORKER_ENV] !== undefined) {
   } finally {
     info.disconnect();
     await queue.close();
+    connection.disconnect();
     await cleanUpQueue();
   }
 }
@@ -98,7 +100,9 @@ if (process.env[WORKER_ENV] !== undefined) {
 /** Queues `count` new deliveries through a queue-mode receiver (as the web process would). */
 async function fill(count: number): Promise<void> {
   const dispatch = countingDispatch();
-  const receiver = queueBenchReceiver({ dispatch, handlerMs: 0 });
+  // Closed at the end, or its open connection would keep this process alive after the figure.
+  const storeClient = connect();
+  const receiver = queueBenchReceiver({ dispatch, handlerMs: 0, storeClient });
   let next = 0;
   const sender = async () => {
     while (next++ < count) {
@@ -108,6 +112,7 @@ async function fill(count: number): Promise<void> {
   };
   await Promise.all(Array.from({ length: 32 }, sender));
   await dispatch.close();
+  storeClient.disconnect();
 }
 
 /**

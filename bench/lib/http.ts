@@ -93,6 +93,11 @@ export const httpSettings = {
 /** CPUs for the servers and for the load generator, when there are two or more and `taskset`. */
 const cpus = pinning();
 
+/** The load generator's CPUs (`taskset` list) while servers are pinned, else `undefined`. */
+export function loaderCpus(): string | undefined {
+  return cpus?.loader;
+}
+
 function pinning(): { server: string; loader: string } | undefined {
   const count = availableParallelism();
   if (!httpSettings.pin || count < 2 || process.env[VARIANT_ENV] !== undefined) return undefined;

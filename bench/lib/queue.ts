@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { type Agent, request } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { queueDispatch } from '@hookgate/bullmq';
 import { createReceiver, type Dispatcher, unchecked } from '@hookgate/core';
 import { createRedisStore } from '@hookgate/redis';
@@ -30,19 +31,36 @@ export function queueName(): string {
   return process.env[QUEUE_ENV];
 }
 
-/** Starts the figures' redis-server (scripts/redis-server.sh), or says why the figure is skipped. */
-export function ensureRedis(): boolean {
+/**
+ * Starts the figures' redis-server (scripts/redis-server.sh), or says why the figure is
+ * skipped. `cpus` (a `taskset` list) keeps it off the CPU of the server being measured: in
+ * production Redis runs on a machine of its own, and here it would otherwise take the web
+ * server's CPU in proportion to the Redis work of the variant (more for hookgate, which also
+ * claims and completes), so the throughput ratio would move with the scheduler. Without
+ * `cpus` it may run on any CPU (the workers figure, where it shares the machine with them).
+ */
+export function ensureRedis(cpus?: string): boolean {
+  let port: string;
   try {
-    const port = new URL(REDIS_URL).port || '6391';
+    port = new URL(REDIS_URL).port || '6391';
     execFileSync('bash', ['scripts/redis-server.sh', port], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, HOOKGATE_REDIS_APPENDONLY: 'no' },
     });
-    return true;
   } catch {
     console.log('redis-server is not available; skipping the queue figure');
     return false;
   }
+  const info = execFileSync('redis-cli', ['-p', port, 'info', 'server'], { encoding: 'utf8' });
+  const pid = /process_id:(\d+)/.exec(info)?.[1];
+  if (pid) {
+    try {
+      execFileSync('taskset', ['-apc', cpus ?? `0-${availableParallelism() - 1}`, pid], { stdio: 'ignore' });
+    } catch {
+      // No taskset: Redis runs where the scheduler puts it.
+    }
+  }
+  return true;
 }
 
 /** An ioredis connection; `worker` ones retry forever (BullMQ's rule for blocking commands). */
@@ -54,14 +72,16 @@ export function connect(worker = false): Redis {
 
 /** A dispatcher that also counts each delivery Redis accepted (the figures' validity check). */
 export function countingDispatch(): Dispatcher & { close(): Promise<void> } {
-  const inner = queueDispatch({ connection: connect(), queueName: queueName(), prefix: 'hookgate-bench' });
+  const connection = connect();
+  const inner = queueDispatch({ connection, queueName: queueName(), prefix: 'hookgate-bench' });
   return {
     timeoutMs: inner.timeoutMs,
     async dispatch(delivery, options) {
       await inner.dispatch(delivery, options);
       countHandled();
     },
-    close: () => inner.close(),
+    // BullMQ leaves a connection it was given open.
+    close: () => inner.close().then(() => connection.disconnect()),
   };
 }
 
@@ -71,6 +91,8 @@ interface QueueBenchReceiverOptions {
   handlerMs: number;
   /** `zod` validates `invoice.paid`; `none` types it with `unchecked<T>()`. @default 'zod' */
   validation?: 'zod' | 'none';
+  /** The store's Redis connection, for a caller that closes it; a new one otherwise. */
+  storeClient?: Redis;
 }
 
 /**
@@ -83,7 +105,10 @@ export function queueBenchReceiver(options: QueueBenchReceiverOptions) {
   return createReceiver({
     scheme: stripe({ secret: SECRETS.stripe }),
     events: { 'invoice.paid': invoicePaidSchema },
-    store: createRedisStore({ client: connect(), prefix: `hookgate-bench:${queueName()}:` }),
+    store: createRedisStore({
+      client: options.storeClient ?? connect(),
+      prefix: `hookgate-bench:${queueName()}:`,
+    }),
     dispatch: options.dispatch,
   }).on('invoice.paid', async () => {
     if (options.handlerMs > 0) await new Promise((resolve) => setTimeout(resolve, options.handlerMs));

@@ -41,33 +41,30 @@ describe('createRedisStore with an ioredis-shaped client', () => {
   );
 });
 
-describe('createRedisStore with ioredis (one pipeline per event-loop turn)', () => {
+describe('createRedisStore with ioredis (one script call per event-loop turn)', () => {
   runStoreConformance(
     (namespace) => createRedisStore({ client: ioredis, prefix: `${PREFIX}ioredis:${namespace}:` }),
     { describe, it },
   );
 
-  it("sends one turn's calls as one pipeline, in order, and falls back to EVAL per call after a script flush", async () => {
-    const pipelines: number[] = [];
-    const counting = new Proxy(ioredis, {
-      get(target, name, receiver) {
-        if (name !== 'pipeline') return Reflect.get(target, name, receiver);
-        return () => {
-          const pipeline = target.pipeline();
-          const exec = pipeline.exec.bind(pipeline);
-          pipeline.exec = () => {
-            pipelines.push(pipeline.length);
-            return exec();
-          };
-          return pipeline;
-        };
+  it("runs one turn's operations as one script call, in order, and sends the script once after a flush", async () => {
+    // Each script call the store makes: the command and how many keys (operations) it carries.
+    const calls: string[] = [];
+    const counting: IoRedisLike = {
+      evalsha: (sha1, numKeys, ...rest) => {
+        calls.push(`EVALSHA ${numKeys}`);
+        return ioredis.evalsha(sha1, numKeys, ...rest);
       },
-    });
-    const store = createRedisStore({ client: counting, prefix: `${PREFIX}pipelined:` });
+      eval: (script, numKeys, ...rest) => {
+        calls.push(`EVAL ${numKeys}`);
+        return ioredis.eval(script, numKeys, ...rest);
+      },
+    };
+    const store = createRedisStore({ client: counting, prefix: `${PREFIX}batched:` });
     const keys = Array.from({ length: 20 }, (_, index) => `evt_${index}`);
     const claims = await Promise.all(keys.map((key) => store.claim(key, { leaseMs: 5_000 })));
     expect(claims.every((claim) => claim.status === 'claimed')).toBe(true);
-    expect(pipelines).toEqual([20]);
+    expect(calls).toEqual(['EVALSHA 20']);
 
     // Completions and duplicate claims of one turn: Redis runs them in the order they were made.
     await client.scriptFlush();
@@ -79,10 +76,32 @@ describe('createRedisStore with ioredis (one pipeline per event-loop turn)', () 
       }),
     );
     expect(settled.filter((_, index) => index % 2 === 1)).toEqual(keys.map(() => ({ status: 'completed' })));
-    expect(pipelines).toEqual([20, 40]);
-    // A lone call goes out by itself, not as a pipeline of one.
-    expect(await store.claim('evt_0', { leaseMs: 5_000 })).toEqual({ status: 'completed' });
-    expect(pipelines).toEqual([20, 40]);
+    expect(calls).toEqual(['EVALSHA 20', 'EVALSHA 40', 'EVAL 40']);
+    expect(await client.pTTL(`${PREFIX}batched:evt_0`)).toBeGreaterThan(4_000);
+
+    // A release in the same turn as another key's claim touches only its own key.
+    const again = await store.claim('evt_20', { leaseMs: 5_000 });
+    if (again.status !== 'claimed') throw new Error('expected a claim');
+    await Promise.all([store.release('evt_20', again.token), store.claim('evt_21', { leaseMs: 5_000 })]);
+    expect(await client.exists(`${PREFIX}batched:evt_20`)).toBe(0);
+    expect(await client.exists(`${PREFIX}batched:evt_21`)).toBe(1);
+  });
+
+  it('fails only the operation whose key Redis refuses; the others of its turn run', async () => {
+    const prefix = `${PREFIX}isolated:`;
+    await client.hSet(`${prefix}not-a-string`, 'field', 'value');
+    const store = createRedisStore({ client: ioredis, prefix });
+    const [first, wrong, last] = await Promise.allSettled([
+      store.claim('evt_a', { leaseMs: 5_000 }),
+      store.claim('not-a-string', { leaseMs: 5_000 }),
+      store.claim('evt_b', { leaseMs: 5_000 }),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { status: 'claimed' } });
+    expect(last).toMatchObject({ status: 'fulfilled', value: { status: 'claimed' } });
+    expect(wrong).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'STORE_UNAVAILABLE', cause: { message: expect.stringMatching(/^WRONGTYPE/) } },
+    });
   });
 });
 

@@ -1,4 +1,3 @@
 export type { IoRedisLike, NodeRedisLike, RedisClientLike } from './client.js';
-export type { IoRedisPipelineLike } from './io-redis-batch.js';
 export type { RedisStoreOptions } from './redis-store.js';
 export { createRedisStore } from './redis-store.js';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type IdempotencyStore, WebhookError, withDeadline } from '@hookgate/core';
-import { type RedisClientLike, toRunScript } from './client.js';
-import { CLAIM, COMPLETE, COMPLETED, RELEASE } from './scripts.js';
+import { type RedisClientLike, toRunOp } from './client.js';
+import type { Bounds } from './script-batch.js';
+import { COMPLETED } from './scripts.js';
 
 /** Options of {@link createRedisStore}. */
 export interface RedisStoreOptions {
@@ -52,24 +53,22 @@ export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
   if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new RangeError('commandTimeoutMs must be a positive number of milliseconds');
   }
-  const runScript = toRunScript(options.client, Math.ceil(timeoutMs));
-  const run = (script: typeof CLAIM, key: string, args: string[]) =>
-    withTimeout(runScript(script, prefix + key, args), timeoutMs);
+  const runOp = toRunOp(options.client, Math.ceil(timeoutMs), storeBounds(timeoutMs));
 
   return {
     callTimeoutMs: timeoutMs,
     async claim(key, { leaseMs }) {
       const token = randomUUID();
-      const held = await run(CLAIM, key, [token, milliseconds(leaseMs, 'leaseMs')]);
+      const held = await runOp('claim', prefix + key, [token, milliseconds(leaseMs, 'leaseMs')]);
       if (held === null || held === undefined) return { status: 'claimed', token };
       // String() also reads a Buffer, for clients configured to return them.
       return String(held) === COMPLETED ? { status: 'completed' } : { status: 'in-flight' };
     },
     async complete(key, token, { retainMs }) {
-      await run(COMPLETE, key, [token, COMPLETED, milliseconds(retainMs, 'retainMs')]);
+      await runOp('complete', prefix + key, [token, COMPLETED, milliseconds(retainMs, 'retainMs')]);
     },
     async release(key, token) {
-      await run(RELEASE, key, [token]);
+      await runOp('release', prefix + key, [token]);
     },
   };
 }
@@ -81,26 +80,30 @@ function milliseconds(value: number, name: string): string {
 }
 
 /**
- * Bounds one operation even when the command was already written and Redis never answers
+ * Bounds one Redis call even when the command was already written and Redis never answers
  * (a hung or partitioned server): the client's own timeout only covers queued commands.
  */
-function withTimeout<T>(operation: Promise<T>, timeoutMs: number): Promise<T> {
-  return withDeadline(
-    operation,
-    timeoutMs,
-    () =>
-      new WebhookError(
-        'STORE_UNAVAILABLE',
-        `Redis did not answer within ${timeoutMs} ms; the delivery was not handled (check that Redis is reachable)`,
-      ),
-    // Redis's own text (addresses, OOM, auth) stays in `cause`, out of the HTTP response.
-    (cause) =>
-      new WebhookError(
-        'STORE_UNAVAILABLE',
-        'the Redis command failed; the delivery was not handled (see cause)',
-        {
-          cause,
-        },
-      ),
+function storeBounds(timeoutMs: number): Bounds {
+  return {
+    bound: (call) => withDeadline(call, timeoutMs, () => timedOut(timeoutMs), failed),
+    failed,
+  };
+}
+
+function timedOut(timeoutMs: number): WebhookError {
+  return new WebhookError(
+    'STORE_UNAVAILABLE',
+    `Redis did not answer within ${timeoutMs} ms; the delivery was not handled (check that Redis is reachable)`,
+  );
+}
+
+/** Redis's own text (addresses, OOM, auth) stays in `cause`, out of the HTTP response. */
+function failed(cause: unknown): WebhookError {
+  return new WebhookError(
+    'STORE_UNAVAILABLE',
+    'the Redis command failed; the delivery was not handled (see cause)',
+    {
+      cause,
+    },
   );
 }

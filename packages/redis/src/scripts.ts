@@ -9,33 +9,92 @@ export interface LuaScript {
 /** What a completed delivery's key holds; a pending claim holds its owner's random UUID instead. */
 export const COMPLETED = 'completed';
 
+/** The store's three operations; each touches one key. */
+export type StoreOp = 'claim' | 'complete' | 'release';
+
 function lua(source: string): LuaScript {
   return { source, sha1: createHash('sha1').update(source).digest('hex') };
 }
 
 /**
- * Claim: set the key to the caller's token with the lease as TTL unless it exists, and
- * return what it held (nil when we claimed it). Checking and setting in one script lets one
- * round trip tell "claimed" from "completed" from "in-flight", which `SET NX` alone cannot.
+ * The operations as Lua functions, shared by the one-key scripts and {@link BATCH} so that
+ * both run the same code.
+ *
+ * claim(key, token, leaseMs): set the key to the caller's token with the lease as TTL unless
+ * it exists, and return what it held (false when we claimed it). Checking and setting in one
+ * script lets one round trip tell "claimed" from "completed" from "in-flight", which `SET NX`
+ * alone cannot.
+ *
+ * complete(key, token, marker, retainMs): compare-and-set. Only the token that owns the claim
+ * may turn it into the completed marker (with the retention as TTL); a stale owner whose
+ * lease expired and was re-claimed by another instance changes nothing.
+ *
+ * release(key, token): compare-and-delete, for the same reason.
  */
-export const CLAIM = lua(`local current = redis.call('GET', KEYS[1])
-if current then return current end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return false`);
+const OPERATIONS = `local function claim(key, token, lease)
+  local current = redis.call('GET', key)
+  if current then return current end
+  redis.call('SET', key, token, 'PX', lease)
+  return false
+end
+local function complete(key, token, marker, retain)
+  if redis.call('GET', key) == token then
+    redis.call('SET', key, marker, 'PX', retain)
+    return 1
+  end
+  return 0
+end
+local function release(key, token)
+  if redis.call('GET', key) == token then return redis.call('DEL', key) end
+  return 0
+end
+`;
+
+/** Claim one key: `KEYS[1]`, token and lease in `ARGV`. */
+export const CLAIM = lua(`${OPERATIONS}return claim(KEYS[1], ARGV[1], ARGV[2])`);
+
+/** Complete one key: `KEYS[1]`, token, marker and retention in `ARGV`. */
+export const COMPLETE = lua(`${OPERATIONS}return complete(KEYS[1], ARGV[1], ARGV[2], ARGV[3])`);
+
+/** Release one key: `KEYS[1]`, token in `ARGV`. */
+export const RELEASE = lua(`${OPERATIONS}return release(KEYS[1], ARGV[1])`);
+
+/** The one-key script of each operation. */
+export const SCRIPTS: Readonly<Record<StoreOp, LuaScript>> = {
+  claim: CLAIM,
+  complete: COMPLETE,
+  release: RELEASE,
+};
 
 /**
- * Complete: compare-and-set. Only the token that owns the claim may turn it into the
- * completed marker (with the retention as TTL); a stale owner whose lease expired and was
- * re-claimed by another instance changes nothing.
+ * Several operations in one call, run in order: `KEYS[i]` is the i-th operation's key; `ARGV`
+ * holds, for each, its name and then its arguments. Replies come back in the same order, as
+ * the one-key scripts would give them. Each operation runs under `pcall`: one that fails (a
+ * key of the wrong type) answers its own error and the others still run, as they would have
+ * as separate commands (a script's effects are not rolled back when it stops half-way).
  */
-export const COMPLETE = lua(`if redis.call('GET', KEYS[1]) == ARGV[1] then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  return 1
+export const BATCH = lua(`${OPERATIONS}local replies = {}
+local at = 1
+for index, key in ipairs(KEYS) do
+  local op = ARGV[at]
+  local ok, reply
+  if op == 'claim' then
+    ok, reply = pcall(claim, key, ARGV[at + 1], ARGV[at + 2])
+    at = at + 3
+  elseif op == 'complete' then
+    ok, reply = pcall(complete, key, ARGV[at + 1], ARGV[at + 2], ARGV[at + 3])
+    at = at + 4
+  elseif op == 'release' then
+    ok, reply = pcall(release, key, ARGV[at + 1])
+    at = at + 2
+  else
+    return redis.error_reply('hookgate batch: unknown operation ' .. tostring(op))
+  end
+  if ok then
+    replies[index] = reply
+  else
+    -- Redis 7 raises a string, some versions a table with the message in err.
+    replies[index] = redis.error_reply(type(reply) == 'table' and tostring(reply.err) or tostring(reply))
+  end
 end
-return 0`);
-
-/** Release: compare-and-delete, for the same reason as {@link COMPLETE}. */
-export const RELEASE = lua(`if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
-end
-return 0`);
+return replies`);
