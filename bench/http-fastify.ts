@@ -11,10 +11,10 @@
  * Target: the plugin (without validation, the floor's work) ≥ 0.95× the bare app.
  * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
  */
-import { type ClaimResult, createMemoryStore } from '@hookgate/core';
+import { createMemoryStore } from '@hookgate/core';
 import { hookgatePlugin } from '@hookgate/fastify';
 import Fastify from 'fastify';
-import { verifyStripeBare } from './lib/bare.js';
+import { dedupedOnce, verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
 import { type HttpVariant, reportAdapterFigure, runHttpFigure } from './lib/http.js';
 import { countHandled, stripeReceiver } from './lib/receivers.js';
@@ -43,13 +43,7 @@ function bareApp(dedup: boolean) {
       return reply.code(401).send({ ok: false });
     }
     const event = JSON.parse(body.toString('utf8')) as { id: string };
-    if (store) {
-      const key = `stripe:${event.id}`;
-      // The memory store answers synchronously.
-      const claim = store.claim(key, { leaseMs: 60_000 }) as ClaimResult;
-      if (claim.status !== 'claimed') return reply.code(409).send({ ok: false });
-      store.complete(key, claim.token, { retainMs: 4 * 86_400_000 });
-    }
+    if (store && !dedupedOnce(store, `stripe:${event.id}`)) return reply.code(409).send({ ok: false });
     countHandled();
     return { ok: true };
   });

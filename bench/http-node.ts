@@ -6,15 +6,17 @@
  * the body, HMAC + constant-time compare, JSON.parse) and against @octokit/webhooks'
  * `createNodeMiddleware` (verify, parse, dispatch to a no-op `push` handler; no validation
  * either), on the same stream of 2 KiB GitHub push deliveries, each with a new delivery id
- * and body. A fourth variant validates `push` with zod, to show what validation adds.
+ * and body. A fourth variant validates `push` with zod, to show what validation adds; a fifth
+ * is the floor plus de-duplication in hookgate's memory store, what the floor lacks of hookgate's work.
  *
  * Targets: hookgate (without validation, the floor's work) ≥ 0.9× the bare floor and ≥ 1.3× octokit.
  * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
  */
 import { createServer } from 'node:http';
+import { createMemoryStore } from '@hookgate/core';
 import { createNodeHandler } from '@hookgate/core/node';
 import { createNodeMiddleware, Webhooks } from '@octokit/webhooks';
-import { verifyGithubBare } from './lib/bare.js';
+import { dedupedOnce, verifyGithubBare } from './lib/bare.js';
 import { githubDeliveries, SECRETS } from './lib/deliveries.js';
 import {
   type HttpVariant,
@@ -38,21 +40,31 @@ function hookgateServer(validation: 'zod' | 'none') {
 }
 const OCTOKIT = '@octokit/webhooks createNodeMiddleware';
 
+/**
+ * The bare server; with `dedup`, also a claim and a completion in hookgate's memory store,
+ * keyed by the signature as hookgate keys GitHub deliveries (their id header is not signed).
+ */
+function bareServer(dedup: boolean) {
+  const store = dedup ? createMemoryStore() : undefined;
+  return createServer(async (request, response) => {
+    const body = await readNodeBody(request);
+    const signature = request.headers['x-hub-signature-256'];
+    if (!verifyGithubBare(SECRETS.github, signature, body)) {
+      response.writeHead(401).end();
+      return;
+    }
+    JSON.parse(body.toString('utf8'));
+    if (store && !dedupedOnce(store, `github:${String(signature)}`)) {
+      response.writeHead(409).end();
+      return;
+    }
+    countHandled();
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  }).listen(0, '127.0.0.1');
+}
+
 const variants: HttpVariant[] = [
-  {
-    name: BARE,
-    listen: () =>
-      createServer(async (request, response) => {
-        const body = await readNodeBody(request);
-        if (!verifyGithubBare(SECRETS.github, request.headers['x-hub-signature-256'], body)) {
-          response.writeHead(401).end();
-          return;
-        }
-        JSON.parse(body.toString('utf8'));
-        countHandled();
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      }).listen(0, '127.0.0.1'),
-  },
+  { name: BARE, listen: () => bareServer(false) },
   { name: HOOKGATE, listen: () => hookgateServer('none') },
   {
     name: OCTOKIT,
@@ -65,6 +77,7 @@ const variants: HttpVariant[] = [
     },
   },
   { name: HOOKGATE_ZOD, listen: () => hookgateServer('zod') },
+  { name: `${BARE} + de-dup`, listen: () => bareServer(true) },
 ];
 
 const figures = await runHttpFigure({
@@ -76,7 +89,8 @@ const figures = await runHttpFigure({
 if (figures) {
   const title = 'node:http, 2 KiB GitHub push deliveries';
   printHttpFigures(title, figures);
-  const [, ours, octokit, withZod] = figures as [
+  const [, ours, octokit, withZod, floorWithDedup] = figures as [
+    (typeof figures)[0],
     (typeof figures)[0],
     (typeof figures)[0],
     (typeof figures)[0],
@@ -92,6 +106,10 @@ if (figures) {
   note(
     `${title}: hookgate with zod validation`,
     `${withZod.ratio.toFixed(2)}x bare node:http, ${roundRatio(withZod, octokit).toFixed(2)}x octokit (information: neither validates) ${validity(withZod)}`,
+  );
+  note(
+    `${title}: bare node:http with de-duplication to bare`,
+    `${floorWithDedup.ratio.toFixed(2)}x; CPU at equal load ${floorWithDedup.equalLoadCpuRatio?.toFixed(2) ?? '-'}x (information: what the floor lacks of hookgate's work)`,
   );
   printVerdicts();
 }

@@ -5,6 +5,7 @@
  * about the signature.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ClaimResult, IdempotencyStore } from '@hookgate/core';
 
 /** Stripe-Signature `t=…,v1=…` checked against the body: HMAC-SHA256 over `t.body`, 300 s window. */
 export function verifyStripeBare(secret: string, header: unknown, body: Buffer): boolean {
@@ -26,4 +27,17 @@ export function verifyGithubBare(secret: string, header: unknown, body: Buffer):
   if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
   const expected = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
   return expected.length === header.length && timingSafeEqual(Buffer.from(expected), Buffer.from(header));
+}
+
+/**
+ * De-duplication as a hand-written receiver would add it to a floor: claim and complete the
+ * delivery's key in hookgate's memory store (100,000 ids, synchronous). `false` for a repeat.
+ * The floors with it show how much of an adapter's gap is de-duplication, which the plain
+ * floors leave out and every hookgate variant does.
+ */
+export function dedupedOnce(store: IdempotencyStore, key: string): boolean {
+  const claim = store.claim(key, { leaseMs: 60_000 }) as ClaimResult;
+  if (claim.status !== 'claimed') return false;
+  store.complete(key, claim.token, { retainMs: 4 * 86_400_000 });
+  return true;
 }
