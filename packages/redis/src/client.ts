@@ -1,5 +1,5 @@
 import { type Bounds, batchedOperations, type RunOp } from './script-batch.js';
-import { SCRIPTS } from './scripts.js';
+import { retryNoScript, SCRIPTS } from './scripts.js';
 
 /** Keys and arguments as node-redis takes them. */
 interface EvalOptions {
@@ -64,13 +64,4 @@ export function toRunOp(client: RedisClientLike, timeoutMs: number, bounds: Boun
       );
   }
   throw new TypeError('client must be a node-redis or ioredis client (it has neither evalSha nor evalsha)');
-}
-
-async function retryNoScript(evalSha: () => Promise<unknown>, evalScript: () => Promise<unknown>) {
-  try {
-    return await evalSha();
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return evalScript();
-    throw error;
-  }
 }

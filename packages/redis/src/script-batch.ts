@@ -1,4 +1,4 @@
-import { BATCH, type StoreOp } from './scripts.js';
+import { BATCH, retryNoScript, type StoreOp } from './scripts.js';
 
 /** The two calls a batch needs from an ioredis client. */
 export interface ScriptClient {
@@ -55,19 +55,13 @@ export function batchedOperations(client: ScriptClient, { bound, failed }: Bound
   const send = (calls: Call[]) => {
     const keysAndArgs = calls.map((call) => call.key);
     for (const call of calls) keysAndArgs.push(call.op, ...call.args);
-    const count = String(calls.length);
-    const reply = client
-      .evalsha(BATCH.sha1, calls.length, ...keysAndArgs)
-      .catch((error: unknown) => {
-        // Redis lost its script cache (a restart, `SCRIPT FLUSH`): send the script itself.
-        if (error instanceof Error && error.message.startsWith('NOSCRIPT'))
-          return client.eval(BATCH.source, calls.length, ...keysAndArgs);
-        throw error;
-      })
-      .then((replies) => {
-        if (Array.isArray(replies) && replies.length === calls.length) return replies;
-        throw new Error(`the batch script answered ${String(replies)} to ${count} operations`);
-      });
+    const reply = retryNoScript(
+      () => client.evalsha(BATCH.sha1, calls.length, ...keysAndArgs),
+      () => client.eval(BATCH.source, calls.length, ...keysAndArgs),
+    ).then((replies) => {
+      if (Array.isArray(replies) && replies.length === calls.length) return replies;
+      throw new Error(`the batch script answered ${String(replies)} to ${calls.length} operations`);
+    });
     bound(reply).then(
       (replies) => {
         for (const [index, call] of calls.entries()) {

@@ -12,6 +12,22 @@ export const COMPLETED = 'completed';
 /** The store's three operations; each touches one key. */
 export type StoreOp = 'claim' | 'complete' | 'release';
 
+/**
+ * Runs a script by its SHA-1 (one round trip), sending the script itself when Redis answers
+ * NOSCRIPT (its script cache is empty after a restart or `SCRIPT FLUSH`).
+ */
+export async function retryNoScript(
+  evalSha: () => Promise<unknown>,
+  evalScript: () => Promise<unknown>,
+): Promise<unknown> {
+  try {
+    return await evalSha();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('NOSCRIPT')) return evalScript();
+    throw error;
+  }
+}
+
 function lua(source: string): LuaScript {
   return { source, sha1: createHash('sha1').update(source).digest('hex') };
 }
