@@ -8,6 +8,9 @@
 # Tests connect to HOOKGATE_REDIS_URL (default redis://127.0.0.1:6390). The server keeps an
 # append-only file in a temporary directory and no RDB snapshots, as production should;
 # HOOKGATE_REDIS_APPENDONLY=no starts one that keeps nothing (the queue benchmarks' own).
+# What tests and benchmarks store is scratch, so a server this script starts begins empty:
+# an append-only file left by an earlier run (a killed benchmark can leave a gigabyte) would
+# otherwise be loaded first, and loading it can take longer than any sensible wait.
 set -euo pipefail
 
 if [[ "${1:-}" == "stop" ]]; then
@@ -35,16 +38,24 @@ if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
   exit 0
 fi
 
+if [[ -f "$dir/redis.pid" ]] && ps -p "$(cat "$dir/redis.pid")" -o comm= 2>/dev/null | grep -q redis; then
+  echo "a redis-server (pid $(cat "$dir/redis.pid")) holds $dir but does not answer PONG on port $port;" \
+    "stop it (kill $(cat "$dir/redis.pid")) or wait for it to finish loading" >&2
+  exit 1
+fi
+rm -rf "$dir"
 mkdir -p "$dir"
 redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly "${HOOKGATE_REDIS_APPENDONLY:-yes}" --dir "$dir" \
   --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" >&2
 
-for _ in $(seq 1 100); do
+# An empty server answers within milliseconds; 30 s leaves room for a slow, busy machine.
+for _ in $(seq 1 300); do
   if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
     echo "$port"
     exit 0
   fi
   sleep 0.1
 done
-echo "redis-server did not answer on port $port within 10 s; see $dir/redis.log" >&2
+echo "redis-server did not answer on port $port within 30 s; see $dir/redis.log:" >&2
+tail -n 20 "$dir/redis.log" >&2 || true
 exit 1
