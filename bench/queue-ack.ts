@@ -32,13 +32,13 @@ import {
 } from './lib/http.js';
 import { median, quantile } from './lib/measure.js';
 import {
-  cleanUpQueue,
   connect,
   countingDispatch,
   ensureRedis,
   fixedRateLoad,
   queueBenchReceiver,
   queueName,
+  releaseRedis,
 } from './lib/queue.js';
 import { countHandled } from './lib/receivers.js';
 import { envNumber, note, printVerdicts, verdict } from './lib/report.js';
@@ -141,7 +141,7 @@ if (latencyVariant !== undefined) {
     }
     printVerdicts();
   } finally {
-    await cleanUpQueue();
+    await releaseRedis();
   }
 }
 

@@ -18,12 +18,12 @@ import { type CpuUse, cpuBetween, sampleCpu, whatBounds } from './lib/cpu-use.js
 import { stripeDeliveries } from './lib/deliveries.js';
 import { median } from './lib/measure.js';
 import {
-  cleanUpQueue,
   connect,
   countingDispatch,
   ensureRedis,
   queueBenchReceiver,
   queueName,
+  releaseRedis,
 } from './lib/queue.js';
 import { envNumber, note, printVerdicts } from './lib/report.js';
 
@@ -93,7 +93,7 @@ if (process.env[WORKER_ENV] !== undefined) {
     info.disconnect();
     await queue.close();
     connection.disconnect();
-    await cleanUpQueue();
+    await releaseRedis();
   }
 }
 
@@ -112,7 +112,10 @@ async function fill(count: number): Promise<void> {
   };
   await Promise.all(Array.from({ length: 32 }, sender));
   await dispatch.close();
-  storeClient.disconnect();
+  // Queue mode does not wait for the completions it hands the store, which sends them at the
+  // end of the turn: let that turn pass, then `quit` (which lets their replies arrive first).
+  await new Promise(setImmediate);
+  await storeClient.quit();
 }
 
 /**

@@ -23,6 +23,7 @@ import { countHandled, invoicePaid } from './receivers.js';
  * whichever variant runs at the time (and from the tests' leftovers too).
  */
 export const REDIS_URL = process.env.BENCH_QUEUE_REDIS_URL ?? 'redis://127.0.0.1:6391';
+const REDIS_PORT = new URL(REDIS_URL).port || '6379';
 const QUEUE_ENV = 'BENCH_QUEUE_NAME';
 
 /** The run's queue name: made by the parent, inherited by its server and worker processes. */
@@ -40,18 +41,18 @@ export function queueName(): string {
  * `cpus` it may run on any CPU (the workers figure, where it shares the machine with them).
  */
 export function ensureRedis(cpus?: string): boolean {
-  let port: string;
+  startedHere = !answers();
   try {
-    port = new URL(REDIS_URL).port || '6391';
-    execFileSync('bash', ['scripts/redis-server.sh', port], {
+    execFileSync('bash', ['scripts/redis-server.sh', REDIS_PORT], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, HOOKGATE_REDIS_APPENDONLY: 'no' },
     });
   } catch {
+    startedHere = false;
     console.log('redis-server is not available; skipping the queue figure');
     return false;
   }
-  const info = execFileSync('redis-cli', ['-p', port, 'info', 'server'], { encoding: 'utf8' });
+  const info = execFileSync('redis-cli', ['-p', REDIS_PORT, 'info', 'server'], { encoding: 'utf8' });
   const pid = /process_id:(\d+)/.exec(info)?.[1];
   if (pid) {
     try {
@@ -116,17 +117,37 @@ export function queueBenchReceiver(options: QueueBenchReceiverOptions) {
   });
 }
 
-/** Deletes the run's queue and store keys. */
-export async function cleanUpQueue(): Promise<void> {
-  const client = connect();
-  for (const pattern of [`hookgate-bench:${queueName()}*`]) {
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await client.unlink(...keys);
-    } while (cursor !== '0');
+/** Whether {@link ensureRedis} started the server (rather than finding one answering). */
+let startedHere = false;
+
+function answers(): boolean {
+  try {
+    return execFileSync('redis-cli', ['-p', REDIS_PORT, 'ping'], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).includes('PONG');
+  } catch {
+    return false;
   }
+}
+
+/**
+ * Ends the run's use of Redis: stops the server if {@link ensureRedis} started it (an idle
+ * server left behind kept using a fifth of a CPU, on the CPU the next figure measures on),
+ * or else deletes the run's queue and store keys from the server it found.
+ */
+export async function releaseRedis(): Promise<void> {
+  if (startedHere) {
+    execFileSync('bash', ['scripts/redis-server.sh', 'stop', REDIS_PORT], { stdio: 'ignore' });
+    return;
+  }
+  const client = connect();
+  let cursor = '0';
+  do {
+    const [next, keys] = await client.scan(cursor, 'MATCH', `hookgate-bench:${queueName()}*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await client.unlink(...keys);
+  } while (cursor !== '0');
   client.disconnect();
 }
 
