@@ -22,6 +22,7 @@ import {
   type HttpVariant,
   printHttpFigures,
   readNodeBody,
+  reportDedupFloor,
   roundRatio,
   runHttpFigure,
   validity,
@@ -107,9 +108,6 @@ if (figures) {
     `${title}: hookgate with zod validation`,
     `${withZod.ratio.toFixed(2)}x bare node:http, ${roundRatio(withZod, octokit).toFixed(2)}x octokit (information: neither validates) ${validity(withZod)}`,
   );
-  note(
-    `${title}: bare node:http with de-duplication to bare`,
-    `${floorWithDedup.ratio.toFixed(2)}x; CPU at equal load ${floorWithDedup.equalLoadCpuRatio?.toFixed(2) ?? '-'}x (information: what the floor lacks of hookgate's work)`,
-  );
+  reportDedupFloor(title, 'bare node:http', ours, floorWithDedup);
   printVerdicts();
 }

@@ -392,11 +392,26 @@ export function reportAdapterFigure(title: string, framework: string, figures: r
     `${title}: hookgate with zod validation to bare ${framework}`,
     `${withZod.ratio.toFixed(2)}x (information: the floor validates nothing) ${validity(withZod)}`,
   );
-  if (floorWithDedup) {
-    note(
-      `${title}: bare ${framework} with de-duplication to bare ${framework}`,
-      `${floorWithDedup.ratio.toFixed(2)}x; CPU at equal load ${floorWithDedup.equalLoadCpuRatio?.toFixed(2) ?? '-'}x (information: what the floor lacks of hookgate's work)`,
-    );
-  }
+  if (floorWithDedup) reportDedupFloor(title, `bare ${framework}`, ours, floorWithDedup);
   printVerdicts();
+}
+
+/**
+ * The notes on the floor plus de-duplication: what it costs the floor, and hookgate against it
+ * round by round (the same work on both sides, the like-for-like ratio).
+ */
+export function reportDedupFloor(
+  title: string,
+  floorName: string,
+  ours: HttpFigure,
+  floorWithDedup: HttpFigure,
+): void {
+  note(
+    `${title}: ${floorName} with de-duplication to ${floorName}`,
+    `${floorWithDedup.ratio.toFixed(2)}x; CPU at equal load ${floorWithDedup.equalLoadCpuRatio?.toFixed(2) ?? '-'}x (information: what the floor lacks of hookgate's work)`,
+  );
+  note(
+    `${title}: hookgate to ${floorName} with de-duplication`,
+    `${roundRatio(ours, floorWithDedup).toFixed(2)}x (information: the same work on both sides, round by round)`,
+  );
 }
