@@ -69,8 +69,49 @@ describe('Fastify traps', () => {
     }
   });
 
-  it("leaves errors other than the body limit to the app's error handler", async () => {
+  it('verifies a delivery whatever its Content-Type: no parser stands between the socket and the receiver', async () => {
     const app = Fastify();
+    const runs: unknown[] = [];
+    const receiver = createReceiver({ scheme: stripe({ secret }), events }).on('invoice.paid', (payload) => {
+      runs.push(payload);
+    });
+    await app.register(hookgatePlugin, { path: '/stripe', receiver });
+    const origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      // Types Fastify would refuse before any route (415, or 400 for one it cannot parse).
+      for (const [index, type] of ['/', 'application/vnd.sender+json', 'text/plain'].entries()) {
+        const signed = await delivery(`evt_type_${index}`);
+        const response = await fetch(`${origin}/stripe`, {
+          ...signed,
+          headers: { ...signed.headers, 'content-type': type },
+        });
+        expect(response.status).toBe(200);
+      }
+      expect(runs).toHaveLength(3);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("runs the app's onRequest, onSend and onResponse hooks around the webhook route, and sends what they throw to its error handler", async () => {
+    const app = Fastify();
+    const seen: string[] = [];
+    app.addHook('onRequest', async (request) => {
+      seen.push('onRequest');
+      if (request.headers['x-blocked'] === '1')
+        throw Object.assign(new Error('blocked'), { code: 'APP_BLOCKED' });
+    });
+    app.addHook('preHandler', async () => {
+      seen.push('preHandler');
+    });
+    app.addHook('onSend', async (_request, reply, payload) => {
+      seen.push('onSend');
+      reply.header('x-app', 'seen');
+      return payload;
+    });
+    app.addHook('onResponse', async () => {
+      seen.push('onResponse');
+    });
     app.setErrorHandler<{ code: string }>((error, _request, reply) =>
       reply.code(418).send({ fromApp: error.code }),
     );
@@ -78,13 +119,18 @@ describe('Fastify traps', () => {
     await app.register(hookgatePlugin, { path: '/stripe', receiver });
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     try {
-      // A Content-Type Fastify cannot parse as a media type at all.
-      const response = await fetch(`${origin}/stripe`, {
-        ...(await delivery('evt_x')),
-        headers: { 'content-type': '/' },
+      const answered = await fetch(`${origin}/stripe`, await delivery('evt_hooks'));
+      expect(answered.status).toBe(200);
+      expect(answered.headers.get('x-app')).toBe('seen');
+      await expect.poll(() => seen).toEqual(['onRequest', 'onSend', 'onResponse']);
+
+      const signed = await delivery('evt_blocked');
+      const blocked = await fetch(`${origin}/stripe`, {
+        ...signed,
+        headers: { ...signed.headers, 'x-blocked': '1' },
       });
-      expect(response.status).toBe(418);
-      expect(await response.json()).toEqual({ fromApp: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+      expect(blocked.status).toBe(418);
+      expect(await blocked.json()).toEqual({ fromApp: 'APP_BLOCKED' });
     } finally {
       await app.close();
     }

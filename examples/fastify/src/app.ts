@@ -3,8 +3,8 @@ import Fastify from 'fastify';
 import type { ExampleReceivers } from 'hookgate-example-common';
 
 /**
- * The example app. Each webhook route lives in its own encapsulated plugin context with a
- * raw-bytes parser, so the app's JSON routes (like `/api/echo`) keep Fastify's JSON parsing.
+ * The example app. Each webhook route answers before Fastify parses anything, so the app's
+ * JSON routes (like `/api/echo`) keep Fastify's JSON parsing and no parser sees a webhook body.
  */
 export async function createApp(receivers: ExampleReceivers) {
   const app = Fastify();
