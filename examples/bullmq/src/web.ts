@@ -14,4 +14,13 @@ const receiver = createStripeReceiver({ client, secret, dispatch: dispatcher, on
 const server = createWebApp(receiver, [dispatcher.queue]).listen(port, '127.0.0.1', () => {
   console.log(`web: http://127.0.0.1:${port}/webhooks/stripe, dashboard at /admin/queues`);
 });
-process.on('SIGTERM', () => server.close(() => void dispatcher.close().then(() => process.exit(0))));
+// Graceful shutdown: no new requests, the deliveries under way finished (with their store
+// writes), then the connections.
+process.on('SIGTERM', () =>
+  server.close(async () => {
+    await receiver.close();
+    await dispatcher.close();
+    await client.quit();
+    process.exit(0);
+  }),
+);

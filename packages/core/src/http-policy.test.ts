@@ -41,6 +41,7 @@ describe('the code → HTTP policy table', () => {
     expect(httpStatusOf(down)).toBe(503);
     expect(levelOf(forged)).toBe('warn');
     expect(levelOf(down)).toBe('error');
+    expect(levelOf(new WebhookError('RECEIVER_CLOSED', 'shutting down'))).toBe('warn');
   });
 
   it('WebhookError itself carries no HTTP status (the policy is core’s)', () => {

@@ -39,6 +39,7 @@ export const errorPolicy: Readonly<Record<WebhookErrorCode, ErrorPolicy>> = {
   STORE_UNAVAILABLE: policy(503, true),
   QUEUE_UNAVAILABLE: policy(503, true),
   RAW_BODY_UNAVAILABLE: policy(500, true),
+  RECEIVER_CLOSED: policy(503, true),
   INTERNAL_ERROR: policy(500, true),
 };
 
@@ -66,7 +67,10 @@ export function httpStatusOf(error: WebhookError): number {
   return (errorPolicy[error.code] ?? errorPolicy.INTERNAL_ERROR).status;
 }
 
-/** The log level of a refusal: `error` for a failure on our side (5xx), `warn` for the sender's. */
+/**
+ * The log level of a refusal: `error` for a failure on our side (5xx), `warn` for the sender's
+ * and for a refusal during a shutdown someone asked for (`RECEIVER_CLOSED`: nothing failed).
+ */
 export function levelOf(error: WebhookError): 'warn' | 'error' {
-  return httpStatusOf(error) >= 500 ? 'error' : 'warn';
+  return httpStatusOf(error) >= 500 && error.code !== 'RECEIVER_CLOSED' ? 'error' : 'warn';
 }

@@ -29,6 +29,8 @@ export interface PipelineParts {
   router: Router;
   observer: Observer;
   report: ReportFailure;
+  /** Counts work that goes on after the answer (queue mode's completion) until it settles. */
+  track: (work: void | Promise<void>) => void;
 }
 
 /** One delivery through the pipeline: its answer, or a thrown error for the receiver to answer. */
@@ -41,7 +43,7 @@ export type Pipeline = (input: HandleInput, trace: DeliveryTrace | undefined) =>
  * into the answer and reports it.
  */
 export function createPipeline(parts: PipelineParts): Pipeline {
-  const { options, router, observer, report } = parts;
+  const { options, router, observer, report, track } = parts;
   const { scheme } = options;
   const {
     profile,
@@ -182,7 +184,8 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       // awaited: the answer saves a round trip, and a duplicate meanwhile finds the claim in
       // flight (409, retried; no job), as during the add. If it fails (reported), the lease
       // runs out and the job id still refuses a second job (bullmq README: Duplicates).
-      void settle(complete, input, base);
+      // `receiver.close()` waits for it, so that a shutdown does not cut it off.
+      track(settle(complete, input, base));
       if (trace) trace.outcome = 'queued';
       return acknowledged ?? queuedResult();
     }

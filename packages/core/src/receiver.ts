@@ -2,6 +2,7 @@ import { WebhookError } from '@hookgate/signatures';
 import { assertDeclared, assertSomeDeclared } from './declare-checks.js';
 import type { DispatchedDelivery, DispatchedResult } from './dispatch.js';
 import { deliveryOf } from './failure-context.js';
+import { createInFlight } from './in-flight.js';
 import { resolveLogger } from './logger.js';
 import { createObserver } from './observe.js';
 import { createPipeline, type ReportFailure } from './pipeline.js';
@@ -56,6 +57,31 @@ export interface Receiver<TEvents extends EventSchemas> {
    * queue to retry; resolves `duplicate` without running anything if it was handled before.
    */
   runDispatched(delivery: DispatchedDelivery, options: RunDispatchedOptions): Promise<DispatchedResult>;
+  /**
+   * Shuts the receiver down gracefully. From the call on, every delivery is answered 503
+   * `RECEIVER_CLOSED` (logged; the sender retries, on another instance or later) and runs no
+   * handler. The promise resolves once the deliveries already under way are finished: their
+   * handlers done (each bounded by `handlerTimeoutMs`), their claims completed or released,
+   * and in queue mode the completions sent after the answer settled (bounded by the store's
+   * time limit). Calling it again returns the same promise.
+   *
+   * Close the HTTP server first (no new requests), then the receiver, then the connections
+   * it uses (store client, queue). `runDispatched` is not affected: close a worker with
+   * `worker.close()`. A handler that ignores `ctx.signal` past its time limit may still be
+   * running when the promise resolves.
+   *
+   * @example
+   * ```ts
+   * process.on('SIGTERM', () => {
+   *   server.close(async () => {
+   *     await receiver.close();
+   *     await dispatcher.close();
+   *     await redis.quit();
+   *   });
+   * });
+   * ```
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -89,7 +115,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   });
   const report: ReportFailure = (error, request, base) =>
     observer.failed(error, request, base, undefined, false);
-  const process = createPipeline({ options, settings, router, observer, report });
+  const inFlight = createInFlight();
+  const process = createPipeline({ options, settings, router, observer, report, track: inFlight.track });
   const runDispatched = createDispatchedRunner({
     router,
     store: settings.store,
@@ -121,6 +148,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     async handle(input) {
       const loading = observer.loading();
       if (loading) await loading;
+      if (inFlight.closed) return receiver.reject(closedError(), input);
+      inFlight.enter();
       const trace = observer.begin();
       try {
         const result = await (trace
@@ -135,6 +164,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
         );
         observer.failed(error, input, deliveryOf(thrown), trace);
         return errorResult(error);
+      } finally {
+        inFlight.leave();
       }
     },
     reject(error, request) {
@@ -151,6 +182,17 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       }
       return toWebResponse(await receiver.handle({ ...read, url }));
     },
+    close() {
+      return inFlight.close();
+    },
   };
+
   return receiver;
+}
+
+function closedError(): WebhookError {
+  return new WebhookError(
+    'RECEIVER_CLOSED',
+    'this receiver is shutting down (receiver.close() was called) and takes no new delivery; the sender should retry',
+  );
 }

@@ -38,6 +38,8 @@ export const errorCodes = {
   QUEUE_UNAVAILABLE: 'the queue did not accept the delivery in time',
   /** The raw request bytes could not be obtained (a body parser ran first, or the body was read). */
   RAW_BODY_UNAVAILABLE: 'the raw request bytes could not be obtained',
+  /** The receiver was closed (`receiver.close()`, at shutdown) and takes no new delivery. */
+  RECEIVER_CLOSED: 'the receiver is shutting down and takes no new delivery',
   /** An unexpected failure where no handler ran (a bug, or a hook or library that threw). */
   INTERNAL_ERROR: 'an unexpected failure where no handler ran',
 } as const;
