@@ -52,8 +52,10 @@ export function readNodeBody(
     const chunks: Uint8Array[] = [];
     let size = 0;
     let settled = false;
-    // A slow-drip sender must not hold the request (and its buffer) open for ever. Most
-    // webhook bodies arrive with their headers, so most requests need no limit at all.
+    // A slow-drip sender must not hold the request (and its buffer) open for ever. A body
+    // already complete when the read starts (a framework that ran first) needs no limit; a
+    // read started from Node's 'request' event always takes one, even for a body in the same
+    // packet as its headers: Node emits the request (and runs its ticks) before it parses on.
     let cancelLimit: (() => void) | undefined;
     // Settles once. The 'end', 'error' and 'close' listeners stay attached (a late 'close' finds
     // the read settled; a late 'error' cannot go unhandled): removing them would cost the hot path.
