@@ -10,8 +10,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Stripe from 'stripe';
-import { type Delivery, SECRETS, stripeDeliveries } from './lib/deliveries.js';
-import { type Contender, measure, printFigures } from './lib/measure.js';
+import { type Delivery, freshContender, SECRETS, stripeDeliveries } from './lib/deliveries.js';
+import { measure, printFigures } from './lib/measure.js';
 import { handledCount, stripeReceiver } from './lib/receivers.js';
 import { envNumber, formatBytes, note, printVerdicts, verdict } from './lib/report.js';
 
@@ -24,19 +24,7 @@ const receiver = stripeReceiver();
 const stripeSdk = new Stripe('sk_test_x');
 const decoder = new TextDecoder();
 
-/** A contender that takes a fresh delivery per operation from a pool filled before each batch. */
-function fresh(name: string, run: (delivery: Delivery) => unknown): Contender {
-  let pool: Delivery[] = [];
-  let next = 0;
-  return {
-    name,
-    setup(operations) {
-      pool = Array.from({ length: operations }, () => factory.next());
-      next = 0;
-    },
-    run: () => run(pool[next++]!),
-  };
-}
+const fresh = (name: string, run: (delivery: Delivery) => unknown) => freshContender(name, factory, run);
 
 function floor({ headers, body }: Delivery): unknown {
   const header = headers['stripe-signature']!;

@@ -16,12 +16,11 @@ import { createServer } from 'node:http';
 import { createMemoryStore } from '@hookgate/core';
 import { createNodeHandler } from '@hookgate/core/node';
 import { createNodeMiddleware, Webhooks } from '@octokit/webhooks';
-import { dedupedOnce, verifyGithubBare } from './lib/bare.js';
+import { bareGithubListener } from './lib/bare.js';
 import { githubDeliveries, SECRETS } from './lib/deliveries.js';
 import {
   type HttpVariant,
   printHttpFigures,
-  readNodeBody,
   reportDedupFloor,
   roundRatio,
   runHttpFigure,
@@ -41,27 +40,9 @@ function hookgateServer(validation: 'zod' | 'none') {
 }
 const OCTOKIT = '@octokit/webhooks createNodeMiddleware';
 
-/**
- * The bare server; with `dedup`, also a claim and a completion in hookgate's memory store,
- * keyed by the signature as hookgate keys GitHub deliveries (their id header is not signed).
- */
+/** The bare server; with `dedup`, it also claims and completes each delivery in hookgate's memory store. */
 function bareServer(dedup: boolean) {
-  const store = dedup ? createMemoryStore() : undefined;
-  return createServer(async (request, response) => {
-    const body = await readNodeBody(request);
-    const signature = request.headers['x-hub-signature-256'];
-    if (!verifyGithubBare(SECRETS.github, signature, body)) {
-      response.writeHead(401).end();
-      return;
-    }
-    JSON.parse(body.toString('utf8'));
-    if (store && !dedupedOnce(store, `github:${String(signature)}`)) {
-      response.writeHead(409).end();
-      return;
-    }
-    countHandled();
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-  }).listen(0, '127.0.0.1');
+  return createServer(bareGithubListener(dedup ? createMemoryStore() : undefined)).listen(0, '127.0.0.1');
 }
 
 const variants: HttpVariant[] = [

@@ -18,7 +18,7 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { type Delivery, stripeDeliveries } from './lib/deliveries.js';
+import { freshContender, stripeDeliveries } from './lib/deliveries.js';
 import { type Contender, measure, printFigures } from './lib/measure.js';
 import { handledCount, stripeReceiver } from './lib/receivers.js';
 import { envNumber, formatBytes, note, printVerdicts, verdict } from './lib/report.js';
@@ -32,17 +32,10 @@ const spans = new InMemorySpanExporter();
 let failures = 0;
 /** A contender handling a fresh delivery per operation, as in the `handle` figure. */
 function contender(name: string, receiver: ReturnType<typeof stripeReceiver>): Contender {
-  let pool: Delivery[] = [];
-  let next = 0;
-  return {
+  return freshContender(
     name,
-    setup(operations) {
-      pool = Array.from({ length: operations }, () => factory.next());
-      next = 0;
-      spans.reset();
-    },
-    async run() {
-      const { headers, body } = pool[next++]!;
+    factory,
+    async ({ headers, body }) => {
       const result = await receiver.handle({
         method: 'POST',
         url: 'https://example.test/webhooks',
@@ -51,7 +44,8 @@ function contender(name: string, receiver: ReturnType<typeof stripeReceiver>): C
       });
       if (result.status !== 200) failures++;
     },
-  };
+    () => spans.reset(),
+  );
 }
 
 const FLOOR = 'receiver.handle, telemetry: false';

@@ -18,6 +18,7 @@ const FIGURES = [
   'handle',
   'otel',
   'memory-store',
+  'node-layer',
   'http-node',
   'http-express',
   'http-fastify',

@@ -5,7 +5,11 @@
  * about the signature.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClaimResult, IdempotencyStore } from '@hookgate/core';
+import { SECRETS } from './deliveries.js';
+import { readNodeBody } from './http.js';
+import { countHandled } from './receivers.js';
 
 /** Stripe-Signature `t=…,v1=…` checked against the body: HMAC-SHA256 over `t.body`, 300 s window. */
 export function verifyStripeBare(secret: string, header: unknown, body: Buffer): boolean {
@@ -40,4 +44,27 @@ export function dedupedOnce(store: IdempotencyStore, key: string): boolean {
   if (claim.status !== 'claimed') return false;
   store.complete(key, claim.token, { retainMs: 4 * 86_400_000 });
   return true;
+}
+
+/**
+ * The bare `node:http` listener of the GitHub figures: read the body, HMAC + constant-time
+ * compare, `JSON.parse`; with a `store`, also a claim and a completion keyed by the signature,
+ * as hookgate keys GitHub deliveries (their id header is not signed).
+ */
+export function bareGithubListener(store?: IdempotencyStore) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const body = await readNodeBody(request);
+    const signature = request.headers['x-hub-signature-256'];
+    if (!verifyGithubBare(SECRETS.github, signature, body)) {
+      response.writeHead(401).end();
+      return;
+    }
+    JSON.parse(body.toString('utf8'));
+    if (store && !dedupedOnce(store, `github:${String(signature)}`)) {
+      response.writeHead(409).end();
+      return;
+    }
+    countHandled();
+    response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  };
 }

@@ -5,6 +5,7 @@
  * the duplicate shortcut.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import type { Contender } from './measure.js';
 import {
   GITHUB_SLOT,
   githubPushTemplate,
@@ -96,5 +97,29 @@ export function githubDeliveries(
         body,
       };
     },
+  };
+}
+
+/**
+ * A micro-benchmark contender that takes a new delivery per operation, from a pool signed
+ * before each batch (untimed), so that no operation repeats an earlier one. `beforeBatch`
+ * runs with the pool's refill (to reset what the previous batch left, say).
+ */
+export function freshContender(
+  name: string,
+  factory: DeliveryFactory,
+  run: (delivery: Delivery) => unknown,
+  beforeBatch?: () => void,
+): Contender {
+  let pool: Delivery[] = [];
+  let next = 0;
+  return {
+    name,
+    setup(operations) {
+      pool = Array.from({ length: operations }, () => factory.next());
+      next = 0;
+      beforeBatch?.();
+    },
+    run: () => run(pool[next++]!),
   };
 }

@@ -41,4 +41,32 @@ describe('expireAfter', () => {
     expect(fired.size).toBe(200);
     expect([...fired.values()].every((count) => count === 1)).toBe(true);
   });
+
+  it('keeps the others when the first, a middle or the last pending limit is cancelled, twice or after firing', async () => {
+    const fired: number[] = [];
+    const cancels = [0, 1, 2, 3, 4].map((index) => expireAfter(20, () => fired.push(index)));
+    for (const index of [0, 2, 4]) {
+      cancels[index]!();
+      cancels[index]!();
+    }
+    await sleep(80);
+    expect(fired).toEqual([1, 3]);
+    cancels[1]!();
+    await sleep(40);
+    expect(fired).toEqual([1, 3]);
+  });
+
+  it('never fires a limit that an expiring one cancelled in the same check, and fires one it set later', async () => {
+    const fired: string[] = [];
+    let cancelSecond = () => {};
+    expireAfter(20, () => {
+      fired.push('first');
+      cancelSecond();
+      expireAfter(20, () => fired.push('set by first'));
+    });
+    cancelSecond = expireAfter(20, () => fired.push('second'));
+    expireAfter(20, () => fired.push('third'));
+    await sleep(150);
+    expect(fired).toEqual(['first', 'third', 'set by first']);
+  });
 });
