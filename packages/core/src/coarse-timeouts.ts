@@ -2,8 +2,8 @@
  * Time limits checked by one shared interval instead of a timer each. A Node timer costs
  * about a microsecond to set and clear, which a webhook pays on every request for a limit
  * that almost never fires (the body-read time limit); entering and leaving a linked list
- * costs a few dozen nanoseconds. The price is precision: a limit fires up to an eighth of itself late
- * (at most a second), which suits a guard against a slow sender.
+ * costs a few dozen nanoseconds. The price is precision: a limit fires up to an eighth of
+ * itself late (at most a second), which suits a guard against a slow sender.
  *
  * Node only: the interval outlives the request that started it, which a Worker does not
  * allow (its timers die with their request), so the web path keeps one timer per limit.
