@@ -16,11 +16,13 @@ const server = createWebApp(receiver, [dispatcher.queue]).listen(port, '127.0.0.
 });
 // Graceful shutdown: no new requests, the deliveries under way finished (with their store
 // writes), then the connections.
-process.on('SIGTERM', () =>
+process.on('SIGTERM', () => {
+  console.log('web: SIGTERM, finishing the deliveries under way');
   server.close(async () => {
     await receiver.close();
     await dispatcher.close();
     await client.quit();
+    console.log('web: closed');
     process.exit(0);
-  }),
-);
+  });
+});
