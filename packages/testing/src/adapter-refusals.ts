@@ -132,6 +132,20 @@ export function runRefusalConformance(
     });
   });
 
+  it('answers 503 RECEIVER_CLOSED once the receiver is closed (shutdown), running nothing and keeping the connection', async () => {
+    const { receiver, runs } = stripeReceiver();
+    await withMounted(mount, receiver, async (url) => {
+      await receiver.close();
+      const response = await post(
+        url,
+        await signed(stripe({ secret: STRIPE_SECRET }), invoice('evt_closed')),
+      );
+      connection(response, false);
+      await json(response, 503, 'RECEIVER_CLOSED');
+      assert.equal(runs.payloads.length, 0);
+    });
+  });
+
   const behindParser = options.mountBehindParser;
   if (behindParser) {
     it("answers 500 RAW_BODY_UNAVAILABLE when the framework's body parser consumed the body", async () => {
