@@ -15,9 +15,9 @@ import { createServer } from 'node:http';
 import { createMemoryStore } from '@hookgate/core';
 import { createKoaMiddleware } from '@hookgate/koa';
 import Koa from 'koa';
-import { dedupedOnce, verifyStripeBare } from './lib/bare.js';
+import { dedupedOnce, readNodeBody, verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
-import { type HttpVariant, readNodeBody, reportAdapterFigure, runHttpFigure } from './lib/http.js';
+import { type HttpVariant, reportAdapterFigure, runHttpFigure } from './lib/http.js';
 import { countHandled, stripeReceiver } from './lib/receivers.js';
 
 const PATH = '/webhooks';

@@ -20,16 +20,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { Agent, createServer, type Server } from 'node:http';
 import { Queue } from 'bullmq';
-import { verifyStripeBare } from './lib/bare.js';
+import { readNodeBody, verifyStripeBare } from './lib/bare.js';
 import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
-import {
-  type HttpVariant,
-  loaderCpus,
-  printHttpFigures,
-  readNodeBody,
-  runHttpFigure,
-  validity,
-} from './lib/http.js';
+import { type HttpVariant, loaderCpus, printHttpFigures, runHttpFigure, validity } from './lib/http.js';
 import { median, quantile } from './lib/measure.js';
 import {
   connect,

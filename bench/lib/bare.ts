@@ -8,7 +8,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClaimResult, IdempotencyStore } from '@hookgate/core';
 import { SECRETS } from './deliveries.js';
-import { readNodeBody } from './http.js';
 import { countHandled } from './receivers.js';
 
 /** Stripe-Signature `t=…,v1=…` checked against the body: HMAC-SHA256 over `t.body`, 300 s window. */
@@ -67,4 +66,14 @@ export function bareGithubListener(store?: IdempotencyStore) {
     countHandled();
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   };
+}
+
+/** The raw body of a Node request, as one Buffer. */
+export function readNodeBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
 }

@@ -364,16 +364,6 @@ export function roundRatio(a: HttpFigure, b: HttpFigure): number {
   return median(a.ratios.map((ratio, round) => ratio / b.ratios[round]!));
 }
 
-/** The raw body of a Node request, as one Buffer. */
-export function readNodeBody(request: import('node:http').IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 /**
  * The report of an adapter figure whose variants are, in order: the bare framework app, the
  * hookgate adapter without validation (the floor's work), and the adapter with zod validation.
