@@ -8,50 +8,21 @@
  * Target: the adapter (without validation, the floor's work) ≥ 0.95× the bare app.
  * Knobs: BENCH_HTTP_ROUNDS (5), BENCH_HTTP_SECONDS (3), BENCH_HTTP_WARMUP (2), BENCH_HTTP_CONNECTIONS (50).
  */
-import { createExpressMiddleware } from '@hookgate/express';
-import express from 'express';
-import { verifyStripeBare } from './lib/bare.js';
-import { SECRETS, stripeDeliveries } from './lib/deliveries.js';
+import type { Express } from 'express';
+import { bareExpress, hookgateExpress, PATH } from './lib/apps.js';
+import { stripeDeliveries } from './lib/deliveries.js';
 import { type HttpVariant, reportAdapterFigure, runHttpFigure } from './lib/http.js';
-import { countHandled, stripeReceiver } from './lib/receivers.js';
 
-const PATH = '/webhooks';
 const BARE = 'express bare (express.raw + HMAC + JSON.parse)';
 
+function listen(app: Express) {
+  return app.listen(0, '127.0.0.1');
+}
+
 const variants: HttpVariant[] = [
-  {
-    name: BARE,
-    listen: () => {
-      const app = express();
-      app.post(PATH, express.raw({ type: '*/*', limit: '1mb' }), (request, response) => {
-        const body = request.body as Buffer;
-        if (!verifyStripeBare(SECRETS.stripe, request.headers['stripe-signature'], body)) {
-          response.status(401).json({ ok: false });
-          return;
-        }
-        JSON.parse(body.toString('utf8'));
-        countHandled();
-        response.json({ ok: true });
-      });
-      return app.listen(0, '127.0.0.1');
-    },
-  },
-  {
-    name: 'express + hookgate createExpressMiddleware',
-    listen: () => {
-      const app = express();
-      app.post(PATH, createExpressMiddleware(stripeReceiver({ validation: 'none' })));
-      return app.listen(0, '127.0.0.1');
-    },
-  },
-  {
-    name: 'express + hookgate, zod-validated',
-    listen: () => {
-      const app = express();
-      app.post(PATH, createExpressMiddleware(stripeReceiver({ validation: 'zod' })));
-      return app.listen(0, '127.0.0.1');
-    },
-  },
+  { name: BARE, listen: () => listen(bareExpress(false)) },
+  { name: 'express + hookgate createExpressMiddleware', listen: () => listen(hookgateExpress('none')) },
+  { name: 'express + hookgate, zod-validated', listen: () => listen(hookgateExpress('zod')) },
 ];
 
 const figures = await runHttpFigure({

@@ -14,10 +14,9 @@
  */
 import { createServer } from 'node:http';
 import { createMemoryStore } from '@hookgate/core';
-import { createNodeHandler } from '@hookgate/core/node';
-import { createNodeMiddleware, Webhooks } from '@octokit/webhooks';
+import { hookgateNodeListener, octokitListener, PATH, type RequestListener } from './lib/apps.js';
 import { bareGithubListener } from './lib/bare.js';
-import { githubDeliveries, SECRETS } from './lib/deliveries.js';
+import { githubDeliveries } from './lib/deliveries.js';
 import {
   type HttpVariant,
   printHttpFigures,
@@ -26,40 +25,21 @@ import {
   runHttpFigure,
   validity,
 } from './lib/http.js';
-import { countHandled, githubReceiver } from './lib/receivers.js';
 import { note, printVerdicts, verdict } from './lib/report.js';
 
-const PATH = '/webhooks';
 const BARE = 'node:http bare (read + HMAC + JSON.parse)';
-const HOOKGATE = 'node:http + hookgate createNodeHandler';
-const HOOKGATE_ZOD = 'node:http + hookgate, zod-validated';
 
-/** The Node layer every Node adapter shares: size and time limits, public URL, connection policy. */
-function hookgateServer(validation: 'zod' | 'none') {
-  return createServer(createNodeHandler(githubReceiver({ validation }))).listen(0, '127.0.0.1');
-}
-const OCTOKIT = '@octokit/webhooks createNodeMiddleware';
-
-/** The bare server; with `dedup`, it also claims and completes each delivery in hookgate's memory store. */
-function bareServer(dedup: boolean) {
-  return createServer(bareGithubListener(dedup ? createMemoryStore() : undefined)).listen(0, '127.0.0.1');
+function listen(listener: RequestListener) {
+  return createServer(listener).listen(0, '127.0.0.1');
 }
 
 const variants: HttpVariant[] = [
-  { name: BARE, listen: () => bareServer(false) },
-  { name: HOOKGATE, listen: () => hookgateServer('none') },
-  {
-    name: OCTOKIT,
-    listen: () => {
-      const webhooks = new Webhooks({ secret: SECRETS.github });
-      webhooks.on('push', () => {
-        countHandled();
-      });
-      return createServer(createNodeMiddleware(webhooks, { path: PATH })).listen(0, '127.0.0.1');
-    },
-  },
-  { name: HOOKGATE_ZOD, listen: () => hookgateServer('zod') },
-  { name: `${BARE} + de-dup`, listen: () => bareServer(true) },
+  { name: BARE, listen: () => listen(bareGithubListener()) },
+  { name: 'node:http + hookgate createNodeHandler', listen: () => listen(hookgateNodeListener('none')) },
+  { name: '@octokit/webhooks createNodeMiddleware', listen: () => listen(octokitListener()) },
+  { name: 'node:http + hookgate, zod-validated', listen: () => listen(hookgateNodeListener('zod')) },
+  // The floor claiming and completing each delivery in hookgate's memory store.
+  { name: `${BARE} + de-dup`, listen: () => listen(bareGithubListener(createMemoryStore())) },
 ];
 
 const figures = await runHttpFigure({
