@@ -15,7 +15,7 @@ import { createRedisStore } from '@hookgate/redis';
 import { createReceivers, Ledger, type LedgerEntry, secretsFromEnv } from 'hookgate-example-common';
 import { createClient } from 'redis';
 import { createApp } from '../examples/express/src/app.js';
-import { CLAIM, COMPLETE } from '../packages/redis/src/scripts.js';
+import { BATCH } from '../packages/redis/src/scripts.js';
 import { stripeDeliveries } from './lib/deliveries.js';
 import { type HttpVariant, printHttpFigures, runHttpFigure, validity } from './lib/http.js';
 import { countHandled, stripeReceiver } from './lib/receivers.js';
@@ -66,8 +66,10 @@ async function countRoundTrips(prefix: string) {
     if (!counting || !line.includes(prefix)) return;
     // `[0 lua]` marks what a script ran inside Redis: no round trip of its own.
     if (line.includes(' lua]')) counts.insideScripts++;
-    else if (line.includes(CLAIM.sha1)) counts.claims++;
-    else if (line.includes(COMPLETE.sha1)) counts.completes++;
+    else if (!line.includes(BATCH.sha1)) counts.other++;
+    // The store's one script, named operation by operation: `… "1" "<key>" "claim" …`.
+    else if (line.includes('"claim"')) counts.claims++;
+    else if (line.includes('"complete"')) counts.completes++;
     else counts.other++;
   });
   const receiver = stripeReceiver({ store: createRedisStore({ client, prefix }) });

@@ -153,9 +153,42 @@ describe('createRedisStore on Redis', () => {
     await client.scriptFlush();
     await store.complete('k', claim.token, { retainMs: 5_000 });
     expect(calls).toEqual(['EVALSHA', 'EVALSHA', 'EVAL']);
+    // The completion's EVAL put the store's one script back: the next claim is one EVALSHA.
     expect(await store.claim('k', { leaseMs: 5_000 })).toEqual({ status: 'completed' });
-    expect(calls).toHaveLength(5);
+    expect(calls).toEqual(['EVALSHA', 'EVALSHA', 'EVAL', 'EVALSHA']);
   });
+
+  // Queue mode answers before the completion lands and relies on Redis running one
+  // connection's commands in the order they were sent. A flush (a restart, a failover) must not
+  // let a later claim of the same key overtake the completion's NOSCRIPT retry.
+  for (const [name, shaped] of [
+    ['node-redis', (redis: Client) => redis],
+    ['an unbatched ioredis-shaped client', (redis: Client) => ({ ...ioredisShaped(redis), isCluster: true })],
+  ] as const) {
+    it(`keeps a completion ahead of a later claim after Redis lost its script cache (${name})`, async () => {
+      const prefix = `${PREFIX}order-${name.length}:`;
+      const store = createRedisStore({ client: shaped(client), prefix });
+      // Round 0: another delivery's claim reloads the script before the completion is made (with
+      // a script per operation, only the claim's came back). Round 1: both find it gone.
+      for (const round of [0, 1]) {
+        const claim = await store.claim(`evt_${round}`, { leaseMs: 5_000 });
+        if (claim.status !== 'claimed') throw new Error('expected a claim');
+        await client.scriptFlush();
+        if (round === 0) await store.claim(`other_${round}`, { leaseMs: 5_000 });
+        const [, again] = await Promise.all([
+          store.complete(`evt_${round}`, claim.token, { retainMs: 5_000 }),
+          store.claim(`evt_${round}`, { leaseMs: 5_000 }),
+        ]);
+        expect(again).toEqual({ status: 'completed' });
+      }
+      // A key of another type fails its own operation with the store's error.
+      await client.hSet(`${prefix}not-a-string`, 'field', 'value');
+      await expect(store.claim('not-a-string', { leaseMs: 5_000 })).rejects.toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        cause: { message: expect.stringMatching(/^WRONGTYPE/) },
+      });
+    });
+  }
 
   it('refuses a client it cannot drive and a timeout that is not positive', () => {
     expect(() => createRedisStore({ client: {} as NodeRedisLike })).toThrow(/node-redis or ioredis/);

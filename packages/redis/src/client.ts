@@ -1,5 +1,5 @@
 import { type Bounds, batchedOperations, type RunOp } from './script-batch.js';
-import { retryNoScript, SCRIPTS } from './scripts.js';
+import { BATCH, retryNoScript, type StoreOp } from './scripts.js';
 
 /** Keys and arguments as node-redis takes them. */
 interface EvalOptions {
@@ -30,10 +30,16 @@ interface WithCommandOptions {
 }
 
 /**
- * Adapts either client to one call per operation: `EVALSHA` of the operation's script (one
+ * Adapts either client to one call per operation: `EVALSHA` of the store's one script (one
  * round trip), falling back to `EVAL` when Redis answers NOSCRIPT (its script cache is empty
  * after a restart or `SCRIPT FLUSH`). Each call is bounded by `bounds.bound`. An ioredis `Redis`
  * sends one event-loop turn's operations as one script call ({@link batchedOperations}).
+ *
+ * Every operation runs the same script (with one operation when unbatched), so that after a
+ * flush all of them fail NOSCRIPT alike and their `EVAL` retries go out in the order they were
+ * made. With a script per operation, a completion whose script was gone would be retried after
+ * a claim of the same key made later (queue mode's duplicate sent right after the answer), and
+ * the claim would find the delivery still in flight.
  */
 export function toRunOp(client: RedisClientLike, timeoutMs: number, bounds: Bounds): RunOp {
   const { bound } = bounds;
@@ -44,24 +50,36 @@ export function toRunOp(client: RedisClientLike, timeoutMs: number, bounds: Boun
       'withCommandOptions' in client && typeof client.withCommandOptions === 'function'
         ? (client as NodeRedisLike & WithCommandOptions).withCommandOptions({ timeout: timeoutMs })
         : client;
-    return (op, key, args) =>
-      bound(
+    return (op, key, args) => {
+      const options = { keys: [key], arguments: [op, ...args] };
+      return bound(
         retryNoScript(
-          () => scoped.evalSha(SCRIPTS[op].sha1, { keys: [key], arguments: args }),
-          () => scoped.eval(SCRIPTS[op].source, { keys: [key], arguments: args }),
-        ),
+          () => scoped.evalSha(BATCH.sha1, options),
+          () => scoped.eval(BATCH.source, options),
+        ).then(onlyReply),
       );
+    };
   }
   if ('evalsha' in client && typeof client.evalsha === 'function') {
     const io = client;
     if (io.isCluster !== true) return batchedOperations(io, bounds);
-    return (op, key, args) =>
+    return (op: StoreOp, key, args) =>
       bound(
         retryNoScript(
-          () => io.evalsha(SCRIPTS[op].sha1, 1, key, ...args),
-          () => io.eval(SCRIPTS[op].source, 1, key, ...args),
-        ),
+          () => io.evalsha(BATCH.sha1, 1, key, op, ...args),
+          () => io.eval(BATCH.source, 1, key, op, ...args),
+        ).then(onlyReply),
       );
   }
   throw new TypeError('client must be a node-redis or ioredis client (it has neither evalSha nor evalsha)');
+}
+
+/** The reply of a one-operation script call; the operation's own error (a key of another type) rejects. */
+function onlyReply(replies: unknown): unknown {
+  if (!Array.isArray(replies) || replies.length !== 1) {
+    throw new Error(`the batch script answered ${String(replies)} to one operation`);
+  }
+  const [reply] = replies as unknown[];
+  if (reply instanceof Error) throw reply;
+  return reply;
 }

@@ -33,8 +33,7 @@ function lua(source: string): LuaScript {
 }
 
 /**
- * The operations as Lua functions, shared by the one-key scripts and {@link BATCH} so that
- * both run the same code.
+ * The operations as Lua functions, run by {@link BATCH}.
  *
  * claim(key, token, leaseMs): set the key to the caller's token with the lease as TTL unless
  * it exists, and return what it held (false when we claimed it). Checking and setting in one
@@ -66,28 +65,13 @@ local function release(key, token)
 end
 `;
 
-/** Claim one key: `KEYS[1]`, token and lease in `ARGV`. */
-export const CLAIM = lua(`${OPERATIONS}return claim(KEYS[1], ARGV[1], ARGV[2])`);
-
-/** Complete one key: `KEYS[1]`, token, marker and retention in `ARGV`. */
-export const COMPLETE = lua(`${OPERATIONS}return complete(KEYS[1], ARGV[1], ARGV[2], ARGV[3])`);
-
-/** Release one key: `KEYS[1]`, token in `ARGV`. */
-export const RELEASE = lua(`${OPERATIONS}return release(KEYS[1], ARGV[1])`);
-
-/** The one-key script of each operation. */
-export const SCRIPTS: Readonly<Record<StoreOp, LuaScript>> = {
-  claim: CLAIM,
-  complete: COMPLETE,
-  release: RELEASE,
-};
-
 /**
- * Several operations in one call, run in order: `KEYS[i]` is the i-th operation's key; `ARGV`
- * holds, for each, its name and then its arguments. Replies come back in the same order, as
- * the one-key scripts would give them. Each operation runs under `pcall`: one that fails (a
- * key of the wrong type) answers its own error and the others still run, as they would have
- * as separate commands (a script's effects are not rolled back when it stops half-way).
+ * The store's one script: one or several operations in one call, run in order. `KEYS[i]` is
+ * the i-th operation's key; `ARGV` holds, for each, its name and then its arguments. Replies
+ * come back in the same order, one per operation. Each operation runs under `pcall`: one that
+ * fails (a key of the wrong type) answers its own error and the others still run, as they
+ * would have as separate commands (a script's effects are not rolled back when it stops
+ * half-way).
  */
 export const BATCH = lua(`${OPERATIONS}local replies = {}
 local at = 1
