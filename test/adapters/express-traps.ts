@@ -54,13 +54,17 @@ async function deliverThrough(
 }
 
 /** Mounts a conformance receiver on an Express app, behind `before` (body parsers) if given. */
-export function expressMount(expressFn: Express, before: RequestHandler[] = []): MountAdapter {
+export function expressMount(
+  expressFn: Express,
+  before: RequestHandler[] = [],
+  options: ExpressMiddlewareOptions = {},
+): MountAdapter {
   return async (receiver) => {
     const app = expressFn();
     for (const middleware of before) app.use(middleware);
     app.all(
       '/webhooks/:name',
-      createExpressMiddleware(receiver, { bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS }),
+      createExpressMiddleware(receiver, { bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS, ...options }),
     );
     const server = await listen(createServer(app));
     return { url: `${server.origin}/webhooks/conformance`, close: server.close };

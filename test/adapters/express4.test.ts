@@ -1,4 +1,4 @@
-import { runAdapterConformance } from '@hookgate/testing';
+import { failingPublicUrl, runAdapterConformance } from '@hookgate/testing';
 import express4 from 'express4';
 import { describe, expect, it } from 'vitest';
 import { expressMount, expressTraps } from './express-traps.js';
@@ -15,7 +15,12 @@ describe('Express 4', () => {
 runAdapterConformance(
   expressMount(express4),
   { describe, it },
-  { signers: sdkSigners, nodeLayer: true, mountBehindParser: expressMount(express4, [express4.json()]) },
+  {
+    signers: sdkSigners,
+    nodeLayer: true,
+    mountBehindParser: expressMount(express4, [express4.json()]),
+    mountWithFailingPublicUrl: expressMount(express4, [], { publicUrl: failingPublicUrl }),
+  },
 );
 
 describe('Express 4 traps', () => {

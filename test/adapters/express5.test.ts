@@ -1,4 +1,4 @@
-import { runAdapterConformance } from '@hookgate/testing';
+import { failingPublicUrl, runAdapterConformance } from '@hookgate/testing';
 import express from 'express';
 import { describe, it } from 'vitest';
 import { expressMount, expressTraps } from './express-traps.js';
@@ -7,7 +7,12 @@ import { sdkSigners } from './sdk-signers.js';
 runAdapterConformance(
   expressMount(express),
   { describe, it },
-  { signers: sdkSigners, nodeLayer: true, mountBehindParser: expressMount(express, [express.json()]) },
+  {
+    signers: sdkSigners,
+    nodeLayer: true,
+    mountBehindParser: expressMount(express, [express.json()]),
+    mountWithFailingPublicUrl: expressMount(express, [], { publicUrl: failingPublicUrl }),
+  },
 );
 
 describe('Express 5 traps', () => {

@@ -1,25 +1,40 @@
 import { createReceiver } from '@hookgate/core';
-import { hookgatePlugin } from '@hookgate/fastify';
+import { type HookgatePluginOptions, hookgatePlugin } from '@hookgate/fastify';
 import { stripe } from '@hookgate/signatures';
-import { CONFORMANCE_BODY_TIMEOUT_MS, runAdapterConformance } from '@hookgate/testing';
+import {
+  CONFORMANCE_BODY_TIMEOUT_MS,
+  failingPublicUrl,
+  type MountAdapter,
+  runAdapterConformance,
+} from '@hookgate/testing';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { sdkSigners } from './sdk-signers.js';
 
-runAdapterConformance(
-  async (receiver) => {
+/** A Fastify 5 app on 127.0.0.1 with the plugin on the conformance route. */
+function fastifyMount(options: Partial<HookgatePluginOptions> = {}): MountAdapter {
+  return async (receiver) => {
     const app = Fastify();
     await app.register(hookgatePlugin, {
       path: '/webhooks/conformance',
       receiver,
       bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS,
+      ...options,
     });
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     return { url: `${origin}/webhooks/conformance`, close: () => app.close() };
-  },
+  };
+}
+
+runAdapterConformance(
+  fastifyMount(),
   { describe, it },
-  { signers: sdkSigners, nodeLayer: true },
+  {
+    signers: sdkSigners,
+    nodeLayer: true,
+    mountWithFailingPublicUrl: fastifyMount({ publicUrl: failingPublicUrl }),
+  },
 );
 
 describe('Fastify traps', () => {

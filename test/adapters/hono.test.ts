@@ -1,23 +1,28 @@
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createReceiver, type WebhookError } from '@hookgate/core';
-import { createHonoMiddleware } from '@hookgate/hono';
+import { createHonoMiddleware, type HonoMiddlewareOptions } from '@hookgate/hono';
 import { stripe, twilio } from '@hookgate/signatures';
-import { runAdapterConformance } from '@hookgate/testing';
+import { failingPublicUrl, type MountAdapter, runAdapterConformance } from '@hookgate/testing';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { listen } from './listen.js';
 import { sdkSigners } from './sdk-signers.js';
 
-runAdapterConformance(
-  async (receiver) => {
-    const app = new Hono().all('/webhooks/conformance', createHonoMiddleware(receiver));
+/** A Hono app served by `@hono/node-server` on 127.0.0.1, the middleware on the conformance route. */
+function honoMount(options: HonoMiddlewareOptions = {}): MountAdapter {
+  return async (receiver) => {
+    const app = new Hono().all('/webhooks/conformance', createHonoMiddleware(receiver, options));
     const { origin, close } = await listen(createAdaptorServer({ fetch: app.fetch }) as Server);
     return { url: `${origin}/webhooks/conformance`, close };
-  },
+  };
+}
+
+runAdapterConformance(
+  honoMount(),
   { describe, it },
-  { signers: sdkSigners },
+  { signers: sdkSigners, mountWithFailingPublicUrl: honoMount({ publicUrl: failingPublicUrl }) },
 );
 
 describe('Hono traps', () => {

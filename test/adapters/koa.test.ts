@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { createReceiver } from '@hookgate/core';
 import { createKoaMiddleware, type KoaMiddlewareOptions } from '@hookgate/koa';
 import { github, stripe } from '@hookgate/signatures';
-import { CONFORMANCE_BODY_TIMEOUT_MS, type MountAdapter, runAdapterConformance } from '@hookgate/testing';
+import {
+  CONFORMANCE_BODY_TIMEOUT_MS,
+  failingPublicUrl,
+  type MountAdapter,
+  runAdapterConformance,
+} from '@hookgate/testing';
 import { bodyParser } from '@koa/bodyparser';
 import Koa, { type Middleware } from 'koa';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +37,12 @@ const parseJsonOnly: Middleware = async (ctx, next) => {
 runAdapterConformance(
   koaMount(),
   { describe, it },
-  { signers: sdkSigners, nodeLayer: true, mountBehindParser: koaMount([parseJsonOnly]) },
+  {
+    signers: sdkSigners,
+    nodeLayer: true,
+    mountBehindParser: koaMount([parseJsonOnly]),
+    mountWithFailingPublicUrl: koaMount([], { publicUrl: failingPublicUrl }),
+  },
 );
 
 describe('Koa traps', () => {

@@ -1,7 +1,7 @@
 import { createReceiver, WebhookError } from '@hookgate/core';
-import { createLambdaHandler } from '@hookgate/lambda';
+import { createLambdaHandler, type LambdaHandlerOptions } from '@hookgate/lambda';
 import { stripe, twilio } from '@hookgate/signatures';
-import { signDelivery } from '@hookgate/testing';
+import { failingPublicUrl, signDelivery } from '@hookgate/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -13,7 +13,7 @@ const scheme = stripe({ secret });
 const events = { 'invoice.paid': z.object({ id: z.string(), type: z.literal('invoice.paid') }) };
 const samples = Object.keys(eventSamples) as EventSample[];
 
-function setup(maxBodyBytes?: number) {
+function setup(maxBodyBytes?: number, options?: LambdaHandlerOptions) {
   const runs: unknown[] = [];
   const errors: WebhookError[] = [];
   const receiver = createReceiver({
@@ -22,7 +22,7 @@ function setup(maxBodyBytes?: number) {
     maxBodyBytes,
     onError: (error) => void errors.push(error),
   }).on('invoice.paid', (payload) => void runs.push(payload));
-  return { handler: createLambdaHandler(receiver), runs, errors };
+  return { handler: createLambdaHandler(receiver, options), runs, errors };
 }
 
 async function signed(id: string, body = JSON.stringify({ id, type: 'invoice.paid' })) {
@@ -113,6 +113,16 @@ describe('createLambdaHandler', () => {
       );
       expect(JSON.parse(result.body)).not.toMatchObject({ code: 'INVALID_SIGNATURE' });
     }
+  });
+
+  it('answers 500 INTERNAL_ERROR, reported and without its text, when the publicUrl function throws', async () => {
+    const { handler, runs, errors } = setup(undefined, { publicUrl: failingPublicUrl });
+    const result = await handler(sampleEvent('api-gateway-v2', await signed('evt_url')));
+    expect(result.statusCode).toBe(500);
+    expect(JSON.parse(result.body)).toMatchObject({ ok: false, code: 'INTERNAL_ERROR' });
+    expect(result.body).not.toMatch(/hunter2|tenant lookup/);
+    expect(runs).toEqual([]);
+    expect(errors.map((error) => error.code)).toEqual(['INTERNAL_ERROR']);
   });
 
   for (const base64 of [false, true]) {

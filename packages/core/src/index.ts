@@ -22,7 +22,7 @@ export { createMemoryStore } from './memory-store.js';
 export type { DeliveredReport, DeliveryDurations, DeliveryFacts, ErrorContext } from './observe.js';
 export type { SchemeProfile } from './profiles.js';
 export type { PublicUrlOptions } from './public-url.js';
-export { publicUrl } from './public-url.js';
+export { configuredPublicUrl, publicUrl } from './public-url.js';
 export type { Receiver } from './receiver.js';
 export { createReceiver } from './receiver.js';
 export type { ReceiverOptions } from './receiver-options.js';

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { WebhookError } from '@hookgate/signatures';
 import { readNodeBody } from './node-body.js';
-import { publicUrl } from './public-url.js';
+import { configuredPublicUrl, publicUrl } from './public-url.js';
 import type { Receiver } from './receiver.js';
 import type { EventSchemas, HandleResult } from './types.js';
 
@@ -69,13 +69,16 @@ export async function answerNodeRequest<TRequest>(
   if (body instanceof WebhookError) {
     return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers }));
   }
+  const configured = configuredPublicUrl(options.publicUrl, delivery.request);
+  if (configured instanceof WebhookError) {
+    return closeIfUnread(req, receiver.reject(configured, { method, headers: req.headers }));
+  }
   const url = publicUrl({
     headers: req.headers,
     path: delivery.path ?? req.url ?? '/',
     encrypted: (req.socket as Partial<TLSSocket> | null)?.encrypted === true,
     trustProxy: options.trustProxy,
-    publicUrl:
-      typeof options.publicUrl === 'function' ? options.publicUrl(delivery.request) : options.publicUrl,
+    publicUrl: configured,
   });
   return closeIfUnread(req, await receiver.handle({ method, url, headers: req.headers, body }));
 }
@@ -99,7 +102,8 @@ export async function handleNodeRequest<TRequest>(
   try {
     result = await answerNodeRequest(receiver, delivery, options);
   } catch {
-    // Only a failed or aborted request stream rejects: there is no one left to answer.
+    // Only a failed or aborted request stream rejects (a throwing `publicUrl` function is
+    // answered 500 like any refusal): there is no one left to answer.
     res.destroy();
     return;
   }

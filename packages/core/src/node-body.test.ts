@@ -22,7 +22,18 @@ beforeAll(async () => {
         (body) => body,
         (error: Error) => error,
       );
-    (req.url === '/consumed' ? once(req, 'end').then(read) : read()).then((result) => {
+    // '/late': an async middleware runs first; '/paused': something paused the stream.
+    if (req.url === '/paused') req.pause();
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)).then(read);
+    const reading =
+      req.url === '/consumed'
+        ? once(req, 'end').then(read)
+        : req.url === '/late'
+          ? later(150)
+          : req.url === '/paused'
+            ? later(50)
+            : read();
+    reading.then((result) => {
       results.push(result);
       res.writeHead(200, result instanceof WebhookError ? { connection: 'close' } : {}).end();
     });
@@ -130,16 +141,37 @@ describe('readNodeBody', () => {
     expect(httpStatusOf(result as WebhookError)).toBe(500);
   });
 
-  it('rejects when the client goes away mid-body (there is no one to answer)', async () => {
+  /** Writes `request`, leaves `afterMs` later and resolves with what the read gave and how long after. */
+  async function leaveAfter(request: string, afterMs: number) {
     const count = results.length;
     const socket = connect(port, '127.0.0.1');
     await once(socket, 'connect');
-    socket.write('POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\nabc');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    socket.write(request);
+    await new Promise((resolve) => setTimeout(resolve, afterMs));
     socket.destroy();
+    const left = Date.now();
     while (results.length === count) await new Promise((resolve) => setTimeout(resolve, 2));
-    expect(results[count]).toBeInstanceOf(Error);
-    expect(results[count]).not.toBeInstanceOf(WebhookError);
+    return { result: results[count], waited: Date.now() - left };
+  }
+
+  it('rejects when the client goes away mid-body (there is no one to answer)', async () => {
+    const { result } = await leaveAfter('POST / HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\nabc', 50);
+    expect(result).toBeInstanceOf(Error);
+    expect(result).not.toBeInstanceOf(WebhookError);
+  });
+
+  it('rejects at once when the client left before the read started (its stream emits no more)', async () => {
+    const request = 'POST /late HTTP/1.1\r\nhost: x\r\ncontent-length: 5\r\n\r\nhello';
+    const { result, waited } = await leaveAfter(request, 30);
+    // The read starts 150 ms in: well before its 300 ms time limit, so it did not wait for it.
+    expect(waited).toBeLessThan(250);
+    expect(result).toBeInstanceOf(Error);
+    expect(result).not.toBeInstanceOf(WebhookError);
+  });
+
+  it('reads the whole body of a request something paused before hookgate saw it', async () => {
+    const { result } = await send('content-length: 5\r\n', [Buffer.from('hello')], { url: '/paused' });
+    expect(Buffer.from(result as Uint8Array).toString()).toBe('hello');
   });
 });
 

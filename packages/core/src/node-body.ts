@@ -24,7 +24,9 @@ export const BODY_TIMEOUT_MS = 10_000;
  * answer is written); {@link answerNodeRequest} then closes the connection after the answer.
  * A body something else already read is refused with `RAW_BODY_UNAVAILABLE`.
  *
- * Rejects only when the stream fails or the client goes away (no one is left to answer).
+ * Rejects only when the stream fails or the client goes away (no one is left to answer),
+ * including before the read starts (an async middleware ran first and the client left meanwhile:
+ * its stream is destroyed and would never emit again).
  *
  * @example
  * ```ts
@@ -46,23 +48,27 @@ export function readNodeBody(
       ),
     );
   }
+  // After the check above: a stream read to its end is destroyed too (autoDestroy).
+  if (req.destroyed) return Promise.reject(new Error('the request was closed before its body was read'));
   if (Number(req.headers['content-length']) > limit) return Promise.resolve(tooLarge(limit));
   const timeoutMs = options.timeoutMs ?? BODY_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
     let settled = false;
-    // A slow-drip sender must not hold the request (and its buffer) open for ever. A body
-    // already complete when the read starts (a framework that ran first) needs no limit; a
-    // read started from Node's 'request' event always takes one, even for a body in the same
-    // packet as its headers: Node emits the request (and runs its ticks) before it parses on.
-    let cancelLimit: (() => void) | undefined;
+    // A slow-drip sender must not hold the request (and its buffer) open for ever. Every read
+    // takes a limit, even of a body already complete (a framework that ran first): it is the
+    // backstop should the stream never emit again, and a read started from Node's 'request'
+    // event needs one anyway (Node emits the request, and runs its ticks, before it parses on).
+    const cancelLimit = expireAfter(timeoutMs, () =>
+      refuse(new WebhookError('BODY_READ_TIMEOUT', `the body did not arrive within ${timeoutMs} ms`)),
+    );
     // Settles once. The 'end', 'error' and 'close' listeners stay attached (a late 'close' finds
     // the read settled; a late 'error' cannot go unhandled): removing them would cost the hot path.
     const settle = () => {
       if (settled) return false;
       settled = true;
-      cancelLimit?.();
+      cancelLimit();
       return true;
     };
     const refuse = (error: WebhookError) => {
@@ -81,11 +87,8 @@ export function readNodeBody(
       .on('end', () => settle() && resolve(chunks.length === 1 ? chunks[0]! : concatBytes(chunks)))
       .on('error', (error) => settle() && reject(error))
       .on('close', () => settle() && reject(new Error('the request was aborted before its body ended')));
-    if (!req.complete) {
-      cancelLimit = expireAfter(timeoutMs, () =>
-        refuse(new WebhookError('BODY_READ_TIMEOUT', `the body did not arrive within ${timeoutMs} ms`)),
-      );
-    }
+    // A 'data' listener does not restart a stream something paused (`readableFlowing` false).
+    req.resume();
   });
 }
 

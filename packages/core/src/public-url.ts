@@ -1,4 +1,4 @@
-import { getHeader, type HeadersInput } from '@hookgate/signatures';
+import { getHeader, type HeadersInput, WebhookError } from '@hookgate/signatures';
 
 /** Options of {@link publicUrl}. */
 export interface PublicUrlOptions {
@@ -41,6 +41,34 @@ export function publicUrl(options: PublicUrlOptions): string | undefined {
     forwarded('x-forwarded-host') ?? firstValue(headers, 'host') ?? firstValue(headers, ':authority');
   if (host === undefined || (proto !== 'http' && proto !== 'https')) return undefined;
   return `${proto}://${host}${options.path.startsWith('/') ? '' : '/'}${options.path}`;
+}
+
+/**
+ * An adapter's `publicUrl` option for one request: the string as it is, or what the function
+ * returns. A function that throws (a tenant lookup that failed, say) gives the refusal to answer
+ * instead, the same in every adapter: 500 `INTERNAL_ERROR`, which the sender retries, with the
+ * thrown error kept in `cause` for the logs and never in the response.
+ *
+ * @example
+ * ```ts
+ * const url = configuredPublicUrl(options.publicUrl, req);
+ * if (url instanceof WebhookError) return receiver.reject(url, { method, headers });
+ * ```
+ */
+export function configuredPublicUrl<TRequest>(
+  option: string | ((request: TRequest) => string) | undefined,
+  request: TRequest,
+): string | undefined | WebhookError {
+  if (typeof option !== 'function') return option;
+  try {
+    return option(request);
+  } catch (cause) {
+    return new WebhookError(
+      'INTERNAL_ERROR',
+      'the publicUrl function threw, so the signed URL is unknown; the delivery stays retryable',
+      { cause },
+    );
+  }
 }
 
 /**

@@ -1,4 +1,10 @@
-import { type EventSchemas, type Receiver, toWebResponse, WebhookError } from '@hookgate/core';
+import {
+  configuredPublicUrl,
+  type EventSchemas,
+  type Receiver,
+  toWebResponse,
+  WebhookError,
+} from '@hookgate/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { honoPublicUrl } from './public-url.js';
 
@@ -44,10 +50,13 @@ export function createHonoMiddleware(
 ): MiddlewareHandler {
   return async function hookgateHonoMiddleware(c) {
     const request = c.req.raw;
-    const url = honoPublicUrl(request, {
-      trustProxy: options.trustProxy,
-      publicUrl: typeof options.publicUrl === 'function' ? options.publicUrl(c) : options.publicUrl,
-    });
+    const configured = configuredPublicUrl(options.publicUrl, c);
+    if (configured instanceof WebhookError) {
+      return toWebResponse(
+        receiver.reject(configured, { method: request.method, url: request.url, headers: request.headers }),
+      );
+    }
+    const url = honoPublicUrl(request, { trustProxy: options.trustProxy, publicUrl: configured });
     const kept = await keptBytes(c);
     if (kept) {
       return toWebResponse(

@@ -1,4 +1,4 @@
-import { type EventSchemas, type Receiver, WebhookError } from '@hookgate/core';
+import { configuredPublicUrl, type EventSchemas, type Receiver, WebhookError } from '@hookgate/core';
 import { decodeBody } from './decode-body.js';
 import { eventRequest } from './event-request.js';
 import { eventResult } from './event-result.js';
@@ -53,9 +53,10 @@ export function createLambdaHandler(
   async function hookgateLambdaHandler(event: LambdaHttpEvent): Promise<ApiGatewayResult | AlbResult> {
     const kind = eventKind(event);
     const request = eventRequest(event, kind);
-    if (options.publicUrl !== undefined) {
-      request.url = typeof options.publicUrl === 'function' ? options.publicUrl(event) : options.publicUrl;
-    }
+    const configured = configuredPublicUrl(options.publicUrl, event);
+    if (configured instanceof WebhookError)
+      return eventResult(receiver.reject(configured, request), event, kind);
+    if (configured !== undefined) request.url = configured;
     const body = decodeBody(event.body, event.isBase64Encoded, receiver.maxBodyBytes);
     const result =
       body instanceof WebhookError

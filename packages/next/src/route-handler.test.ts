@@ -1,10 +1,18 @@
+import { createReceiver } from '@hookgate/core';
+import { stripe } from '@hookgate/signatures';
+import { failingPublicUrl } from '@hookgate/testing';
 import { describe, expect, it } from 'vitest';
 import { createRouteHandler } from './route-handler.js';
+
+/** The receiver's `reject`, where no refusal is expected. */
+const noRefusal = (): never => {
+  throw new Error('unexpected refusal');
+};
 
 /** A handler over a receiver that answers with the URL it was given. */
 function urlSeenBy(options: Parameters<typeof createRouteHandler>[1] = {}) {
   const handler = createRouteHandler(
-    { fetch: async (request, given) => new Response(given?.url ?? request.url) },
+    { fetch: async (request, given) => new Response(given?.url ?? request.url), reject: noRefusal },
     options,
   );
   return async (url: string, headers: Record<string, string> = {}) =>
@@ -56,7 +64,23 @@ describe('createRouteHandler: the URL the receiver sees', () => {
         seen = request;
         return new Response(null, { status: 204 });
       },
+      reject: noRefusal,
     })(original);
     expect(seen).toBe(original);
+  });
+
+  it('answers 500 INTERNAL_ERROR through the receiver when the publicUrl function throws, without its text', async () => {
+    const errors: string[] = [];
+    const receiver = createReceiver({
+      scheme: stripe({ secret: 'whsec_next_public_url' }),
+      onError: (error) => void errors.push(error.code),
+      logger: false,
+    });
+    const handler = createRouteHandler(receiver, { publicUrl: failingPublicUrl });
+    const response = await handler(new Request('http://a.example/t', { method: 'POST', body: '{}' }));
+    const text = await response.text();
+    expect([response.status, JSON.parse(text).code]).toEqual([500, 'INTERNAL_ERROR']);
+    expect(text).not.toMatch(/hunter2|tenant lookup/);
+    expect(errors).toEqual(['INTERNAL_ERROR']);
   });
 });

@@ -1,4 +1,11 @@
-import { type EventSchemas, publicUrl, type Receiver } from '@hookgate/core';
+import {
+  configuredPublicUrl,
+  type EventSchemas,
+  publicUrl,
+  type Receiver,
+  toWebResponse,
+  WebhookError,
+} from '@hookgate/core';
 
 /** Options of {@link createRouteHandler} and {@link createPagesApiHandler}. */
 export interface NextHandlerOptions<TRequest> {
@@ -27,10 +34,16 @@ export interface NextHandlerOptions<TRequest> {
  * ```
  */
 export function createRouteHandler(
-  receiver: Pick<Receiver<EventSchemas>, 'fetch'>,
+  receiver: Pick<Receiver<EventSchemas>, 'fetch' | 'reject'>,
   options: NextHandlerOptions<Request> = {},
 ): (request: Request) => Promise<Response> {
   return async function hookgateRouteHandler(request) {
+    const configured = configuredPublicUrl(options.publicUrl, request);
+    if (configured instanceof WebhookError) {
+      return toWebResponse(
+        receiver.reject(configured, { method: request.method, url: request.url, headers: request.headers }),
+      );
+    }
     const seen = new URL(request.url);
     const url = publicUrl({
       headers: request.headers,
@@ -38,7 +51,7 @@ export function createRouteHandler(
       // Next.js already took X-Forwarded-Proto into request.url; that is not the connection's.
       encrypted: seen.protocol === 'https:' && !request.headers.has('x-forwarded-proto'),
       trustProxy: options.trustProxy,
-      publicUrl: typeof options.publicUrl === 'function' ? options.publicUrl(request) : options.publicUrl,
+      publicUrl: configured,
     });
     return receiver.fetch(request, { url });
   };

@@ -45,6 +45,11 @@ export interface AdapterConformanceOptions {
    * body parser, Next.js's API body parser): the suite expects 500 `RAW_BODY_UNAVAILABLE`.
    */
   mountBehindParser?: MountAdapter;
+  /**
+   * Mounts the receiver with `publicUrl: failingPublicUrl` (a function that throws): the suite
+   * expects 500 `INTERNAL_ERROR`, reported to `onError`, with none of the thrown text.
+   */
+  mountWithFailingPublicUrl?: MountAdapter;
 }
 
 /** The providers whose deliveries the suite sends. */

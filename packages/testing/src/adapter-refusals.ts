@@ -25,6 +25,8 @@ export interface RefusalConformanceOptions {
   nodeLayer?: boolean;
   /** See `AdapterConformanceOptions.mountBehindParser`. */
   mountBehindParser?: MountAdapter;
+  /** See `AdapterConformanceOptions.mountWithFailingPublicUrl`. */
+  mountWithFailingPublicUrl?: MountAdapter;
 }
 
 /**
@@ -145,6 +147,21 @@ export function runRefusalConformance(
       assert.equal(runs.payloads.length, 0);
     });
   });
+
+  const failingUrl = options.mountWithFailingPublicUrl;
+  if (failingUrl) {
+    it('answers 500 INTERNAL_ERROR when the publicUrl function throws, reported and without its text', async () => {
+      const { receiver, runs } = stripeReceiver();
+      await withMounted(failingUrl, receiver, async (url) => {
+        const response = await post(url, await signed(stripe({ secret: STRIPE_SECRET }), invoice('evt_url')));
+        connection(response, false);
+        const body = await json(response, 500, 'INTERNAL_ERROR');
+        assert.doesNotMatch(JSON.stringify(body), /hunter2|tenant lookup/);
+        assert.equal(runs.payloads.length, 0);
+        assert.deepEqual(runs.errors, ['INTERNAL_ERROR']);
+      });
+    });
+  }
 
   const behindParser = options.mountBehindParser;
   if (behindParser) {

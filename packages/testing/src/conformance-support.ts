@@ -31,24 +31,34 @@ export const CONFORMANCE_BODY_TIMEOUT_MS = 1_000;
 
 export const STRIPE_SECRET = 'whsec_conformance_stripe';
 
+/**
+ * A `publicUrl` option that throws, as a failed lookup would, with a credential in its
+ * message: mount an adapter with it for `AdapterConformanceOptions.mountWithFailingPublicUrl`.
+ */
+export function failingPublicUrl(): never {
+  throw new Error('tenant lookup failed: postgres://admin:hunter2@db.internal/tenants');
+}
+
 export const invoicePaid = z.object({
   id: z.string(),
   type: z.literal('invoice.paid'),
   data: z.object({ amount: z.number() }),
 });
 
-/** One handler's calls. */
+/** One handler's calls, and the codes the receiver reported to `onError`. */
 interface Runs {
   payloads: unknown[];
   deliveryIds: string[];
+  errors: string[];
 }
 
 export function stripeReceiver(handler: (payload: z.infer<typeof invoicePaid>) => unknown = () => undefined) {
-  const runs: Runs = { payloads: [], deliveryIds: [] };
+  const runs: Runs = { payloads: [], deliveryIds: [], errors: [] };
   const receiver = createReceiver({
     scheme: stripe({ secret: STRIPE_SECRET }),
     events: { 'invoice.paid': invoicePaid },
     maxBodyBytes: CONFORMANCE_MAX_BODY_BYTES,
+    onError: (error) => runs.errors.push(error.code),
   }).on('invoice.paid', async (payload, context) => {
     runs.payloads.push(payload);
     runs.deliveryIds.push(context.deliveryId);

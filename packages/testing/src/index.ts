@@ -5,7 +5,11 @@ export type {
 } from './adapter-conformance.js';
 export { runAdapterConformance } from './adapter-conformance.js';
 export type { ConformanceReceiver, MountAdapter, MountedAdapter } from './conformance-support.js';
-export { CONFORMANCE_BODY_TIMEOUT_MS, CONFORMANCE_MAX_BODY_BYTES } from './conformance-support.js';
+export {
+  CONFORMANCE_BODY_TIMEOUT_MS,
+  CONFORMANCE_MAX_BODY_BYTES,
+  failingPublicUrl,
+} from './conformance-support.js';
 export type { FakeClock } from './fake-clock.js';
 export { createFakeClock } from './fake-clock.js';
 export type { TestCredentials } from './provider-credentials.js';
