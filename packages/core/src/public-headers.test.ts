@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { publicHeaders } from './public-headers.js';
 
-const PRIVATE = /signature|hmac|authori[sz]ation|cookie|secret|token|api-?key|password/i;
+const PRIVATE =
+  /signature|hmac|(?:^|-)mac(?:-|$)|authori[sz]ation|cookie|secret|token|api-?key|password|-webhook$/i;
 const SIGNATURE_HEADERS = [
   'Stripe-Signature',
   'X-Hub-Signature-256',
@@ -16,6 +17,8 @@ const SIGNATURE_HEADERS = [
   'Linear-Signature',
   'Paddle-Signature',
   'X-Twilio-Email-Event-Webhook-Signature',
+  'X-Airtable-Content-MAC',
+  'X-Trello-Webhook',
   'Authorization',
   'Cookie',
   'X-Api-Key',

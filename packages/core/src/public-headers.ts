@@ -1,7 +1,10 @@
 import type { HeadersInput } from '@hookgate/signatures';
 
-// Signatures, credentials and session data never travel to the queue (SECURITY.md).
-const PRIVATE_HEADER = /signature|hmac|authori[sz]ation|cookie|secret|token|api-?key|password/i;
+// Signatures, credentials and session data never travel to the queue (SECURITY.md). Besides
+// the usual words: Airtable's `X-Airtable-Content-MAC` and Trello's `X-Trello-Webhook` (both
+// signatures). test/reliability/queued-headers.test.ts checks every provider of the registry.
+const PRIVATE_HEADER =
+  /signature|hmac|(?:^|-)mac(?:-|$)|authori[sz]ation|cookie|secret|token|api-?key|password|-webhook$/i;
 
 /**
  * What each header name seen so far becomes in a queued delivery: its lower-case form, or
