@@ -262,4 +262,52 @@ describe('queue mode (dispatch)', () => {
     });
     expect(aborted).toBe(true);
   });
+
+  it('says where the receiver says everything when a job fails or is dropped: its logger and onError', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const lines: string[] = [];
+    const reported: unknown[] = [];
+    const log =
+      (level: string) =>
+      (fields: Record<string, unknown>, message: string): void =>
+        void lines.push(`${level} ${fields.jobId ?? '-'}/${fields.jobAttempt ?? '-'} ${message}`);
+    const workerOf = (invalidPayload: 'reject' | 'ack') =>
+      createReceiver({
+        scheme: stripe({ secret: SECRET }),
+        events: { 'invoice.paid': invoicePaid },
+        clock: () => NOW_MS,
+        dispatch: dispatcher,
+        invalidPayload,
+        logger: { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') },
+        onError: (error, ctx) => void reported.push([error.code, ctx.job?.id, ctx.job?.attempt]),
+      }).on('invoice.paid', () => {
+        throw new Error('database down');
+      });
+    const receiver = workerOf('reject');
+    await receiver.handle(await signedInput(stripe({ secret: SECRET }), invoice()));
+    const [delivery] = jobs as [DispatchedDelivery];
+
+    await expect(receiver.runDispatched(delivery, { job: job(2) })).rejects.toMatchObject({
+      code: 'HANDLER_FAILED',
+    });
+    await expect(receiver.runDispatched({} as DispatchedDelivery, { job: job(1) })).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+    });
+    const mismatched = { ...delivery, payload: invoice('evt_1', 'not a number') };
+    expect(await workerOf('ack').runDispatched(mismatched, { job: job(3) })).toMatchObject({
+      status: 'handled',
+    });
+    expect(lines).toEqual([
+      'error job-1/2 job job-1 (attempt 2 of 3) failed HANDLER_FAILED: the handler threw; the delivery stays retryable',
+      'warn -/- job failed INVALID_PAYLOAD: job job-1 does not hold a hookgate delivery (version 1); it is not retried',
+      expect.stringMatching(
+        /^warn job-1\/3 job job-1 \(attempt 3 of 3\) dropped SCHEMA_MISMATCH \(invalidPayload: 'ack'\): /,
+      ),
+    ]);
+    expect(reported).toEqual([
+      ['HANDLER_FAILED', 'job-1', 2],
+      ['INVALID_PAYLOAD', undefined, undefined],
+      ['SCHEMA_MISMATCH', 'job-1', 3],
+    ]);
+  });
 });

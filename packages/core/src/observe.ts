@@ -1,5 +1,6 @@
 import type { WebhookError } from '@hookgate/signatures';
 import { type DeliveryOutcome, DeliveryTrace, publicDeliveryId } from './delivery-trace.js';
+import type { DispatchJob } from './dispatch.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
 import { isPromise } from './maybe-promise.js';
@@ -17,7 +18,16 @@ export interface DeliveryFacts {
   eventType?: string;
   /** Retry information, where the sender gives it. */
   attempt?: DeliveryAttempt;
+  /** Queue mode, on a worker: the job that failed (its `attempt` counts from 1). */
+  job?: DispatchJob;
 }
+
+/**
+ * What a reported failure did: the answer it gave (`answered`), nothing to the answer already
+ * given (`unchanged`: a store write while settling), or, on a worker, a job that failed (the
+ * queue retries it while it has attempts) or was dropped (`invalidPayload: 'ack'`).
+ */
+export type FailureKind = 'answered' | 'unchanged' | 'job-failed' | 'job-dropped';
 
 /** The second argument of `onError`. */
 export interface ErrorContext extends DeliveryFacts {
@@ -70,7 +80,7 @@ export interface Observer {
     request: HandleInput,
     base: Omit<DeliveryContext, 'signal'> | undefined,
     trace?: DeliveryTrace,
-    final?: boolean,
+    kind?: FailureKind,
   ): void;
   /** Runs the pipeline of a traced delivery with its receive span active. */
   within<T>(trace: DeliveryTrace, run: () => T): T;
@@ -141,7 +151,8 @@ export function createObserver(options: ObserverOptions): Observer {
         }
       }
     },
-    failed(error, request, base, trace, final = true) {
+    failed(error, request, base, trace, kind = 'answered') {
+      const final = kind === 'answered';
       const status = httpStatusOf(error);
       const facts: DeliveryFacts = { provider };
       if (base) {
@@ -149,6 +160,7 @@ export function createObserver(options: ObserverOptions): Observer {
         if (deliveryId !== undefined) facts.deliveryId = deliveryId;
         facts.eventType = base.eventType;
         if (base.attempt) facts.attempt = base.attempt;
+        if (base.job) facts.job = base.job;
       }
       if (logger) {
         const level = levelOf(error);
@@ -156,12 +168,7 @@ export function createObserver(options: ObserverOptions): Observer {
           ? { code: error.code, status, ...factsFields(facts) }
           : { code: error.code, ...factsFields(facts) };
         if (level === 'error' && error.cause !== undefined) fields.err = error.cause;
-        logger[level](
-          fields,
-          final
-            ? `refused ${error.code} (${status}): ${error.message}`
-            : `${error.code} (the answer is unchanged): ${error.message}`,
-        );
+        logger[level](fields, failureMessage(error, kind, status, facts.job));
       }
       if (trace && final) {
         trace.outcome = 'rejected';
@@ -193,5 +200,29 @@ function factsFields(facts: DeliveryFacts): Record<string, unknown> {
   if (facts.eventType !== undefined) fields.eventType = facts.eventType;
   if (facts.deliveryId !== undefined) fields.deliveryId = facts.deliveryId;
   if (facts.attempt !== undefined) fields.retry = facts.attempt.retry;
+  if (facts.job !== undefined) {
+    fields.jobId = facts.job.id;
+    fields.jobAttempt = facts.job.attempt;
+  }
   return fields;
+}
+
+/** The log line of a reported failure, saying what it did. */
+function failureMessage(
+  error: WebhookError,
+  kind: FailureKind,
+  status: number,
+  job: DispatchJob | undefined,
+): string {
+  const run = job ? `job ${job.id} (attempt ${job.attempt} of ${job.attempts})` : 'job';
+  switch (kind) {
+    case 'answered':
+      return `refused ${error.code} (${status}): ${error.message}`;
+    case 'unchanged':
+      return `${error.code} (the answer is unchanged): ${error.message}`;
+    case 'job-failed':
+      return `${run} failed ${error.code}: ${error.message}`;
+    case 'job-dropped':
+      return `${run} dropped ${error.code} (invalidPayload: 'ack'): ${error.message}`;
+  }
 }

@@ -114,7 +114,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     telemetry: options.telemetry !== false,
   });
   const report: ReportFailure = (error, request, base) =>
-    observer.failed(error, request, base, undefined, false);
+    observer.failed(error, request, base, undefined, 'unchanged');
   const inFlight = createInFlight();
   const process = createPipeline({ options, settings, router, observer, report, track: inFlight.track });
   const runDispatched = createDispatchedRunner({
@@ -124,7 +124,14 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     retainMs: settings.retainMs,
     handlerTimeoutMs: settings.handlerTimeoutMs,
     invalidPayload: options.invalidPayload ?? 'reject',
-    report: (error) => report(error, { method: 'POST', headers: {}, body: '' }),
+    report: (error, context, kind = 'unchanged') =>
+      observer.failed(
+        error,
+        { method: 'POST', headers: context?.headers ?? {}, body: '' },
+        context,
+        undefined,
+        kind,
+      ),
     onUnhandled: options.onUnhandled,
   });
 

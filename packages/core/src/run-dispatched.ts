@@ -1,6 +1,8 @@
 import { WebhookError } from '@hookgate/signatures';
 import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
 import { dispatchedContext } from './dispatch.js';
+import type { FailureKind } from './observe.js';
+import { toWebhookError } from './respond.js';
 import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult, IdempotencyStore } from './store.js';
@@ -29,7 +31,8 @@ export interface DispatchedRunnerDeps {
   retainMs: number;
   handlerTimeoutMs: number;
   invalidPayload: 'reject' | 'ack';
-  report: (error: WebhookError) => void;
+  /** Logs the failure and calls `onError`, with the job's context where there is one. */
+  report: (error: WebhookError, context?: Omit<DeliveryContext, 'signal'>, kind?: FailureKind) => void;
   /** The receiver's `onUnhandled`: a job whose event type lost its handlers since it was queued. */
   onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
 }
@@ -49,7 +52,12 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     options: RunDispatchedOptions,
   ): Promise<DispatchedResult> {
     if (delivery?.version !== 1) {
-      throw new WebhookError('INVALID_PAYLOAD', 'the job does not hold a hookgate delivery (version 1)');
+      const error = new WebhookError(
+        'INVALID_PAYLOAD',
+        `job ${options.job.id} does not hold a hookgate delivery (version 1); it is not retried`,
+      );
+      deps.report(error, undefined, 'job-failed');
+      throw error;
     }
     const route = deps.router.resolve(delivery.eventType);
     if (route.handlers.length === 0) {
@@ -75,6 +83,7 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     }
     const { token } = claim;
     const release = () => settle(() => deps.store.release(key, token));
+    const context = dispatchedContext(delivery, options.job);
     let value: unknown;
     try {
       let payloads: unknown[];
@@ -86,19 +95,24 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
           error instanceof WebhookError &&
           error.code === 'SCHEMA_MISMATCH'
         ) {
-          deps.report(error);
+          deps.report(error, context, 'job-dropped');
           await settle(() => deps.store.complete(key, token, completeOptions));
           return { status: 'handled', value: undefined };
         }
         throw error;
       }
-      value = await runHandlers(
-        route.handlers,
-        payloads,
-        dispatchedContext(delivery, options.job),
-        timeoutMs,
-      );
+      value = await runHandlers(route.handlers, payloads, context, timeoutMs);
     } catch (error) {
+      // Said where the receiver says everything: its logger and `onError` (the queue keeps
+      // the job for another attempt, or as a dead letter once they are spent).
+      deps.report(
+        toWebhookError(
+          error,
+          () => new WebhookError('INTERNAL_ERROR', 'the job failed unexpectedly; the queue retries it'),
+        ),
+        context,
+        'job-failed',
+      );
       await release();
       throw error;
     }
