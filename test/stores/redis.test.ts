@@ -190,6 +190,27 @@ describe('createRedisStore on Redis', () => {
     });
   }
 
+  it("answers a copy's claim after this process's completion of it, even when that completion reaches Redis later", async () => {
+    // The completion is held back past the claim, as one that met NOSCRIPT and went again after
+    // a claim that another instance's reload of the script let through.
+    const late: NodeRedisLike = {
+      evalSha: async (sha1, options) => {
+        if (options.arguments[0] === 'complete') await new Promise((resolve) => setTimeout(resolve, 50));
+        return client.evalSha(sha1, options);
+      },
+      eval: (script, options) => client.eval(script, options),
+    };
+    const store = createRedisStore({ client: late, prefix: `${PREFIX}late:` });
+    const claim = await store.claim('evt_late', { leaseMs: 5_000 });
+    if (claim.status !== 'claimed') throw new Error('expected a claim');
+    const completing = store.complete('evt_late', claim.token, { retainMs: 5_000 });
+    expect(await store.claim('evt_late', { leaseMs: 5_000 })).toEqual({ status: 'completed' });
+    await completing;
+    // Held by a claim that nobody completes here: still in flight, at once.
+    await store.claim('evt_held', { leaseMs: 5_000 });
+    expect(await store.claim('evt_held', { leaseMs: 5_000 })).toEqual({ status: 'in-flight' });
+  });
+
   it('refuses a client it cannot drive and a timeout that is not positive', () => {
     expect(() => createRedisStore({ client: {} as NodeRedisLike })).toThrow(/node-redis or ioredis/);
     expect(() => createRedisStore({ client, commandTimeoutMs: 0 })).toThrow(RangeError);

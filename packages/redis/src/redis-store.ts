@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type IdempotencyStore, WebhookError, withDeadline } from '@hookgate/core';
+import { type ClaimResult, type IdempotencyStore, WebhookError, withDeadline } from '@hookgate/core';
 import { type RedisClientLike, toRunOp } from './client.js';
 import type { Bounds } from './script-batch.js';
 import { COMPLETED } from './scripts.js';
@@ -54,18 +54,42 @@ export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
     throw new RangeError('commandTimeoutMs must be a positive number of milliseconds');
   }
   const runOp = toRunOp(options.client, Math.ceil(timeoutMs), storeBounds(timeoutMs));
+  // This process's completions still on their way, by key: see `claim`.
+  const completing = new Map<string, Promise<unknown>>();
+
+  const claimOnce = async (key: string, token: string, leaseMs: string): Promise<ClaimResult> => {
+    const held = await runOp('claim', prefix + key, [token, leaseMs]);
+    if (held === null || held === undefined) return { status: 'claimed', token };
+    // String() also reads a Buffer, for clients configured to return them.
+    return String(held) === COMPLETED ? { status: 'completed' } : { status: 'in-flight' };
+  };
 
   return {
     callTimeoutMs: timeoutMs,
     async claim(key, { leaseMs }) {
       const token = randomUUID();
-      const held = await runOp('claim', prefix + key, [token, milliseconds(leaseMs, 'leaseMs')]);
-      if (held === null || held === undefined) return { status: 'claimed', token };
-      // String() also reads a Buffer, for clients configured to return them.
-      return String(held) === COMPLETED ? { status: 'completed' } : { status: 'in-flight' };
+      const lease = milliseconds(leaseMs, 'leaseMs');
+      // Queue mode answers before its completion lands, counting on Redis to run it before a
+      // copy's claim sent later on the same connection. Not always so: a completion that met
+      // NOSCRIPT (Redis lost its scripts) is sent again after a claim that something else's
+      // reload let through. A claim sent while this process completes the same key, and that
+      // finds it held, waits for that completion and asks once more, rather than answer 409
+      // for nothing. (Taken before sending: the completion may settle before the claim's
+      // reply is read, their replies arriving together.)
+      const pending = completing.get(key);
+      const claim = await claimOnce(key, token, lease);
+      if (claim.status !== 'in-flight' || !pending) return claim;
+      await pending.catch(() => undefined);
+      return claimOnce(key, token, lease);
     },
     async complete(key, token, { retainMs }) {
-      await runOp('complete', prefix + key, [token, COMPLETED, milliseconds(retainMs, 'retainMs')]);
+      const done = runOp('complete', prefix + key, [token, COMPLETED, milliseconds(retainMs, 'retainMs')]);
+      completing.set(key, done);
+      try {
+        await done;
+      } finally {
+        if (completing.get(key) === done) completing.delete(key);
+      }
     },
     async release(key, token) {
       await runOp('release', prefix + key, [token]);
