@@ -3,7 +3,12 @@ import { createAdaptorServer } from '@hono/node-server';
 import { createReceiver, type WebhookError } from '@hookgate/core';
 import { createHonoMiddleware, type HonoMiddlewareOptions } from '@hookgate/hono';
 import { stripe, twilio } from '@hookgate/signatures';
-import { failingPublicUrl, type MountAdapter, runAdapterConformance } from '@hookgate/testing';
+import {
+  CONFORMANCE_BODY_TIMEOUT_MS,
+  failingPublicUrl,
+  type MountAdapter,
+  runAdapterConformance,
+} from '@hookgate/testing';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -13,7 +18,10 @@ import { sdkSigners } from './sdk-signers.js';
 /** A Hono app served by `@hono/node-server` on 127.0.0.1, the middleware on the conformance route. */
 function honoMount(options: HonoMiddlewareOptions = {}): MountAdapter {
   return async (receiver) => {
-    const app = new Hono().all('/webhooks/conformance', createHonoMiddleware(receiver, options));
+    const app = new Hono().all(
+      '/webhooks/conformance',
+      createHonoMiddleware(receiver, { bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS, ...options }),
+    );
     const { origin, close } = await listen(createAdaptorServer({ fetch: app.fetch }) as Server);
     return { url: `${origin}/webhooks/conformance`, close };
   };
@@ -22,7 +30,11 @@ function honoMount(options: HonoMiddlewareOptions = {}): MountAdapter {
 runAdapterConformance(
   honoMount(),
   { describe, it },
-  { signers: sdkSigners, mountWithFailingPublicUrl: honoMount({ publicUrl: failingPublicUrl }) },
+  {
+    signers: sdkSigners,
+    bodyTimeout: true,
+    mountWithFailingPublicUrl: honoMount({ publicUrl: failingPublicUrl }),
+  },
 );
 
 describe('Hono traps', () => {

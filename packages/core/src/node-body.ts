@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { concatBytes, WebhookError } from '@hookgate/signatures';
+import { BODY_TIMEOUT_MS, bodyTimedOut } from './body-timeout.js';
 import { expireAfter } from './coarse-timeouts.js';
 
 /** Options of {@link readNodeBody}. */
@@ -12,9 +13,6 @@ export interface ReadNodeBodyOptions {
    */
   timeoutMs?: number;
 }
-
-/** The default of {@link ReadNodeBodyOptions.timeoutMs}. */
-export const BODY_TIMEOUT_MS = 10_000;
 
 /**
  * Reads a Node request's body under a byte limit and a time limit, buffering no more than the
@@ -60,9 +58,7 @@ export function readNodeBody(
     // takes a limit, even of a body already complete (a framework that ran first): it is the
     // backstop should the stream never emit again, and a read started from Node's 'request'
     // event needs one anyway (Node emits the request, and runs its ticks, before it parses on).
-    const cancelLimit = expireAfter(timeoutMs, () =>
-      refuse(new WebhookError('BODY_READ_TIMEOUT', `the body did not arrive within ${timeoutMs} ms`)),
-    );
+    const cancelLimit = expireAfter(timeoutMs, () => refuse(bodyTimedOut(timeoutMs)));
     // Settles once. The 'end', 'error' and 'close' listeners stay attached (a late 'close' finds
     // the read settled; a late 'error' cannot go unhandled): removing them would cost the hot path.
     const settle = () => {

@@ -48,9 +48,14 @@ export interface Receiver<TEvents extends EventSchemas> {
   reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
   /**
    * The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). `url` is the
-   * URL the sender signed when it is not `request.url` (behind a proxy; see `publicUrl`).
+   * URL the sender signed when it is not `request.url` (behind a proxy; see `publicUrl`);
+   * `bodyTimeoutMs` how long the body may take to arrive before the answer is 408
+   * `BODY_READ_TIMEOUT` (default 10 s).
    */
-  fetch(request: Request, options?: { url?: string | undefined }): Promise<Response>;
+  fetch(
+    request: Request,
+    options?: { url?: string | undefined; bodyTimeoutMs?: number | undefined },
+  ): Promise<Response>;
   /**
    * Queue mode, on a worker: validates a dispatched delivery with the same schemas and runs
    * the same handlers once (`ctx.job` tells the attempt). Throws a `WebhookError` for the
@@ -180,7 +185,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       return errorResult(error);
     },
     async fetch(request, fetchOptions) {
-      const read = await readWebRequest(request, maxBodyBytes);
+      const read = await readWebRequest(request, maxBodyBytes, fetchOptions?.bodyTimeoutMs);
       const url = fetchOptions?.url ?? request.url;
       if (read instanceof WebhookError) {
         return toWebResponse(

@@ -56,6 +56,30 @@ describe('receiver.fetch (web Request → Response)', () => {
     expect(pulled).toBeLessThan(10);
   });
 
+  it('answers 408 BODY_READ_TIMEOUT to a body that stops arriving, and stops reading it', async () => {
+    let cancelled = false;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"id":'));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const request = new Request('https://example.test/webhooks', {
+      method: 'POST',
+      body: stream,
+      // @ts-expect-error Node's fetch needs duplex for a streamed body; lib.dom lacks it
+      duplex: 'half',
+    });
+    const started = Date.now();
+    const response = await receiver.fetch(request, { bodyTimeoutMs: 50 });
+    expect([response.status, (await response.json()).code]).toEqual([408, 'BODY_READ_TIMEOUT']);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(cancelled).toBe(true);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses a declared Content-Length over the limit with 413', async () => {
     const small = createReceiver({ scheme: stripe({ secret: 'whsec_fetch' }), maxBodyBytes: 10 });
     const response = await small.fetch(

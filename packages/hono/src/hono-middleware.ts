@@ -22,6 +22,8 @@ export interface HonoMiddlewareOptions {
    * @default false
    */
   trustProxy?: boolean;
+  /** How long the body may take to arrive before the answer is 408 `BODY_READ_TIMEOUT`. @default 10_000 */
+  bodyTimeoutMs?: number;
 }
 
 /** The receiver surface the middleware uses: any `Receiver<TEvents>` fits. */
@@ -72,7 +74,7 @@ export function createHonoMiddleware(
       );
       return toWebResponse(receiver.reject(error, { method: request.method, url, headers: request.headers }));
     }
-    return receiver.fetch(request, { url });
+    return receiver.fetch(request, { url, bodyTimeoutMs: options.bodyTimeoutMs });
   };
 }
 

@@ -21,6 +21,8 @@ export interface NextHandlerOptions<TRequest> {
    * @default false
    */
   trustProxy?: boolean;
+  /** How long the body may take to arrive before the answer is 408 `BODY_READ_TIMEOUT`. @default 10_000 */
+  bodyTimeoutMs?: number;
 }
 
 /**
@@ -53,6 +55,6 @@ export function createRouteHandler(
       trustProxy: options.trustProxy,
       publicUrl: configured,
     });
-    return receiver.fetch(request, { url });
+    return receiver.fetch(request, { url, bodyTimeoutMs: options.bodyTimeoutMs });
   };
 }

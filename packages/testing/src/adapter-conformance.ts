@@ -41,6 +41,12 @@ export interface AdapterConformanceOptions {
    */
   nodeLayer?: boolean;
   /**
+   * A web adapter mounted with `bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS`: the suite also
+   * checks the 408 of a slow body (the Node layer's adapters are checked for it anyway).
+   * @default false
+   */
+  bodyTimeout?: boolean;
+  /**
    * Mounts the receiver behind the framework's usual body parser (`express.json()`, Koa's
    * body parser, Next.js's API body parser): the suite expects 500 `RAW_BODY_UNAVAILABLE`.
    */

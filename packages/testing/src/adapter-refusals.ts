@@ -23,6 +23,8 @@ export interface RefusalConformanceOptions {
   bufferedBody?: boolean;
   /** See `AdapterConformanceOptions.nodeLayer`. */
   nodeLayer?: boolean;
+  /** See `AdapterConformanceOptions.bodyTimeout`. */
+  bodyTimeout?: boolean;
   /** See `AdapterConformanceOptions.mountBehindParser`. */
   mountBehindParser?: MountAdapter;
   /** See `AdapterConformanceOptions.mountWithFailingPublicUrl`. */
@@ -76,7 +78,7 @@ export function runRefusalConformance(
     });
   });
 
-  if (options.nodeLayer) {
+  if (options.nodeLayer || options.bodyTimeout) {
     it(`cuts a slow-drip body off with 408 BODY_READ_TIMEOUT after ${CONFORMANCE_BODY_TIMEOUT_MS} ms`, async () => {
       const { receiver, runs } = stripeReceiver();
       await withMounted(mount, receiver, async (url) => {
