@@ -211,6 +211,22 @@ describe('createRedisStore on Redis', () => {
     expect(await store.claim('evt_held', { leaseMs: 5_000 })).toEqual({ status: 'in-flight' });
   });
 
+  for (const [name, shaped] of [
+    ['node-redis', () => client],
+    ['ioredis, batched', () => ioredis],
+  ] as const) {
+    it(`says whether a completion was recorded: false once the claim expired (${name})`, async () => {
+      const store = createRedisStore({ client: shaped(), prefix: `${PREFIX}lost-${name.length}:` });
+      const claim = await store.claim('evt', { leaseMs: 50 });
+      if (claim.status !== 'claimed') throw new Error('expected a claim');
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await store.complete('evt', claim.token, { retainMs: 5_000 })).toBe(false);
+      const again = await store.claim('evt', { leaseMs: 5_000 });
+      if (again.status !== 'claimed') throw new Error('expected a claim');
+      expect(await store.complete('evt', again.token, { retainMs: 5_000 })).toBe(true);
+    });
+  }
+
   it('refuses a client it cannot drive and a timeout that is not positive', () => {
     expect(() => createRedisStore({ client: {} as NodeRedisLike })).toThrow(/node-redis or ioredis/);
     expect(() => createRedisStore({ client, commandTimeoutMs: 0 })).toThrow(RangeError);

@@ -46,14 +46,15 @@ export class IdempotencyObject {
       return Response.json(result);
     }
     // complete and release act only while the token still owns an unexpired claim.
-    if (entry?.state === 'claimed' && entry.token === operation.token) {
+    const owned = entry?.state === 'claimed' && entry.token === operation.token;
+    if (owned) {
       if (operation.op === 'complete') {
         await this.#store({ state: 'completed', expiresAt: now + operation.retainMs });
       } else {
         await this.#state.storage.delete(ENTRY);
       }
     }
-    return new Response(null, { status: 204 });
+    return Response.json({ owned });
   }
 
   /** Deletes the entry once it has expired (the alarm {@link #store} set). */

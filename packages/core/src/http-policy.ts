@@ -39,6 +39,8 @@ export const errorPolicy: Readonly<Record<WebhookErrorCode, ErrorPolicy>> = {
   STORE_UNAVAILABLE: policy(503, true),
   QUEUE_UNAVAILABLE: policy(503, true),
   RAW_BODY_UNAVAILABLE: policy(500, true),
+  // Never an answer (the delivery was answered 2xx before it is found): logged as our failure.
+  LEASE_LOST: policy(500, true),
   RECEIVER_CLOSED: policy(503, true),
   INTERNAL_ERROR: policy(500, true),
 };

@@ -28,7 +28,13 @@ export { createReceiver } from './receiver.js';
 export type { ReceiverOptions } from './receiver-options.js';
 export type { RunDispatchedOptions } from './run-dispatched.js';
 export type { SchemaOutput, StandardIssue, StandardResult, StandardSchemaV1 } from './standard-schema.js';
-export type { ClaimOptions, ClaimResult, CompleteOptions, IdempotencyStore } from './store.js';
+export type {
+  ClaimOptions,
+  ClaimResult,
+  CompleteOptions,
+  CompleteResult,
+  IdempotencyStore,
+} from './store.js';
 export type { CapturedTraceContext } from './trace-link.js';
 export { captureTraceContext, withLinkedSpan } from './trace-link.js';
 export type {

@@ -29,9 +29,10 @@ describe('createMemoryStore', () => {
     if (stale.status !== 'claimed' || fresh.status !== 'claimed') throw new Error('expected claims');
     await store.release('k', stale.token);
     expect((await store.claim('k', { leaseMs: 100 })).status).toBe('in-flight');
-    await store.complete('k', stale.token, { retainMs: 1000 });
+    // `false`: nothing recorded, so the receiver reports LEASE_LOST.
+    expect(await store.complete('k', stale.token, { retainMs: 1000 })).toBe(false);
     expect((await store.claim('k', { leaseMs: 100 })).status).toBe('in-flight');
-    await store.complete('k', fresh.token, { retainMs: 1000 });
+    expect(await store.complete('k', fresh.token, { retainMs: 1000 })).toBe(true);
     expect((await store.claim('k', { leaseMs: 100 })).status).toBe('completed');
   });
 

@@ -48,7 +48,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Idempotency
     // complete and release only look up a key that claim stored: a Map keeps the key object
     // it was first given, so flattening these copies would buy nothing.
     complete(key, token, { retainMs }) {
-      if (cache.peek(key) === token) cache.set(key, COMPLETED, { ttl: retainMs });
+      if (cache.peek(key) !== token) return false;
+      cache.set(key, COMPLETED, { ttl: retainMs });
+      return true;
     },
     release(key, token) {
       if (cache.peek(key) === token) cache.delete(key);

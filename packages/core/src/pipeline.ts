@@ -8,10 +8,10 @@ import type { Observer } from './observe.js';
 import { parsePayload } from './parse-payload.js';
 import type { ReceiverOptions } from './receiver-options.js';
 import type { ReceiverSettings } from './receiver-settings.js';
-import { jsonResult, okResult, queuedResult, toWebhookError } from './respond.js';
+import { jsonResult, leaseLost, okResult, queuedResult, toWebhookError } from './respond.js';
 import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
-import type { ClaimResult } from './store.js';
+import type { ClaimResult, CompleteResult } from './store.js';
 import { callStore } from './store-timeout.js';
 import type { DeliveryContext, EventSchemas, HandleInput, HandleResult } from './types.js';
 
@@ -209,19 +209,24 @@ export function createPipeline(parts: PipelineParts): Pipeline {
   }
 
   /**
-   * Completes or releases a claim; a store failure is reported and changes no answer.
-   * Synchronous when the store is, so that `await settle(…)` costs one microtask turn at most.
+   * Completes or releases a claim; a store failure, or a completion the store could not record
+   * because the claim had expired (`false`), is reported and changes no answer. Synchronous
+   * when the store is, so that `await settle(…)` costs one microtask turn at most.
    */
   function settle(
-    operation: (() => void | Promise<void>) | undefined,
+    operation: (() => CompleteResult | Promise<CompleteResult>) | undefined,
     request: HandleInput,
     base: Omit<DeliveryContext, 'signal'>,
   ): void | Promise<void> {
     if (!operation) return;
+    const settled = (result: CompleteResult) => {
+      if (result === false) report(leaseLost(), request, base);
+    };
     try {
       const done = callStore(operation, storeDeadlineMs);
       if (isPromise(done))
-        return done.then(undefined, (error: unknown) => report(error as WebhookError, request, base));
+        return done.then(settled, (error: unknown) => report(error as WebhookError, request, base));
+      settled(done);
     } catch (error) {
       report(error as WebhookError, request, base);
     }

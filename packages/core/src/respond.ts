@@ -51,3 +51,16 @@ export function toWebhookError(error: unknown, fallback: () => WebhookError): We
   const wrapped = fallback();
   return new WebhookError(wrapped.code, wrapped.message, { cause: error });
 }
+
+/**
+ * What the store said of a completion it could not record: the claim had expired first (a
+ * handler slower than the lease, a stalled process, an evicted key), so another request may
+ * have claimed the delivery, and a retry may run it again.
+ */
+export function leaseLost(): WebhookError {
+  return new WebhookError(
+    'LEASE_LOST',
+    'the delivery was handled, but its claim had expired before the completion was recorded: it may ' +
+      'run again (a handler slower than leaseMs, a stalled process or an evicted key; raise leaseMs)',
+  );
+}

@@ -2,10 +2,10 @@ import { WebhookError } from '@hookgate/signatures';
 import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
 import { dispatchedContext } from './dispatch.js';
 import type { FailureKind } from './observe.js';
-import { toWebhookError } from './respond.js';
+import { leaseLost, toWebhookError } from './respond.js';
 import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
-import type { ClaimResult, IdempotencyStore } from './store.js';
+import type { ClaimResult, CompleteResult, IdempotencyStore } from './store.js';
 import { callStore } from './store-timeout.js';
 import type { DeliveryContext } from './types.js';
 
@@ -96,7 +96,7 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
           error.code === 'SCHEMA_MISMATCH'
         ) {
           deps.report(error, context, 'job-dropped');
-          await settle(() => deps.store.complete(key, token, completeOptions));
+          await settle(() => deps.store.complete(key, token, completeOptions), context);
           return { status: 'handled', value: undefined };
         }
         throw error;
@@ -118,15 +118,19 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     }
     // Success is recorded even if it cannot be: the job then completes in the queue anyway,
     // and only a replay within the lease could run it again (reported, never silent).
-    await settle(() => deps.store.complete(key, token, completeOptions));
+    await settle(() => deps.store.complete(key, token, completeOptions), context);
     return { status: 'handled', value };
   };
 
-  async function settle(operation: () => void | Promise<void>): Promise<void> {
+  async function settle(
+    operation: () => CompleteResult | Promise<CompleteResult>,
+    context?: Omit<DeliveryContext, 'signal'>,
+  ): Promise<void> {
     try {
-      await callStore(operation, deps.storeDeadlineMs);
+      // `false`: the completion came after the claim expired (see `leaseLost`).
+      if ((await callStore(operation, deps.storeDeadlineMs)) === false) deps.report(leaseLost(), context);
     } catch (error) {
-      deps.report(error as WebhookError);
+      deps.report(error as WebhookError, context);
     }
   }
 }

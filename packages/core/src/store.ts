@@ -13,6 +13,10 @@ export interface ClaimOptions {
   leaseMs: number;
 }
 
+/** What {@link IdempotencyStore.complete} did: `false` when the token no longer owned the claim. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a store that returns nothing (`Promise<void>`) still fits
+export type CompleteResult = boolean | undefined | void;
+
 /** Options of {@link IdempotencyStore.complete}. */
 export interface CompleteOptions {
   /** How long the completed delivery id is remembered. */
@@ -34,8 +38,12 @@ export interface CompleteOptions {
 export interface IdempotencyStore {
   /** Claims a delivery key for handling. */
   claim(key: string, options: ClaimOptions): ClaimResult | Promise<ClaimResult>;
-  /** Marks a claimed delivery as handled, if `token` still owns the claim. */
-  complete(key: string, token: string, options: CompleteOptions): void | Promise<void>;
+  /**
+   * Marks a claimed delivery as handled, if `token` still owns the claim. Answers `false` when
+   * it did not (the lease ran out first, and another request may have claimed the delivery):
+   * nothing was recorded, and the receiver reports `LEASE_LOST`. `true` or nothing: recorded.
+   */
+  complete(key: string, token: string, options: CompleteOptions): CompleteResult | Promise<CompleteResult>;
   /** Gives up a claim (the handler failed), if `token` still owns it, so a retry can run. */
   release(key: string, token: string): void | Promise<void>;
   /**

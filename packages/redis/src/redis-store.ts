@@ -86,7 +86,8 @@ export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
       const done = runOp('complete', prefix + key, [token, COMPLETED, milliseconds(retainMs, 'retainMs')]);
       completing.set(key, done);
       try {
-        await done;
+        // The script answers 1 when the token owned the claim, 0 when it had expired.
+        return Number(await done) === 1;
       } finally {
         if (completing.get(key) === done) completing.delete(key);
       }

@@ -38,6 +38,11 @@ export const errorCodes = {
   QUEUE_UNAVAILABLE: 'the queue did not accept the delivery in time',
   /** The raw request bytes could not be obtained (a body parser ran first, or the body was read). */
   RAW_BODY_UNAVAILABLE: 'the raw request bytes could not be obtained',
+  /**
+   * A delivery was handled, but its claim had expired (and may have been taken by another
+   * request) before the completion was recorded: it may run again. Reported, never an answer.
+   */
+  LEASE_LOST: 'the delivery was handled after its claim expired; it may run again',
   /** The receiver was closed (`receiver.close()`, at shutdown) and takes no new delivery. */
   RECEIVER_CLOSED: 'the receiver is shutting down and takes no new delivery',
   /** An unexpected failure where no handler ran (a bug, or a hook or library that threw). */

@@ -90,13 +90,23 @@ export function runStoreConformance(createStore: CreateStore, api?: TestApi): vo
         { status: 'in-flight' },
         'stale release freed it',
       );
-      await store.complete('k', stale, { retainMs: LONG_MS });
+      // A store may say what it did (`false`: not recorded, the receiver reports LEASE_LOST);
+      // one that says nothing passes too.
+      assert.notEqual(
+        await store.complete('k', stale, { retainMs: LONG_MS }),
+        true,
+        'stale complete said recorded',
+      );
       assert.deepEqual(
         await store.claim('k', { leaseMs: LONG_MS }),
         { status: 'in-flight' },
         'stale complete won',
       );
-      await store.complete('k', fresh, { retainMs: LONG_MS });
+      assert.notEqual(
+        await store.complete('k', fresh, { retainMs: LONG_MS }),
+        false,
+        'owner complete said lost',
+      );
       assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
     });
 
