@@ -69,8 +69,8 @@ export interface ReplayResult {
  */
 export async function replayDeadLetters(queue: Queue, ids: readonly string[] | 'all'): Promise<ReplayResult> {
   const result: ReplayResult = { replayed: [], missing: [] };
-  const wanted =
-    ids === 'all' ? (await listDeadLetters(queue, Number.MAX_SAFE_INTEGER)).map((letter) => letter.id) : ids;
+  // `'all'`: the failed set as it is now, by id only (its jobs' data is read one at a time).
+  const wanted = ids === 'all' ? await queue.getRanges(['failed'], 0, -1) : ids;
   for (const id of wanted) {
     const job = await queue.getJob(id);
     if (!job || (await job.getState()) !== 'failed') {
