@@ -81,6 +81,32 @@ describe('unsigned challenges are answered before the method check', () => {
     });
   });
 
+  it('X: the CRC cannot be used to sign a delivery (its answer is the HMAC that signs bodies)', async () => {
+    const handler = vi.fn();
+    const receiver = createReceiver({
+      scheme: twitter({ secret: 'consumer-secret' }),
+      logger: false,
+    }).onEvery(handler);
+    const signatureOf = async (body: string) => {
+      const answer = await receiver.handle(get(`/x?crc_token=${encodeURIComponent(body)}`));
+      return answer.status === 200 ? String(bodyOf(answer).response_token) : undefined;
+    };
+    // A JSON body is never answered; a token-shaped one is, but as a delivery it is no JSON.
+    expect(await signatureOf('{"tweet_create_events":[{"id_str":"1"}]}')).toBeUndefined();
+    expect(await signatureOf('42')).toBeUndefined();
+    const signature = await signatureOf('event=forged');
+    for (const contentType of ['application/x-www-form-urlencoded', 'application/json']) {
+      const forged = await receiver.handle({
+        method: 'POST',
+        url: '/x',
+        headers: { 'content-type': contentType, 'x-twitter-webhooks-signature': signature! },
+        body: 'event=forged',
+      });
+      expect([forged.status, bodyOf(forged).code]).toEqual([400, 'INVALID_PAYLOAD']);
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it('Asana: the X-Hook-Secret POST is echoed and stored; later deliveries verify with it', async () => {
     let stored: string | undefined;
     const scheme = asana({
@@ -165,9 +191,19 @@ describe('signed challenges are answered after verification', () => {
     await receiver.handle(
       await signedInput(scheme, { subscription: { type: 'channel.follow' }, event: {} }, { id: 'm2' }),
     );
+    // The message type header is not signed: a notification relabelled `revocation` (a replay
+    // after its handler failed) is still the notification.
+    const notification = { subscription: { type: 'channel.follow', status: 'enabled' }, event: {} };
+    await receiver.handle(
+      await signedInput(scheme, notification, {
+        id: 'm3',
+        headers: { 'Twitch-Eventsub-Message-Type': 'revocation' },
+      }),
+    );
+    expect(revoked).toHaveBeenCalledTimes(1);
     expect(revoked.mock.calls[0]?.[0]).toEqual({ subscription: { status: 'authorization_revoked' } });
     expect(revoked.mock.calls[0]?.[1].deliveryId).toBe('m1');
-    expect(followed).toHaveBeenCalledTimes(1);
+    expect(followed).toHaveBeenCalledTimes(2);
   });
 
   it('Zoom: endpoint.url_validation is answered with plainToken and encryptedToken', async () => {

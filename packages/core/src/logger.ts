@@ -69,5 +69,26 @@ export function logsLevel(logger: Logger | undefined, level: LogLevel): boolean 
 /** The logger of a receiver's `logger` option: the default console logger, none, or the caller's. */
 export function resolveLogger(option: Logger | false | undefined): Logger | undefined {
   if (option === false) return undefined;
-  return option ?? createConsoleLogger();
+  return neverThrowing(option ?? createConsoleLogger());
+}
+
+/**
+ * `logger` with every method guarded: a logger that throws (a closed stream, a transport bug)
+ * must not turn an answered delivery into a 500 or make `receiver.handle` reject. Its levels
+ * stay readable through `isLevelEnabled`, as {@link logsLevel} asks.
+ */
+function neverThrowing(logger: Logger): Logger {
+  const guard =
+    (level: LogLevel): LogMethod =>
+    (fields, message) => {
+      try {
+        logger[level](fields, message);
+      } catch {
+        // Nowhere left to say it: the logger is what failed.
+      }
+    };
+  return Object.assign(
+    { debug: guard('debug'), info: guard('info'), warn: guard('warn'), error: guard('error') },
+    { isLevelEnabled: (level: LogLevel) => logsLevel(logger, level) },
+  );
 }

@@ -161,6 +161,43 @@ describe('logs', () => {
   });
 });
 
+describe("the user's hooks and logger cannot change an answer", () => {
+  const broken = () => {
+    throw new Error('logger down');
+  };
+  const throwingLogger: Logger = { debug: broken, info: broken, warn: broken, error: broken };
+
+  it('a logger that throws: the delivery is still answered 200, a forgery still 401', async () => {
+    const receiver = createReceiver({ scheme, events, clock: () => NOW_MS, logger: throwingLogger });
+    const handled = vi.fn();
+    receiver.on('invoice.paid', handled);
+    expect((await receiver.handle(await signedInput(scheme, invoice('evt_log')))).status).toBe(200);
+    const forged = await signedInput(stripe({ secret: 'whsec_another' }), invoice('evt_forged'));
+    expect((await receiver.handle(forged)).status).toBe(401);
+    expect(handled).toHaveBeenCalledTimes(1);
+  });
+
+  it('an onUnhandled that throws or rejects: still 200, reported as INTERNAL_ERROR, no unhandled rejection', async () => {
+    for (const onUnhandled of [broken, async () => broken()]) {
+      const errors: string[] = [];
+      const receiver = createReceiver({
+        scheme,
+        events,
+        clock: () => NOW_MS,
+        logger: false,
+        onUnhandled,
+        onError: (error) => void errors.push(`${error.code}: ${error.message}`),
+      });
+      const result = await receiver.handle(
+        await signedInput(scheme, { id: 'evt_u', type: 'customer.created' }),
+      );
+      expect(result.status).toBe(200);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(errors).toEqual(['INTERNAL_ERROR: the onUnhandled hook failed; the answer is unchanged']);
+    }
+  });
+});
+
 describe('onDelivered', () => {
   it('reports each 2xx outcome with durations', async () => {
     const reports: DeliveredReport[] = [];

@@ -44,6 +44,25 @@ describe('parsePayload', () => {
     if ('error' in result) expect((result.error as { code: string }).code).toBe('INVALID_PAYLOAD');
   });
 
+  it('reads JSON as JSON whatever the unsigned Content-Type says (a replay cannot re-read it as a form)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(json, form, {}), fc.boolean(), (value, headers, forms) => {
+        const text = JSON.stringify(value);
+        expect(parsePayload(encode(text), headers, forms)).toEqual(JSON.parse(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never reads a form for a sender that posts none: INVALID_PAYLOAD instead', () => {
+    for (const body of ['a=1&b=2', 'token=x&command=%2Frefund', '']) {
+      expect(outcome(encode(body), form).error).toBeUndefined();
+      expect(() => parsePayload(encode(body), form, false)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_PAYLOAD' }),
+      );
+    }
+  });
+
   it('refuses bytes that are not UTF-8', () => {
     expect(() => parsePayload(Uint8Array.of(0x7b, 0xff, 0x7d), json)).toThrowError(/UTF-8/);
   });

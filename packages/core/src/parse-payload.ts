@@ -1,26 +1,45 @@
-import { getHeader, type HeadersInput, WebhookError } from '@hookgate/signatures';
+import { getHeader, type HeadersInput, isJsonText, WebhookError } from '@hookgate/signatures';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Parses a verified body: form-encoded bodies (Twilio, Slack commands) into an object of
- * strings (arrays for repeated names), everything else as JSON. Slack's interactive
- * payloads arrive as a form with one `payload` field holding JSON; that JSON is the payload.
+ * Parses a verified body. JSON whenever it is JSON; otherwise, from a sender that posts forms
+ * (`forms`: Twilio, Slack commands, Mandrill) and under a form `Content-Type`, an object of
+ * strings (arrays for repeated names). Slack's interactive payloads arrive as a form with one
+ * `payload` field holding JSON; that JSON is the payload.
+ *
+ * The `Content-Type` is not signed, so it never decides how signed JSON is read: a delivery
+ * replayed with another one would otherwise parse into another payload, with another event type
+ * and replay key, and run its handlers again.
  */
-export function parsePayload(body: Uint8Array, headers: HeadersInput): unknown {
+export function parsePayload(body: Uint8Array, headers: HeadersInput, forms = true): unknown {
   let text: string;
   try {
     text = decoder.decode(body);
   } catch (cause) {
     throw new WebhookError('INVALID_PAYLOAD', 'the body is not valid UTF-8', { cause });
   }
-  const contentType = getHeader(headers, 'content-type')?.toLowerCase() ?? '';
-  if (contentType.startsWith('application/x-www-form-urlencoded')) {
-    const form = parseForm(text);
-    const embedded = Object.keys(form).length === 1 ? form.payload : undefined;
-    return typeof embedded === 'string' ? (parseEmbeddedJson(embedded) ?? form) : form;
-  }
-  return parseJson(text);
+  if (!forms || !looksLikeForm(text) || !isForm(headers)) return parseJson(text);
+  const form = parseForm(text);
+  const embedded = Object.keys(form).length === 1 ? form.payload : undefined;
+  return typeof embedded === 'string' ? (parseEmbeddedJson(embedded) ?? form) : form;
+}
+
+/** Whether the `Content-Type` says form; only asked of a body that is not JSON. */
+function isForm(headers: HeadersInput): boolean {
+  return (getHeader(headers, 'content-type')?.toLowerCase() ?? '').startsWith(
+    'application/x-www-form-urlencoded',
+  );
+}
+
+/** Whether a body is not JSON (and so may be read as a form). */
+function looksLikeForm(text: string): boolean {
+  const first = text.trimStart()[0];
+  if (first === undefined) return true; // an empty form: no fields
+  if (first === '{' || first === '[') return false;
+  // Most forms start with a field name JSON cannot start with: nothing to try then.
+  if (!'"-0123456789tfn'.includes(first)) return true;
+  return !isJsonText(text);
 }
 
 function parseJson(text: string): unknown {

@@ -8,12 +8,13 @@ import type { Observer } from './observe.js';
 import { parsePayload } from './parse-payload.js';
 import type { ReceiverOptions } from './receiver-options.js';
 import type { ReceiverSettings } from './receiver-settings.js';
-import { jsonResult, leaseLost, okResult, queuedResult, toWebhookError } from './respond.js';
+import { hookFailed, jsonResult, leaseLost, okResult, queuedResult, toWebhookError } from './respond.js';
 import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult, CompleteResult } from './store.js';
 import { callStore } from './store-timeout.js';
 import type { DeliveryContext, EventSchemas, HandleInput, HandleResult } from './types.js';
+import { callHook } from './user-hook.js';
 
 /** Reports a failure that does not change the answer (a store call while settling, an acknowledged mismatch). */
 export type ReportFailure = (
@@ -86,7 +87,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
           new WebhookError('INVALID_SECRET', 'signature verification failed unexpectedly (secret lookup?)'),
       );
     }
-    const payload = parsePayload(body, input.headers);
+    const payload = parsePayload(body, input.headers, profile.forms === true);
     const answer = scheme.handshake?.respond
       ? await scheme.handshake.respond(payload, signed, verified)
       : undefined;
@@ -119,7 +120,13 @@ export function createPipeline(parts: PipelineParts): Pipeline {
 
     const route = router.resolve(eventType);
     if (route.handlers.length === 0) {
-      options.onUnhandled?.(payload, base);
+      const { onUnhandled } = options;
+      if (onUnhandled) {
+        callHook(
+          () => onUnhandled(payload, base),
+          (cause) => report(hookFailed('onUnhandled', cause), input, base),
+        );
+      }
       if (trace) trace.outcome = 'unhandled';
       return acknowledged ?? okResult();
     }

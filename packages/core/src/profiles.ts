@@ -29,6 +29,12 @@ export interface SchemeProfile {
    * the sender asks for one (Discord Webhook Events: `204` with no body).
    */
   acknowledge?(payload: unknown): HandleResult | undefined;
+  /**
+   * Whether the sender posts form-encoded bodies (Twilio, Slack's commands and interactions,
+   * Mandrill; and senders hookgate does not know). A body of any other sender is read as JSON
+   * whatever its unsigned `Content-Type` says.
+   */
+  forms?: boolean;
 }
 
 const payloadType = (payload: unknown) => field(payload, 'type');
@@ -58,6 +64,7 @@ export const profiles: Record<string, ProfileOverride> = {
     bareNameRouting: true,
   },
   slack: {
+    forms: true,
     eventType: (payload) => {
       const type = payloadType(payload);
       if (type === 'event_callback') return field(member(payload, 'event'), 'type');
@@ -77,6 +84,7 @@ export const profiles: Record<string, ProfileOverride> = {
       getHeader(headers, 'x-shopify-topic') ?? getHeader(headers, 'shopify-topic'),
   },
   twilio: {
+    forms: true,
     // Twilio posts forms without a type field; messages and calls are told apart by their sids.
     eventType: (payload) => {
       if (field(payload, 'MessageStatus') || field(payload, 'SmsStatus')) {
@@ -121,6 +129,8 @@ export const profiles: Record<string, ProfileOverride> = {
     // SendGrid posts a batch (an array) of events; the batch is the unit of delivery.
     eventType: () => 'events',
   },
+  // The events are a JSON array in the form field `mandrill_events`.
+  mandrill: { forms: true },
   ...providerProfiles,
 };
 
@@ -137,5 +147,6 @@ export function profileOf(schemeName: string): SchemeProfile {
     eventType: (payload) => payloadType(payload) ?? field(payload, 'event'),
     payloadId: (payload) => field(payload, 'id'),
     retentionMs: 3 * DAY,
+    forms: true,
   };
 }

@@ -1,4 +1,3 @@
-import { getHeader } from '@hookgate/signatures';
 import { field, member } from './payload-fields.js';
 import type { ProfileOverride } from './profiles.js';
 
@@ -31,10 +30,17 @@ export const providerProfiles: Record<string, ProfileOverride> = {
   whatsapp: metaProfile,
   instagram: metaProfile,
   twitch: {
-    eventType: (payload, headers) =>
-      getHeader(headers, 'twitch-eventsub-message-type') === 'revocation'
-        ? 'revocation'
-        : field(member(payload, 'subscription'), 'type'),
+    // A revocation carries no `event` and a subscription no longer `enabled`. Its message type
+    // header says so too, but Twitch does not sign it: a replayed notification relabelled
+    // `revocation` would run the revocation handlers and complete the notification unrun.
+    eventType: (payload) => {
+      const subscription = member(payload, 'subscription');
+      const status = field(subscription, 'status');
+      if (member(payload, 'event') === undefined && status !== undefined && status !== 'enabled') {
+        return 'revocation';
+      }
+      return field(subscription, 'type');
+    },
   },
   // A notification names changed accounts under `list_folder` (an object, not a type string).
   dropbox: {

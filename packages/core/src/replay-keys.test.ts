@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
-import { github, sendgrid, shopify, stripe, twilio } from '@hookgate/signatures';
+import { github, hmac, type Scheme, sendgrid, shopify, stripe, twilio } from '@hookgate/signatures';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createReceiver } from './receiver.js';
@@ -129,4 +129,27 @@ describe('a replay with reshaped signature headers is still a duplicate', () => 
       'X-GitHub-Delivery': 'a-new-delivery-id',
     }));
   });
+
+  // The Content-Type is not signed: resent as a form, the same JSON bytes must still read as the
+  // same payload (same event type, same replay key), not as form fields.
+  for (const [name, scheme] of [
+    ['Stripe', stripe({ secret: 'whsec_replay' })],
+    ['a custom HMAC sender (which may post forms)', hmac({ secret, header: 'X-Acme-Signature' })],
+  ] as [string, Scheme][]) {
+    it(`${name}: the same JSON resent with a form Content-Type`, async () => {
+      const handler = vi.fn();
+      const receiver = createReceiver({ scheme, clock: () => NOW_MS }).onEvery(handler);
+      const first = await signedInput(scheme, { id: 'evt_ct_1', type: 'invoice.paid', note: 'a=1&type=x' });
+      expect(bodyOf(await receiver.handle(first))).toEqual({ ok: true });
+      const replay = {
+        ...first,
+        headers: {
+          ...(first.headers as Record<string, string>),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      };
+      expect(bodyOf(await receiver.handle(replay))).toEqual({ ok: true, duplicate: true });
+      expect(handler).toHaveBeenCalledTimes(1);
+    });
+  }
 });

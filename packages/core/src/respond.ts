@@ -64,3 +64,8 @@ export function leaseLost(): WebhookError {
       'run again (a handler slower than leaseMs, a stalled process or an evicted key; raise leaseMs)',
   );
 }
+
+/** A hook of the user's that threw or rejected: reported; the answer stays what it was. */
+export function hookFailed(hook: string, cause: unknown): WebhookError {
+  return new WebhookError('INTERNAL_ERROR', `the ${hook} hook failed; the answer is unchanged`, { cause });
+}

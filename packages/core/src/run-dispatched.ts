@@ -2,12 +2,13 @@ import { WebhookError } from '@hookgate/signatures';
 import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
 import { dispatchedContext } from './dispatch.js';
 import type { FailureKind } from './observe.js';
-import { leaseLost, toWebhookError } from './respond.js';
+import { hookFailed, leaseLost, toWebhookError } from './respond.js';
 import type { Router } from './router.js';
 import { runHandlers } from './run-handlers.js';
 import type { ClaimResult, CompleteResult, IdempotencyStore } from './store.js';
 import { callStore } from './store-timeout.js';
 import type { DeliveryContext } from './types.js';
+import { callHook } from './user-hook.js';
 
 /** Options of `receiver.runDispatched`: the queue job that runs the delivery. */
 export interface RunDispatchedOptions {
@@ -61,7 +62,14 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     }
     const route = deps.router.resolve(delivery.eventType);
     if (route.handlers.length === 0) {
-      deps.onUnhandled?.(delivery.payload, dispatchedContext(delivery, options.job));
+      const { onUnhandled } = deps;
+      const context = dispatchedContext(delivery, options.job);
+      if (onUnhandled) {
+        callHook(
+          () => onUnhandled(delivery.payload, context),
+          (cause) => deps.report(hookFailed('onUnhandled', cause), context),
+        );
+      }
       return { status: 'unhandled' };
     }
     const timeoutMs = options.timeoutMs ?? deps.handlerTimeoutMs;

@@ -82,6 +82,26 @@ describe.each(cryptoProviders)('adyen with $name crypto', ({ provider: crypto })
     expect(() => adyen({ secret: 'not-hex' })).toThrow(/hex/);
   });
 
+  it('refuses a signed field of another JSON type and an item sent twice, with INVALID_PAYLOAD', async () => {
+    await expectWebhookError(
+      scheme.verify({ headers: {}, body: body(item(SIGNATURE, { pspReference: { toString: 1 } })) }),
+      'INVALID_PAYLOAD',
+    );
+    await expectWebhookError(scheme.verify({ headers: {}, body: body(item(), item()) }), 'INVALID_PAYLOAD');
+  });
+
+  it('keys a batch by its items whatever their order (a reordered replay is the same delivery)', async () => {
+    const other = item('', { pspReference: '8815000000000001', merchantReference: 'Other' });
+    const signed = JSON.parse((await scheme.signBody!({ body: body(item(), other) })).body) as {
+      notificationItems: unknown[];
+    };
+    const [first, second] = signed.notificationItems;
+    const keyOf = async (...items: unknown[]) =>
+      (await scheme.verify({ headers: {}, body: body(...items) })).contentKey;
+    expect(await keyOf(first, second)).toBe(await keyOf(second, first));
+    expect(await keyOf(first)).not.toBe(await keyOf(first, second));
+  });
+
   it('does not sign eventDate or other fields (documented): a changed eventDate still verifies', async () => {
     await expect(
       scheme.verify({ headers: {}, body: body(item(SIGNATURE, { eventDate: '2030-01-01' })) }),

@@ -17,9 +17,11 @@ export interface AdyenOptions extends HmacSchemeOptions {}
  * (absent fields empty; docs.adyen.com/development-resources/webhooks/secure-webhooks/
  * verify-hmac-signatures, and the `HmacValidator` of @adyen/api-library, which joins these
  * fields without escaping; the `\\` and `\:` escaping of Adyen's docs is for the sorted
- * key-value form, not these notifications). Every item must verify. Nothing else in the body is
- * signed, and no time is: the signatures are the replay key (Adyen asks you to also de-duplicate
- * on `pspReference` and `eventCode`). Answer `[accepted]`: the receiver does.
+ * key-value form, not these notifications). Every item must verify, and none may appear twice.
+ * Nothing else in the body is signed, and no time is: the items' signatures, in any order, are
+ * the replay key. An item captured from a batch and resent alone is a new key, so do as Adyen
+ * asks and also de-duplicate on `pspReference` and `eventCode` in the handler (Adyen sends one
+ * item per notification today). Answer `[accepted]`: the receiver does.
  *
  * @example
  * ```ts
@@ -62,9 +64,14 @@ export function adyen(options: AdyenOptions): Scheme {
           );
         }
         secretIndex = found;
+        // Adyen signs no timestamp: a captured item sent twice in one batch must not pass as new.
+        if (signatures.includes(signature)) {
+          throw new WebhookError('INVALID_PAYLOAD', 'a NotificationRequestItem appears twice in this batch');
+        }
         signatures.push(signature);
       }
-      return { scheme: 'adyen', secretIndex, contentKey: signatures.join(',') };
+      // In any order: the same items reordered are the same batch.
+      return { scheme: 'adyen', secretIndex, contentKey: signatures.sort().join(',') };
     },
     async sign() {
       throw signsInBody('adyen');
@@ -124,8 +131,17 @@ function signingString(item: Record<string, unknown>): string {
     .join(':');
 }
 
-/** A field as JavaScript's `Array.join` writes it (what Adyen's library signs): null and undefined empty. */
+/**
+ * A field as JavaScript's `Array.join` writes it (what Adyen's library signs): null and undefined
+ * empty. Adyen's fields are strings, numbers and booleans; anything else (an object, which
+ * `String` may even fail on) is not a notification.
+ */
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
+  throw new WebhookError(
+    'INVALID_PAYLOAD',
+    'a signed NotificationRequestItem field is not a string, number or boolean',
+  );
 }

@@ -41,3 +41,22 @@ export function signsInBody(name: string): WebhookError {
     `${name} signs inside the body; use signBody(), which returns the body to send with its signature`,
   );
 }
+
+/**
+ * Whether `text` is a JSON text (an object, an array, a string, a number, `true`, `false` or
+ * `null`): what a sender's JSON body could be, where an answer or a parser must not confuse one.
+ *
+ * @example
+ * ```ts
+ * isJsonText('{"a":1}'); // true
+ * isJsonText('a=1&b=2'); // false
+ * ```
+ */
+export function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

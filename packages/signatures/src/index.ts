@@ -2,6 +2,7 @@ export type { AdyenOptions } from './adyen.js';
 export { adyen } from './adyen.js';
 export type { AsanaOptions } from './asana.js';
 export { asana } from './asana.js';
+export { isJsonText } from './body-json.js';
 export type { CryptoProvider, HashAlgorithm, KeyMaterial, SignedParts } from './crypto-provider.js';
 export { getDefaultCrypto } from './crypto-provider.js';
 export type { DiscordOptions } from './discord.js';

@@ -15,8 +15,9 @@ export function parseRfc3339(value: string, where: string): number {
   const [, year, month, day, hour, minute, second, fraction = '', zone] = match;
   const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}.${fraction.slice(0, 3).padEnd(3, '0')}${zone!.toUpperCase()}`;
   const ms = Date.parse(iso);
-  // Date.parse rolls some impossible dates over (Feb 30); a round trip of the date catches it.
-  const date = new Date(ms - offsetMs(zone!));
+  // Date.parse rolls some impossible dates over (Feb 30); a round trip of the date catches it,
+  // on the wall clock of the stated zone (UTC plus its offset).
+  const date = new Date(ms + offsetMs(zone!));
   if (
     Number.isNaN(ms) ||
     date.getUTCFullYear() !== Number(year) ||

@@ -66,6 +66,17 @@ export function signingTimestamp(timestamp: number | undefined): number {
 
 /** The widest window (seconds, past or future) that `options` let through. */
 export function widestWindow(options: TimestampOptions, defaultTolerance: number): number {
+  // Checked when the scheme is made: a NaN (`Number(process.env.UNSET)`) compares false both
+  // ways and would turn the freshness check off without a word.
+  for (const name of ['tolerance', 'futureTolerance'] as const) {
+    const value: unknown = options[name];
+    if (value !== undefined && !(typeof value === 'number' && value >= 0)) {
+      throw new WebhookError(
+        'INVALID_CONFIGURATION',
+        `${name} must be a number of seconds, 0 or more (Infinity turns the check off), not ${String(value)}`,
+      );
+    }
+  }
   const past = options.tolerance ?? defaultTolerance;
   return Math.max(past, options.futureTolerance ?? past);
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWebhookError } from './errors.js';
 import { parseRfc3339 } from './rfc3339.js';
-import { expectWebhookError } from './test-support/expect-error.js';
+import { expectThrowsWebhookError, expectWebhookError } from './test-support/expect-error.js';
 import { describeSchemeCases } from './test-support/scheme-cases.js';
 import { cryptoProviders } from './test-support/vectors.js';
 import { twitch } from './twitch.js';
@@ -140,5 +140,25 @@ describe('parseRfc3339', () => {
 
   it('reads offsets and nanoseconds', () => {
     expect(parseRfc3339('2019-11-16T11:11:12.634234626+01:00', 'ts')).toBe(NOW);
+  });
+
+  it('reads any offset, whatever day it puts the UTC instant on, and still refuses impossible dates', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1971, 0)), max: new Date(Date.UTC(9998, 0)), noInvalidDate: true }),
+        fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+        (date, offsetMinutes) => {
+          // The same instant written on the wall clock of a zone `offsetMinutes` from UTC.
+          const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 23);
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const abs = Math.abs(offsetMinutes);
+          const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          expect(parseRfc3339(`${local}${zone}`, 'ts')).toBe(date.getTime());
+        },
+      ),
+    );
+    expect(parseRfc3339('2025-01-14T01:30:00+02:00', 'ts')).toBe(Date.UTC(2025, 0, 13, 23, 30));
+    expect(parseRfc3339('2025-01-13T18:30:00-05:00', 'ts')).toBe(Date.UTC(2025, 0, 13, 23, 30));
+    expectThrowsWebhookError(() => parseRfc3339('2025-02-30T01:00:00+02:00', 'ts'), 'MALFORMED_HEADER');
   });
 });

@@ -36,6 +36,19 @@ describe.each(cryptoProviders)('twitter with $name crypto', ({ provider: crypto 
     );
   });
 
+  it('answers no CRC token that a delivery body could be (the answer would be its signature)', async () => {
+    const crc = (token: string) =>
+      scheme.handshake?.challenge?.({
+        method: 'GET',
+        url: `/x?crc_token=${encodeURIComponent(token)}`,
+        headers: {},
+      });
+    for (const token of [BODY, '{}', '123', 'true', 'null', '"x"', 'a=b&c=d', 'x'.repeat(257), 'a b']) {
+      expect(await crc(token)).toBeUndefined();
+    }
+    for (const token of [CRC, 'AbC+/=_-09', 'x'.repeat(256)]) expect((await crc(token))?.status).toBe(200);
+  });
+
   it('leaves GETs without crc_token to the pipeline', async () => {
     expect(await scheme.handshake?.challenge?.({ method: 'GET', url: '/x', headers: {} })).toBeUndefined();
     expect(

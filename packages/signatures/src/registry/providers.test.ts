@@ -57,6 +57,7 @@ const NOT_PROVIDERS = new Set([
   'concatBytes',
   'emptyAnswer',
   'isDiscordWebhookEvent',
+  'isJsonText',
   'jsonAnswer',
   'queryOf',
   'queryParam',
