@@ -469,6 +469,7 @@ const NOT_SCHEMES = new Set([
   'concatBytes',
   'emptyAnswer',
   'isDiscordWebhookEvent',
+  'isJsonText',
   'jsonAnswer',
   'queryOf',
   'queryParam',

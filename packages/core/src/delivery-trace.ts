@@ -49,17 +49,8 @@ export class DeliveryTrace {
 
   /** Records what the delivery is, once known. */
   identify(base: Omit<DeliveryContext, 'signal'>): void {
-    this.deliveryId = publicDeliveryId(base);
+    this.deliveryId = base.deliveryId;
     this.eventType = base.eventType;
     this.retry = base.attempt?.retry;
   }
-}
-
-/**
- * The delivery id to show in logs, hooks and telemetry: none where it is the matched signature
- * itself (senders without a delivery id are keyed on it, see `contentReplayKey`), since a
- * signature must never leave the receiver.
- */
-export function publicDeliveryId(base: Omit<DeliveryContext, 'signal'>): string | undefined {
-  return base.deliveryId === base.verified.contentKey ? undefined : base.deliveryId;
 }

@@ -1,5 +1,5 @@
 import type { WebhookError } from '@hookgate/signatures';
-import { type DeliveryOutcome, DeliveryTrace, publicDeliveryId } from './delivery-trace.js';
+import { type DeliveryOutcome, DeliveryTrace } from './delivery-trace.js';
 import type { DispatchJob } from './dispatch.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
@@ -156,8 +156,7 @@ export function createObserver(options: ObserverOptions): Observer {
       const status = httpStatusOf(error);
       const facts: DeliveryFacts = { provider };
       if (base) {
-        const deliveryId = publicDeliveryId(base);
-        if (deliveryId !== undefined) facts.deliveryId = deliveryId;
+        facts.deliveryId = base.deliveryId;
         facts.eventType = base.eventType;
         if (base.attempt) facts.attempt = base.attempt;
         if (base.job) facts.job = base.job;

@@ -161,9 +161,9 @@ describe('Shopify and Twilio defaults', () => {
     expect(bodyOf(await receiver.handle(input))).toEqual({ ok: true, duplicate: true });
     expect(handler).toHaveBeenCalledTimes(1);
     expect(handler.mock.calls[0]?.[0]).toEqual({ MessageSid: 'SM1', Body: 'hi', From: '+15550001' });
-    // Keyed on the signature, which covers the sorted parameters: see replay-keys.test.ts.
-    expect(handler.mock.calls[0]?.[1].deliveryId).toBe(
-      input.headers['X-Twilio-Signature' as keyof typeof input.headers],
-    );
+    // Keyed on (the first half of) the signature, which covers the sorted parameters: see
+    // replay-keys.test.ts. Never all of it: the key is stored and shown.
+    const signature = String(input.headers['X-Twilio-Signature' as keyof typeof input.headers]);
+    expect(handler.mock.calls[0]?.[1].deliveryId).toBe(signature.slice(0, signature.length / 2));
   });
 });
