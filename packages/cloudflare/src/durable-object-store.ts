@@ -32,16 +32,37 @@ export function createDurableObjectStore(options: DurableObjectStoreOptions): Id
   }
   return {
     async claim(key, { leaseMs }) {
-      return (await (await send(key, { op: 'claim', leaseMs })).json()) as ClaimResult;
+      return claimResult(await (await send(key, { op: 'claim', leaseMs: ttl(leaseMs) })).json());
     },
     async complete(key, token, { retainMs }) {
-      const response = await send(key, { op: 'complete', token, retainMs });
+      const response = await send(key, { op: 'complete', token, retainMs: ttl(retainMs) });
       // An object deployed before it said so answers 204: recorded, as far as it tells.
       if (response.status === 204) return undefined;
-      return ((await response.json()) as { owned: boolean }).owned;
+      const { owned } = ((await response.json()) ?? {}) as { owned?: unknown };
+      if (typeof owned !== 'boolean')
+        throw new Error('the idempotency object answered a completion it does not describe');
+      return owned;
     },
     async release(key, token) {
       await send(key, { op: 'release', token });
     },
   };
+}
+
+/** A TTL the object can keep: JSON has no Infinity (it would arrive as `null`, expired at once). */
+function ttl(ms: number): number {
+  if (!(ms > 0 && Number.isFinite(ms)))
+    throw new RangeError(`a store TTL must be a finite number of ms above 0, not ${ms}`);
+  return ms;
+}
+
+/**
+ * The object's answer to a claim, checked: anything else (another version, a proxy's page) is a
+ * store failure (the receiver answers 503), never a claim without a token that nothing completes.
+ */
+function claimResult(body: unknown): ClaimResult {
+  const { status, token } = (body ?? {}) as { status?: unknown; token?: unknown };
+  if (status === 'completed' || status === 'in-flight') return { status };
+  if (status === 'claimed' && typeof token === 'string' && token !== '') return { status, token };
+  throw new Error('the idempotency object answered a claim it does not describe');
 }

@@ -30,6 +30,13 @@ export class IdempotencyObject {
 
   async fetch(request: Request): Promise<Response> {
     const operation = (await request.json()) as StoreOperation;
+    // A TTL JSON carried as null (Infinity) or anything but a positive number would expire the
+    // entry at once: refused, so the store fails loudly instead of forgetting every delivery.
+    const ttl =
+      operation.op === 'claim' ? operation.leaseMs : operation.op === 'complete' ? operation.retainMs : 1;
+    if (typeof ttl !== 'number' || !(ttl > 0 && Number.isFinite(ttl))) {
+      return Response.json({ error: 'the TTL must be a finite number of ms above 0' }, { status: 400 });
+    }
     const now = Date.now();
     const found = await this.#state.storage.get<Entry>(ENTRY);
     if (operation.op === 'peek') return Response.json({ stored: found !== undefined });

@@ -35,14 +35,29 @@ export function resolveSettings(options: ReceiverOptions<EventSchemas>): Receive
   const profile = profileOf(scheme.name);
   const handlerTimeoutMs = options.handlerTimeoutMs ?? defaultHandlerTimeoutMs(profile.responseDeadlineMs);
   const leaseMs = options.leaseMs ?? Math.max(60_000, handlerTimeoutMs + 30_000);
+  for (const [name, value] of [
+    ['leaseMs', options.leaseMs],
+    ['retentionMs', options.retentionMs],
+  ] as const) {
+    // Stores keep them as TTLs: an infinite one is refused by Redis (a 503 on every delivery)
+    // and lost in a Durable Object's JSON (every id forgotten at once).
+    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+      throw new WebhookError(
+        'INVALID_CONFIGURATION',
+        `${name} must be a finite number of milliseconds above 0`,
+      );
+    }
+  }
   if (leaseMs <= handlerTimeoutMs) {
     throw new WebhookError(
       'INVALID_CONFIGURATION',
       'leaseMs must exceed handlerTimeoutMs, or a slow handler could run twice',
     );
   }
-  // Never forget an id while a captured request could still pass the timestamp check.
-  const minRetention = 2 * (scheme.toleranceSeconds ?? 0) * 1000 + 60_000;
+  // Never forget an id while a captured request could still pass the timestamp check. With the
+  // check off (`tolerance: Infinity`) no retention is long enough: the sender's own is kept.
+  const window = scheme.toleranceSeconds ?? 0;
+  const minRetention = Number.isFinite(window) ? 2 * window * 1000 + 60_000 : 0;
   const retainMs = Math.max(options.retentionMs ?? profile.retentionMs, minRetention);
   const store = options.store ?? createMemoryStore();
   const storeTimeoutMs = options.storeTimeoutMs ?? 2_000;

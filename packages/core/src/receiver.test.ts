@@ -499,3 +499,33 @@ describe('timers on the hot path', () => {
     }
   });
 });
+
+describe('store TTLs the stores can keep', () => {
+  it('refuses an infinite, NaN or non-positive leaseMs or retentionMs at start-up', () => {
+    for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, 0, -1]) {
+      for (const option of ['leaseMs', 'retentionMs'] as const) {
+        expect(() => createReceiver({ scheme: stripe({ secret: 'whsec_ttl' }), [option]: bad })).toThrowError(
+          expect.objectContaining({ code: 'INVALID_CONFIGURATION' }),
+        );
+      }
+    }
+  });
+
+  it('keeps a finite retention when the timestamp check is off (tolerance: Infinity)', async () => {
+    const retained: number[] = [];
+    const memory = createMemoryStore();
+    const store: IdempotencyStore = {
+      claim: (key, options) => memory.claim(key, options),
+      complete: (key, token, options) => {
+        retained.push(options.retainMs);
+        return memory.complete(key, token, options);
+      },
+      release: (key, token) => memory.release(key, token),
+    };
+    const scheme = stripe({ secret: 'whsec_ttl', tolerance: Number.POSITIVE_INFINITY });
+    const receiver = createReceiver({ scheme, store, logger: false }).onEvery(() => undefined);
+    expect((await receiver.handle(await signedInput(scheme, { id: 'evt_inf', type: 'x' }))).status).toBe(200);
+    expect(retained).toHaveLength(1);
+    expect(Number.isFinite(retained[0])).toBe(true);
+  });
+});
