@@ -313,6 +313,27 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
     expect(JSON.parse(await request!.text())).toMatchObject({ action: 'opened' });
   });
 
+  it('send follows no redirect (the signed delivery would go to another host) and sets a time limit', async () => {
+    const inits: RequestInit[] = [];
+    const redirect = async (_url: string, init: RequestInit) => {
+      inits.push(init);
+      return new Response(null, { status: 307, headers: { location: 'https://elsewhere.example/' } });
+    };
+    const result = await run(['send', '-p', 'stripe', '-s', 'whsec_x', '--body', '{}', 'http://h/x'], {
+      fetch: redirect,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^HTTP 307/);
+    expect(inits[0]).toMatchObject({ redirect: 'manual', signal: expect.any(AbortSignal) });
+  });
+
+  it('sign: a body the scheme cannot sign (Mailgun signs inside a JSON body) is a usage error, not a crash', async () => {
+    const result = await run(['sign', '-p', 'mailgun', '-s', 'key-123', '--body', 'hello']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^hookgate sign: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('send: non-2xx exits 1, an unreachable URL exits 3, --json reports both', async () => {
     const refuse = async () => new Response('{"ok":false,"code":"INVALID_SIGNATURE"}', { status: 401 });
     const refused = await run(

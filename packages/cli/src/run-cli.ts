@@ -42,7 +42,7 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
   }
   if (!Object.hasOwn(commands, name)) {
     streams.stderr(
-      `hookgate: unknown command ${name}; use sign, verify, send or providers (hookgate --help)\n`,
+      `hookgate: unknown command ${name}; use sign, verify, send, providers or jobs (hookgate --help)\n`,
     );
     return EXIT.usage;
   }
@@ -53,10 +53,13 @@ export async function runCli(argv: readonly string[], io: Partial<CliIo> = {}): 
       streams.stderr(`hookgate ${name}: ${error.message}\nRun hookgate ${name} --help for usage.\n`);
       return EXIT.usage;
     }
-    // A secret, key or scheme option that cannot be used is a mistake in the command line too.
+    // A secret, key or scheme option that cannot be used, or a body the scheme cannot sign
+    // (Mailgun and Adyen sign inside a JSON body), is a mistake in the command line too.
     if (
       isWebhookError(error) &&
-      (error.code === 'INVALID_SECRET' || error.code === 'INVALID_CONFIGURATION')
+      (error.code === 'INVALID_SECRET' ||
+        error.code === 'INVALID_CONFIGURATION' ||
+        error.code === 'INVALID_PAYLOAD')
     ) {
       streams.stderr(`hookgate ${name}: ${error.message}\nRun hookgate ${name} --help for usage.\n`);
       return EXIT.usage;

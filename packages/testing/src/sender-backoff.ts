@@ -14,9 +14,10 @@ const HOUR = 60 * MINUTE;
  * ```
  */
 export const senderBackoff: Record<string, readonly number[]> = {
-  // Svix "Retry schedule": immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
-  'standard-webhooks': [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
-  svix: [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
+  // Svix "Retry schedule": immediately (the first attempt), then 5 s, 5 min, 30 min, 2 h, 5 h,
+  // 10 h and 10 h after each failure: eight attempts in all.
+  'standard-webhooks': [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
+  svix: [5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR],
   // Stripe: "for up to three days with an exponential back off" (approximation).
   stripe: [
     MINUTE,

@@ -61,10 +61,11 @@ describe('simulate', () => {
       [500, 'HANDLER_FAILED'],
       [200, undefined],
     ]);
-    // Svix's published schedule: immediately, 5 s, 5 min; the clock moved by exactly that.
-    expect(report.attempts.map((a) => a.delayMs)).toEqual([0, 0, 5_000, 300_000]);
-    expect(clock.now()).toBe(START + 305_000);
-    expect(report.attempts.map((a) => a.signedAt)).toEqual([0, 0, 5, 305].map((s) => START / 1000 + s));
+    // Svix's published schedule: the first attempt, then 5 s, 5 min and 30 min after each
+    // failure; the clock moved by exactly that.
+    expect(report.attempts.map((a) => a.delayMs)).toEqual([0, 5_000, 300_000, 1_800_000]);
+    expect(clock.now()).toBe(START + 2_105_000);
+    expect(report.attempts.map((a) => a.signedAt)).toEqual([0, 5, 305, 2_105].map((s) => START / 1000 + s));
     expect(new Set(report.attempts.map((a) => a.id)).size).toBe(1);
     expect(new Set(calls).size).toBe(1);
   });

@@ -34,10 +34,21 @@ describe('hookgate jobs', () => {
     );
   });
 
-  it('exits 3 when Redis cannot be reached', async () => {
+  it('exits 3 when Redis cannot be reached, with the password of its URL masked', async () => {
     const result = await run(['jobs', 'failed', '--redis', 'redis://127.0.0.1:1', '--queue', 'q']);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('cannot reach Redis at redis://127.0.0.1:1');
+    const secret = await run([
+      'jobs',
+      'failed',
+      '--redis',
+      'redis://:hunter2-secret@127.0.0.1:1',
+      '--queue',
+      'q',
+    ]);
+    expect(secret.code).toBe(3);
+    expect(secret.stderr).toContain('cannot reach Redis at redis://:***@127.0.0.1:1');
+    expect(secret.stderr).not.toContain('hunter2');
   });
 
   it('formats dead letters as a table, one line each, the error on one line', () => {

@@ -63,13 +63,18 @@ export async function jobsCommand(argv: readonly string[], io: CliIo): Promise<n
   const connection = new Redis(values.redis, {
     maxRetriesPerRequest: 1,
     connectTimeout: 3_000,
+    // The connect timeout ends at the TCP handshake: a server that accepts and never answers
+    // must not hold the command either.
+    commandTimeout: 10_000,
     lazyConnect: true,
   });
   connection.on('error', () => {});
   try {
     await connection.connect();
   } catch (error) {
-    io.stderr(`hookgate jobs: cannot reach Redis at ${values.redis}: ${(error as Error).message}\n`);
+    io.stderr(
+      `hookgate jobs: cannot reach Redis at ${withoutPassword(values.redis)}: ${(error as Error).message}\n`,
+    );
     connection.disconnect();
     return EXIT.unreachable;
   }
@@ -109,5 +114,16 @@ async function loadQueueModules() {
       `hookgate jobs needs @hookgate/bullmq, bullmq and ioredis: npm install @hookgate/bullmq bullmq ioredis (${(error as Error).message})`,
       'jobs',
     );
+  }
+}
+
+/** A Redis URL as it may be printed: its password masked. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(the --redis URL)';
   }
 }

@@ -28,6 +28,9 @@ const options = {
 } as const;
 
 /** `hookgate send`: signs a delivery (a sample event or a body) and POSTs it; prints the answer. */
+/** How long `send` waits for the receiver's answer; senders give up sooner (Stripe and GitHub: 10 s). */
+const SEND_TIMEOUT_MS = 30_000;
+
 export async function sendCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = asUsage('send', () =>
     parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }),
@@ -74,6 +77,10 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
       method: 'POST',
       headers: signed.headers,
       body: typeof signed.body === 'string' ? signed.body : new Uint8Array(signed.body),
+      // A redirect would carry the signed delivery to another host, whose answer is not the
+      // receiver's: a 3xx is reported as it is. And a receiver that never answers is given up.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
   } catch (error) {
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
