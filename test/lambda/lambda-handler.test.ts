@@ -115,6 +115,23 @@ describe('createLambdaHandler', () => {
     }
   });
 
+  it('refuses an event that is no HTTP request (SQS, a WebSocket route, {}) with 400, reported, never a throw', async () => {
+    const { handler, runs, errors } = setup();
+    const events = [
+      {},
+      { Records: [{ eventSource: 'aws:sqs', body: '{}' }] },
+      { requestContext: { routeKey: '$default', eventType: 'MESSAGE', connectionId: 'c' }, body: '{}' },
+      { version: '2.1', requestContext: {} },
+    ];
+    for (const event of events) {
+      const result = await handler(event as unknown as Parameters<typeof handler>[0]);
+      expect(result.statusCode).toBe(400);
+      expect(JSON.parse(result.body)).toMatchObject({ ok: false, code: 'INVALID_PAYLOAD' });
+    }
+    expect(runs).toEqual([]);
+    expect(errors.map((error) => error.code)).toEqual(events.map(() => 'INVALID_PAYLOAD'));
+  });
+
   it('answers 500 INTERNAL_ERROR, reported and without its text, when the publicUrl function throws', async () => {
     const { handler, runs, errors } = setup(undefined, { publicUrl: failingPublicUrl });
     const result = await handler(sampleEvent('api-gateway-v2', await signed('evt_url')));

@@ -22,6 +22,11 @@ export function createSchemaLoader(
       if (!loader) return undefined;
       module = loader();
       loaded.set(key, module);
+      // A failed import (a file missing from a bundle, a transient read error) is not kept:
+      // the next delivery of that type tries again rather than fail until a restart.
+      module.catch(() => {
+        if (loaded.get(key) === module) loaded.delete(key);
+      });
     }
     return module;
   };

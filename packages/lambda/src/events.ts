@@ -67,9 +67,21 @@ export interface AlbResult {
 /** Which of the event shapes a request came in. */
 export type LambdaEventKind = 'api-gateway-v1' | 'api-gateway-v2' | 'alb';
 
-/** The shape of `event`, by the fields only that shape has. */
-export function eventKind(event: LambdaHttpEvent): LambdaEventKind {
-  if ('version' in event && event.version === '2.0') return 'api-gateway-v2';
-  if ('elb' in event.requestContext) return 'alb';
-  return 'api-gateway-v1';
+/**
+ * The shape of `event`, by the fields only that shape has, or `undefined` for any other event
+ * (SQS, a WebSocket route, a test `{}`): a payload 2.0 event has `requestContext.http.method`,
+ * the others `httpMethod`, an ALB's `requestContext.elb`.
+ */
+export function eventKind(event: unknown): LambdaEventKind | undefined {
+  if (typeof event !== 'object' || event === null) return undefined;
+  const { version, httpMethod, requestContext } = event as {
+    version?: unknown;
+    httpMethod?: unknown;
+    requestContext?: { http?: { method?: unknown }; elb?: unknown } | null;
+  };
+  if (typeof requestContext !== 'object' || requestContext === null) return undefined;
+  if (version === '2.0')
+    return typeof requestContext.http?.method === 'string' ? 'api-gateway-v2' : undefined;
+  if (typeof httpMethod !== 'string') return undefined;
+  return 'elb' in requestContext ? 'alb' : 'api-gateway-v1';
 }

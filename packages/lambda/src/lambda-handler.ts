@@ -52,6 +52,15 @@ export function createLambdaHandler(
 ): LambdaWebhookHandler {
   async function hookgateLambdaHandler(event: LambdaHttpEvent): Promise<ApiGatewayResult | AlbResult> {
     const kind = eventKind(event);
+    if (!kind) {
+      // Not an HTTP request this handler knows: refused (400, reported), answered in the plain
+      // shape every HTTP source reads, never a throw.
+      const refusal = new WebhookError(
+        'INVALID_PAYLOAD',
+        'the event is not an HTTP request from API Gateway (REST or HTTP API), a function URL or an ALB',
+      );
+      return eventResult(receiver.reject(refusal, { method: 'POST', headers: {} }), event, 'api-gateway-v2');
+    }
     const request = eventRequest(event, kind);
     const configured = configuredPublicUrl(options.publicUrl, event);
     if (configured instanceof WebhookError)
