@@ -6,7 +6,11 @@ import { samples, signDelivery } from '@hookgate/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripeSchemaLoaders } from '../../packages/events/src/generated/stripe-schemas/index.js';
-import { checkJsonSchema } from '../../packages/events/src/json-schema-check.js';
+import {
+  checkedNodes,
+  checkJsonSchema,
+  MAX_CHECKED_NODES,
+} from '../../packages/events/src/json-schema-check.js';
 import { stripeSampleObjects } from '../../packages/testing/src/samples/catalog/generated/stripe.js';
 import { stripeFixtureSamples } from '../../packages/testing/src/samples/catalog/stripe-fixtures.js';
 
@@ -177,5 +181,51 @@ describe('strictStripeEvents', () => {
     const receiver = createReceiver({ scheme: stripe({ secret: SECRET }), events });
     const signed = await signDelivery(stripe({ secret: SECRET }), samples.stripe['invoice.created']());
     expect((await receiver.handle({ ...signed, body: signed.body as string })).status).toBe(200);
+  });
+});
+
+describe('the JSON Schema check stays bounded', () => {
+  it('refuses a payload whose recursive unions would take exponential time, in well under a second', async () => {
+    // A balance transaction's `source` is a union of sixteen objects, nine of which hold a
+    // `balance_transaction` again: each level of nesting multiplied the work about nine times.
+    const { defs } = await stripeSchemaLoaders['charge.succeeded']!();
+    const BT = 'BalanceTransactions#BalanceTransaction';
+    const table = defs as Record<
+      string,
+      { properties?: Record<string, { anyOf?: { $ref?: string }[] }>; required?: string[] }
+    >;
+    const branches = (table[BT]!.properties!.source!.anyOf ?? []).flatMap((branch) =>
+      branch.$ref ? [table[branch.$ref]!] : [],
+    );
+    const sourceRequired = new Set(
+      branches
+        .filter((branch) => branch.properties?.balance_transaction)
+        .flatMap((branch) => branch.required ?? []),
+    );
+    const nullsFor = (required: Iterable<string>, into: Record<string, unknown>) => {
+      for (const key of required) if (!(key in into)) into[key] = null;
+      return into;
+    };
+    const transaction = (depth: number): Record<string, unknown> =>
+      nullsFor(table[BT]!.required ?? [], {
+        source: nullsFor(sourceRequired, {
+          balance_transaction: depth === 0 ? 'txn_1' : transaction(depth - 1),
+        }),
+      });
+    const started = performance.now();
+    const issues = checkJsonSchema(transaction(6), BT, defs);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(issues).toEqual([{ message: expect.stringContaining('too deeply nested'), path: [] }]);
+  });
+
+  it('checks every Stripe fixture within a tenth of the bound', async () => {
+    let most = 0;
+    for (const type of types) {
+      await validate(type, payloadOf(type));
+      most = Math.max(most, checkedNodes);
+    }
+    // Read from the very checker the catalogue ran (a count of 0 would mean another copy).
+    expect(most).toBeGreaterThan(100);
+    expect(most).toBeLessThan(MAX_CHECKED_NODES / 10);
   });
 });

@@ -28,6 +28,19 @@ type Path = (string | number)[];
 const MAX_ISSUES = 20;
 
 /**
+ * The most schema nodes one payload may take to check. Each `anyOf` branch is tried in full, so
+ * recursive unions (a Stripe balance transaction's `source`, each of whose nine object branches
+ * has a `balance_transaction` again) make the work grow exponentially with the nesting: a 10 KB
+ * payload took seconds of synchronous CPU. Real payloads take a small share of it: at most 346
+ * for Stripe's fixtures and 1,094 for octokit's GitHub examples (`checkedNodes` reports the
+ * count; test/events/stripe-strict.test.ts checks every Stripe fixture against a tenth of it).
+ */
+export const MAX_CHECKED_NODES = 50_000;
+
+/** The nodes the last {@link checkJsonSchema} call visited (for tests and tuning). */
+export let checkedNodes = 0;
+
+/**
  * Checks `value` against the JSON Schema `root` (a name in `defs`), collecting issues with their
  * paths. A subset of JSON Schema 2020-12: the keywords above. `oneOf` is checked as `anyOf`
  * (GitHub's schemas have overlapping branches that a strict `oneOf` would refuse), and of the
@@ -39,8 +52,14 @@ export function checkJsonSchema(
   defs: Record<string, unknown>,
 ): StandardIssue[] {
   const issues: StandardIssue[] = [];
+  let nodes = 0;
+  let exhausted = false;
   const check = (schema: Schema, data: unknown, path: Path, out: StandardIssue[]): void => {
-    if (out.length >= MAX_ISSUES) return;
+    if (out.length >= MAX_ISSUES || exhausted) return;
+    if (++nodes > MAX_CHECKED_NODES) {
+      exhausted = true;
+      return;
+    }
     if (schema.$ref !== undefined) {
       const target = defs[schema.$ref] as Schema | undefined;
       if (!target) throw new Error(`schema ${root}: no definition ${schema.$ref}`);
@@ -107,6 +126,12 @@ export function checkJsonSchema(
     else out.push({ message: 'matches none of the allowed shapes', path: [...path] });
   };
   check({ $ref: root }, value, [], issues);
+  checkedNodes = nodes;
+  if (exhausted) {
+    return [
+      { message: `too deeply nested to check (more than ${MAX_CHECKED_NODES} schema nodes)`, path: [] },
+    ];
+  }
   // A branch's issues or one object's missing fields can go past the bound in one step.
   return issues.slice(0, MAX_ISSUES);
 }
