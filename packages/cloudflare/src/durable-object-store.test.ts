@@ -20,8 +20,8 @@ function namespace(): DurableObjectNamespaceLike<string> {
   return {
     idFromName: (name) => name,
     get: (id) => {
-      let object = objects.get(id);
-      if (!object) objects.set(id, (object = new IdempotencyObject({ storage: memoryStorage() })));
+      const object = objects.get(id) ?? new IdempotencyObject({ storage: memoryStorage() });
+      objects.set(id, object);
       return { fetch: (request) => object.fetch(request) };
     },
   };
