@@ -302,24 +302,35 @@ describe('explain', () => {
     expect(result.diagnoses[0]!.message).toContain('--algorithm sha1 --encoding base64');
   });
 
-  it('url-variant: Twilio signed https, the app behind a TLS proxy saw http', async () => {
+  /** A Twilio message signed for `signedUrl`, diagnosed as received at `seenUrl`. */
+  async function twilioSeenAt(signedUrl: string, seenUrl: string) {
     const sample = samples.twilio.message({ timestamp: T });
-    const headers = await twilio({ secret: '12345' }).sign({
-      body: sample.body,
-      url: 'https://example.com/sms',
-      id: 'i',
-    });
-    const result = await diagnose({
+    const headers = await twilio({ secret: '12345' }).sign({ body: sample.body, url: signedUrl, id: 'i' });
+    return diagnose({
       provider: 'twilio',
       secrets: ['12345'],
       headers: { ...headers, 'content-type': sample.contentType },
       body: utf8(sample.body),
-      url: 'http://example.com/sms',
+      url: seenUrl,
     });
+  }
+
+  it('url-variant: Twilio signed https, the app behind a TLS proxy saw http', async () => {
+    const result = await twilioSeenAt('https://example.com/sms', 'http://example.com/sms');
     expect(result.diagnoses).toEqual([
       expect.objectContaining({ kind: 'url-variant', url: 'https://example.com/sms' }),
     ]);
     expect(result.diagnoses[0]!.message).toContain('https instead of http');
+  });
+
+  it('url-variant: a password in the URL is not repeated in the message', async () => {
+    const result = await twilioSeenAt(
+      'https://user:BasicAuthPw@example.com/sms',
+      'http://user:BasicAuthPw@example.com/sms',
+    );
+    expect(result.diagnoses).toHaveLength(1);
+    expect(result.diagnoses[0]!.message).toContain('https://user:***@example.com/sms');
+    expect(result.diagnoses[0]!.message).not.toContain('BasicAuthPw');
   });
 
   it('url-variant: Square signed the URL with a trailing slash and the default port', async () => {

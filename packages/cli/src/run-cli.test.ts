@@ -105,11 +105,24 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
     expect(stale.stdout).toMatch(
       /^invalid: TIMESTAMP_OUT_OF_RANGE: .*\nexplain: the signature is genuine, but it was made 400 s/,
     );
-    expect(JSON.parse((await run([...verify, '--body', body, '--json'])).stdout)).toMatchObject({
-      valid: true,
-      scheme: 'stripe',
-      timestamp: T,
-    });
+    const valid = JSON.parse((await run([...verify, '--body', body, '--json'])).stdout);
+    expect(valid).toMatchObject({ valid: true, scheme: 'stripe', timestamp: T });
+    // No output repeats the signature that matched (GitHub's is its content key).
+    const githubSigned = await run(['sign', '-p', 'github', '-s', 'gh', '--body', '{"zen":"x"}']);
+    const github = await run([
+      'verify',
+      '-p',
+      'github',
+      '-s',
+      'gh',
+      '--body',
+      '{"zen":"x"}',
+      '--json',
+      ...headerArgs(githubSigned.stdout),
+    ]);
+    expect(JSON.parse(github.stdout)).toMatchObject({ valid: true, scheme: 'github' });
+    expect(github.stdout).not.toContain('contentKey');
+    expect(github.stdout).not.toContain(githubSigned.stdout.split('sha256=')[1]!.trim());
   });
 
   it('verify tries every --secret (rotation) and reads the body from standard input', async () => {

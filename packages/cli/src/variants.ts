@@ -151,7 +151,7 @@ export function urlVariants(url: string): Variant<string>[] {
         out.push({
           kind: 'url-variant',
           value: candidate,
-          message: `the signature matches the URL ${candidate} (${changes.join(', ')}), not ${url}: a proxy or load balancer changed the URL; verify with the public URL the sender requested (rebuild it from X-Forwarded-Proto and X-Forwarded-Host, or configure it)`,
+          message: `the signature matches the URL ${withoutPassword(candidate)} (${changes.join(', ')}), not ${withoutPassword(url)}: a proxy or load balancer changed the URL; verify with the public URL the sender requested (rebuild it from X-Forwarded-Proto and X-Forwarded-Host, or configure it)`,
           changes: changes.length,
         });
       }
@@ -175,4 +175,9 @@ function describeChange(
   if (to.path !== parsed.pathname)
     changes.push(to.path.endsWith('/') ? 'with a trailing slash' : 'without the trailing slash');
   return changes.length > 0 ? changes : [`as written in ${url}`];
+}
+
+/** A URL as a message may print it: the password of its user information masked. */
+function withoutPassword(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }

@@ -60,7 +60,7 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   const diagnoses = values.explain ? result.diagnoses : [];
   if (values.json) {
     const json = result.valid
-      ? { valid: true, ...result.verified }
+      ? { valid: true, ...withoutSignature(result.verified) }
       : {
           valid: false,
           code: result.code,
@@ -81,4 +81,10 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
     io.stdout(out);
   }
   return result.valid ? EXIT.ok : EXIT.failed;
+}
+
+/** What verification found, without the matched signature (`contentKey`): no output repeats one. */
+function withoutSignature<T extends { contentKey?: string }>(verified: T | undefined): Omit<T, 'contentKey'> {
+  const { contentKey: _signature, ...rest } = verified ?? ({} as T);
+  return rest;
 }
