@@ -61,3 +61,11 @@ export const EXIT = {
   /** `send` could not reach the URL. */
   unreachable: 3,
 } as const;
+
+/**
+ * A URL as a message may print it: the password of its user information masked, the rest
+ * exactly as given (`redis://:***@host:6379`, `https://user:***@example.com/sms`).
+ */
+export function withoutPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+}

@@ -1,3 +1,4 @@
+import { withoutPassword } from './io.js';
 /** One way a body, secret or URL may have been changed on its way to the verifier. */
 export interface Variant<T> {
   /** A stable name of the mistake. */
@@ -175,9 +176,4 @@ function describeChange(
   if (to.path !== parsed.pathname)
     changes.push(to.path.endsWith('/') ? 'with a trailing slash' : 'without the trailing slash');
   return changes.length > 0 ? changes : [`as written in ${url}`];
-}
-
-/** A URL as a message may print it: the password of its user information masked. */
-function withoutPassword(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
 }

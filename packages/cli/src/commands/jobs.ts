@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { asUsage } from '../args.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, EXIT, UsageError, withoutPassword } from '../io.js';
 import { formatDeadLetters } from './jobs-table.js';
 
 /** `hookgate jobs --help`. */
@@ -114,16 +114,5 @@ async function loadQueueModules() {
       `hookgate jobs needs @hookgate/bullmq, bullmq and ioredis: npm install @hookgate/bullmq bullmq ioredis (${(error as Error).message})`,
       'jobs',
     );
-  }
-}
-
-/** A Redis URL as it may be printed: its password masked. */
-function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(the --redis URL)';
   }
 }
