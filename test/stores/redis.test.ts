@@ -1,19 +1,25 @@
 import { createRedisStore, type IoRedisLike, type NodeRedisLike } from '@hookgate/redis';
 import { runStoreConformance } from '@hookgate/testing';
 import { Redis } from 'ioredis';
+import { createClient as createClientV4 } from 'redis4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, connectRedis, deleteKeys, REDIS_URL } from '../redis/redis-support.js';
 
 const PREFIX = `hookgate-test:${process.pid}-${Date.now().toString(36)}:`;
 let client: Client;
 const ioredis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+// node-redis v4 (the README supports it): no per-command options, so the store sends plainly.
+const clientV4 = createClientV4({ url: REDIS_URL, disableOfflineQueue: true });
+clientV4.on('error', () => {});
 
 beforeAll(async () => {
   client = await connectRedis();
+  await clientV4.connect();
 });
 
 afterAll(async () => {
   await ioredis.quit();
+  await clientV4.quit();
   if (!client) return;
   await deleteKeys(client, PREFIX);
   client.destroy();
@@ -29,6 +35,13 @@ function ioredisShaped(redis: Client): IoRedisLike {
 
 describe('createRedisStore with node-redis', () => {
   runStoreConformance((namespace) => createRedisStore({ client, prefix: `${PREFIX}node:${namespace}:` }), {
+    describe,
+    it,
+  });
+});
+
+describe('createRedisStore with node-redis v4', () => {
+  runStoreConformance((namespace) => createRedisStore({ client: clientV4, prefix: `${PREFIX}v4:${namespace}:` }), {
     describe,
     it,
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { publicHeaders } from './public-headers.js';
 
 const PRIVATE =
-  /signature|hmac|(?:^|-)mac(?:-|$)|authori[sz]ation|cookie|secret|token|api-?key|password|-webhook$/i;
+  /signature|hmac|(?:^|[-_])mac(?:[-_]|$)|authori[sz]ation|cookie|secret|token|api-?key|(?<!^idempotency)(?:^|[-_])keys?(?:[-_]|$)|password|-webhook$/i;
 const SIGNATURE_HEADERS = [
   'Stripe-Signature',
   'X-Hub-Signature-256',
@@ -22,6 +22,11 @@ const SIGNATURE_HEADERS = [
   'Authorization',
   'Cookie',
   'X-Api-Key',
+  'X-Access-Key',
+  'Private-Key',
+  'X-Signing-Key',
+  'api_key',
+  'Key',
 ];
 
 describe('publicHeaders (headers a queued delivery keeps)', () => {
@@ -29,9 +34,12 @@ describe('publicHeaders (headers a queued delivery keeps)', () => {
     const headers = Object.fromEntries([
       ...SIGNATURE_HEADERS.map((name) => [name, 'x']),
       ['X-GitHub-Event', 'push'],
+      ['Idempotency-Key', 'id-1'],
+      ['X-Keyboard', 'qwerty'],
     ]);
-    expect(publicHeaders(headers)).toEqual({ 'x-github-event': 'push' });
-    expect(publicHeaders(new Headers(headers))).toEqual({ 'x-github-event': 'push' });
+    const kept = { 'x-github-event': 'push', 'idempotency-key': 'id-1', 'x-keyboard': 'qwerty' };
+    expect(publicHeaders(headers)).toEqual(kept);
+    expect(publicHeaders(new Headers(headers))).toEqual(kept);
     const proto = publicHeaders(JSON.parse('{"__proto__":"x","a":["1","2"]}') as Record<string, string>);
     expect(Object.hasOwn(proto, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);

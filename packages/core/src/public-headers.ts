@@ -2,9 +2,11 @@ import type { HeadersInput } from '@hookgate/signatures';
 
 // Signatures, credentials and session data never travel to the queue (SECURITY.md). Besides
 // the usual words: Airtable's `X-Airtable-Content-MAC` and Trello's `X-Trello-Webhook` (both
-// signatures). test/reliability/queued-headers.test.ts checks every provider of the registry.
+// signatures), and any name with `key` as a word (`X-Api-Key`, `X-Access-Key`, `Private-Key`)
+// but `Idempotency-Key`, which is Sanity's delivery id. test/reliability/queued-headers.test.ts
+// checks every provider of the registry.
 const PRIVATE_HEADER =
-  /signature|hmac|(?:^|-)mac(?:-|$)|authori[sz]ation|cookie|secret|token|api-?key|password|-webhook$/i;
+  /signature|hmac|(?:^|[-_])mac(?:[-_]|$)|authori[sz]ation|cookie|secret|token|api-?key|(?<!^idempotency)(?:^|[-_])keys?(?:[-_]|$)|password|-webhook$/i;
 
 /**
  * What each header name seen so far becomes in a queued delivery: its lower-case form, or

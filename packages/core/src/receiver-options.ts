@@ -32,9 +32,16 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
    * @default 'reject'
    */
   storeFailure?: 'reject' | 'process';
-  /** How long handled ids are kept. @default the sender's retry horizon (4 days for Stripe) */
+  /**
+   * How long handled ids are kept.
+   * @default the sender's retry horizon plus a day (4 days for Stripe, which retries for 3), and
+   * at least twice the timestamp tolerance plus a minute
+   */
   retentionMs?: number;
-  /** How long a claim lasts if its process dies mid-handler. Must exceed `handlerTimeoutMs`. @default 60_000 */
+  /**
+   * How long a claim lasts if its process dies mid-handler. Must exceed `handlerTimeoutMs`.
+   * @default the larger of 60_000 and `handlerTimeoutMs` + 30_000
+   */
   leaseMs?: number;
   /**
    * Time limit of the handlers of one delivery; past it the answer is 500 and the claim is released.

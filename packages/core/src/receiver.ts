@@ -100,7 +100,8 @@ export interface Receiver<TEvents extends EventSchemas> {
  *   events: { 'invoice.paid': z.object({ id: z.string(), type: z.literal('invoice.paid') }) },
  * });
  * receiver.on('invoice.paid', async (event, ctx) => { await markPaid(event.id); });
- * const { status, headers, body } = await receiver.handle({ method, url, headers, body: rawBytes });
+ * const answer = await receiver.handle({ method, url, headers: requestHeaders, body: rawBytes });
+ * // answer.status, answer.headers, answer.body: write them back as they are
  * ```
  */
 export function createReceiver<TEvents extends EventSchemas = Record<never, never>>(

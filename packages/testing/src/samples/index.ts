@@ -237,7 +237,7 @@ export function findSample(provider: string, event?: string): SampleFactory | un
  *
  * @example
  * ```ts
- * sampleEvents('github'); // ['push', 'issues.opened']
+ * sampleEvents('github'); // ['push', 'issues.opened', …]: the built-in samples, then the catalogue's
  * ```
  */
 export function sampleEvents(provider: string): string[] {
