@@ -86,6 +86,13 @@ export function headersOf(command: string, values: readonly string[] | undefined
   return { headers, signatureHeader };
 }
 
+/** `--header` values as request headers: a repeated name's values joined with `, `. */
+export function flatHeaders(headers: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+  );
+}
+
 /** The hmac flags, validated. */
 export function hmacFlagsOf(
   command: string,
