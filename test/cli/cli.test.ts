@@ -117,7 +117,7 @@ describe('hookgate CLI, installed from the packed tarballs', () => {
     expect(send.stdout).toContain('--event E');
   });
 
-  it('sign prints the headers, one "Name: value" a line, and --json', async () => {
+  it('sign prints the headers (Content-Type first), one "Name: value" a line, and --json', async () => {
     const body = samples.stripe['invoice.paid']({ id: 'evt_cli', timestamp: T }).body;
     const file = bodyFile(body);
     const expected = await stripe({ secret: STRIPE_SECRET }).sign({ body, timestamp: T });
@@ -135,10 +135,10 @@ describe('hookgate CLI, installed from the packed tarballs', () => {
     const [text, json] = await Promise.all([hookgate(args), hookgate([...args, '--json'])]);
     expect(text).toEqual({
       code: 0,
-      stdout: `Stripe-Signature: ${expected['Stripe-Signature']}\n`,
+      stdout: `Content-Type: application/json\nStripe-Signature: ${expected['Stripe-Signature']}\n`,
       stderr: '',
     });
-    expect(JSON.parse(json.stdout)).toEqual({ headers: expected });
+    expect(JSON.parse(json.stdout)).toEqual({ headers: { 'Content-Type': 'application/json', ...expected } });
   });
 
   it('verify: valid exits 0, invalid exits 1 with the code, --json for scripts', async () => {

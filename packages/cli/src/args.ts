@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { integerFlag } from './integer-flag.js';
 import { type CliIo, UsageError } from './io.js';
 import { type HmacFlags, isProvider, PROVIDERS, type ProviderName } from './providers.js';
 
@@ -85,6 +86,13 @@ export function headersOf(command: string, values: readonly string[] | undefined
   return { headers, signatureHeader };
 }
 
+/** `--header` values as request headers: a repeated name's values joined with `, `. */
+export function flatHeaders(headers: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+  );
+}
+
 /** The hmac flags, validated. */
 export function hmacFlagsOf(
   command: string,
@@ -136,10 +144,10 @@ export async function bodyOf(
   }
 }
 
-/** A whole number of unix seconds. */
+/** The largest time in seconds a flag takes: 12 digits, past the year 30000. */
+export const MAX_SECONDS = 999_999_999_999;
+
+/** A time flag (`--timestamp`, `--now`): a whole number of unix seconds, decimal digits only. */
 export function secondsOf(command: string, option: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{1,12}$/.test(value))
-    throw new UsageError(`${option} ${value} is not a whole number of unix seconds`, command);
-  return Number(value);
+  return integerFlag(command, option, value, { min: 0, max: MAX_SECONDS, unit: 'unix seconds' });
 }

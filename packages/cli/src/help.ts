@@ -24,7 +24,8 @@ const HMAC = `Custom senders (--provider hmac):
 const EXIT_CODES = `Exit codes:
   0  done: signed, valid, or the receiver answered 2xx
   1  the signature is invalid (verify), or the receiver answered non-2xx (send)
-  2  usage error: unknown option, missing --provider or --secret, unusable secret
+  2  usage error: unknown option, missing --provider or --secret, unusable secret, a
+     number that is not plain decimal digits in its range (1e3, 0x10, -1, 5.0)
   3  send could not reach the URL`;
 
 /** Help texts, by command. */
@@ -73,10 +74,13 @@ Options:
       --id I           the delivery id, where the provider sends one (default: random)
       --timestamp T    the signed time in unix seconds (default: now)
       --url U          the URL the provider requests (Twilio and Square sign it)
-      --json           print {"headers": {…}}
+  -H, --header H       another header to send, "Name: value" (Content-Type overrides the guess)
+      --json           print {"url", "headers": {…}}
   -h, --help           this help
 
-Prints one "Name: value" line per header.
+Prints "POST <url>" when --url is given (for a Twilio body that is not a form, the URL
+with the bodySHA256 parameter Twilio adds and signs), then one "Name: value" line per
+header: the Content-Type of the body (JSON, a form, text or bytes) and the signature's.
 
 ${SECRETS}
 
@@ -134,9 +138,13 @@ Options:
       --id I           the delivery id (default: the sample's, or random)
       --timestamp T    the signed time in unix seconds (default: now)
       --url U          the URL to sign, when the public URL differs from URL
-  -H, --header H       an extra request header, "Name: value"
+  -H, --header H       an extra request header, "Name: value" (Content-Type overrides the guess)
       --json           print {"status", "body", "request": {…}}
   -h, --help           this help
+
+A body is sent with the Content-Type it is: JSON, a form (a=1&b=2, and any text for
+Twilio), text, or application/octet-stream for bytes. A Twilio body that is not a form is
+sent to the URL with the bodySHA256 parameter Twilio adds and signs.
 
 Prints the response status and body. Exit 0 for a 2xx answer, 1 otherwise, 3 when the URL
 cannot be reached.

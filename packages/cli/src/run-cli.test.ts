@@ -50,7 +50,7 @@ describe('runCli', () => {
     expect(await run(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
   });
 
-  it('sign prints the headers, one "Name: value" a line, or JSON', async () => {
+  it('sign prints the headers (Content-Type first), one "Name: value" a line, or JSON', async () => {
     const args = [
       'sign',
       '--provider',
@@ -65,10 +65,12 @@ describe('runCli', () => {
     const expected = await stripe({ secret: 'whsec_x' }).sign({ body: '{"a":1}', timestamp: T });
     expect(await run(args)).toEqual({
       code: 0,
-      stdout: `Stripe-Signature: ${expected['Stripe-Signature']}\n`,
+      stdout: `Content-Type: application/json\nStripe-Signature: ${expected['Stripe-Signature']}\n`,
       stderr: '',
     });
-    expect(JSON.parse((await run([...args, '--json'])).stdout)).toEqual({ headers: expected });
+    expect(JSON.parse((await run([...args, '--json'])).stdout)).toEqual({
+      headers: { 'Content-Type': 'application/json', ...expected },
+    });
   });
 
   it('verify: valid (0), invalid with a code (1), and --explain says why', async () => {
@@ -161,7 +163,9 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
       '--timestamp',
       String(T),
     ]);
-    expect(discord.stdout).toMatch(/^X-Signature-Ed25519: [0-9a-f]{128}\nX-Signature-Timestamp: \d+\n$/);
+    expect(discord.stdout).toMatch(
+      /^Content-Type: application\/json\nX-Signature-Ed25519: [0-9a-f]{128}\nX-Signature-Timestamp: \d+\n$/,
+    );
     const verifyDiscord = [
       'verify',
       '-p',
@@ -196,7 +200,7 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
   it('hmac: --header NAME (no colon) names the signature header; "Name: value" ones are received headers', async () => {
     const sign = ['sign', '-p', 'hmac', '-s', 'k', '--header', 'X-Sig', '--prefix', 'sha256=', '--body', 'x'];
     const signed = await run(sign);
-    expect(signed.stdout).toMatch(/^X-Sig: sha256=[0-9a-f]{64}\n$/);
+    expect(signed.stdout).toMatch(/^Content-Type: text\/plain; charset=utf-8\nX-Sig: sha256=[0-9a-f]{64}\n$/);
     const verify = [
       'verify',
       '-p',
@@ -258,7 +262,7 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
       ],
       [
         ['verify', '-p', 'stripe', '-s', 'x', '-H', 'a: b', '--body', '', '--now', 'yesterday'],
-        /--now yesterday is not a whole number/,
+        /--now "yesterday" is not a whole number/,
       ],
       [
         ['sign', '-p', 'stripe', '-s', 'x', '--body', 'a', '--body-file', 'f'],

@@ -22,6 +22,8 @@ export type { Sample, SampleFactory, SampleOptions } from './samples/sample.js';
 export { senderBackoff } from './sender-backoff.js';
 export type { SignDeliveryOptions, SignedDelivery } from './signed-request.js';
 export { createSignedRequest, signDelivery } from './signed-request.js';
+export type { SignedUrlDelivery } from './signed-url.js';
+export { toSignedUrl } from './signed-url.js';
 export type {
   AttemptReport,
   DeliverySource,

@@ -1,4 +1,5 @@
-import { type Scheme, toBytes, toHex } from '@hookgate/signatures';
+import { type Scheme, toBytes } from '@hookgate/signatures';
+import { toSignedUrl } from './signed-url.js';
 
 /** What {@link signDelivery} and {@link createSignedRequest} sign and send. */
 export interface SignDeliveryOptions {
@@ -58,7 +59,9 @@ export async function signDelivery(scheme: Scheme, options: SignDeliveryOptions)
     headerOf(options.headers, 'content-type') ??
     guessContentType(scheme, options.body, text);
   const url =
-    options.url === undefined ? undefined : await signedUrl(scheme, options.url, contentType, bytes);
+    options.url === undefined
+      ? undefined
+      : await toSignedUrl(scheme, options.url, { headers: { 'content-type': contentType }, body: bytes });
   const input = { body: bytes, id: options.id, timestamp: options.timestamp, url };
   // Mailgun and Adyen sign inside the body: the body sent is the one signBody() wrote.
   if (scheme.signBody) {
@@ -143,24 +146,6 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * The URL to sign. Twilio signs a body that is not a form through the URL: it adds
- * `bodySHA256=<hex SHA-256 of the body>` and signs the URL alone (twilio-node
- * `validateRequestWithBody`), so do the same unless the caller already did.
- */
-async function signedUrl(
-  scheme: Scheme,
-  url: string,
-  contentType: string,
-  body: Uint8Array,
-): Promise<string> {
-  const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
-  if (scheme.name !== 'twilio' || mediaType === FORM || !URL.canParse(url)) return url;
-  if (new URL(url).searchParams.has('bodySHA256')) return url;
-  const hash = toHex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(body))));
-  return `${url}${url.includes('?') ? '&' : '?'}bodySHA256=${hash}`;
 }
 
 function headerOf(headers: Record<string, string> | undefined, name: string): string | undefined {

@@ -1,10 +1,12 @@
 import type { HandleInput, HandleResult } from '@hookgate/core';
 import type { Scheme } from '@hookgate/signatures';
 import type { FakeClock } from './fake-clock.js';
-import { findSample } from './samples/index.js';
-import type { Sample, SampleFactory } from './samples/sample.js';
 import { backoffOf } from './sender-backoff.js';
-import { type SignDeliveryOptions, type SignedDelivery, signDelivery } from './signed-request.js';
+import { type SignedDelivery, signDelivery } from './signed-request.js';
+import { toSignedUrl } from './signed-url.js';
+import { type DeliverySource, type Prepared, prepare, prepareDistinct } from './simulate-deliveries.js';
+
+export type { DeliverySource } from './simulate-deliveries.js';
 
 /** Something that handles deliveries as plain data: a hookgate `Receiver`. */
 export interface SimulationTarget {
@@ -14,9 +16,6 @@ export interface SimulationTarget {
 /** What senders do that a receiver must survive. */
 export type ScenarioName = 'retries' | 'duplicate' | 'concurrent-duplicates' | 'out-of-order' | 'stale-retry';
 
-/** A delivery to simulate: a sample factory (called with the id and time of each attempt), a sample, or a body with options. */
-export type DeliverySource = SampleFactory | Sample | (SignDeliveryOptions & { event?: string });
-
 /** A scenario and its options. */
 export interface ScenarioOptions {
   /**
@@ -24,13 +23,18 @@ export interface ScenarioOptions {
    *   each time, same id) until a 2xx or the schedule runs out.
    * - `duplicate`: the same event delivered `count` times, one after the other, re-signed.
    * - `concurrent-duplicates`: the same signed request sent `count` times at once.
-   * - `out-of-order`: `deliveries` signed in order, one `gapMs` apart, sent in reverse order.
+   * - `out-of-order`: `deliveries` signed in order, one `gapMs` apart, sent in reverse order;
+   *   each is a distinct event with its own id (a fixed sample given twice is made anew).
    * - `stale-retry`: a delivery signed `ageSeconds` ago, past the scheme's tolerance.
    */
   type: ScenarioName;
   /** The delivery. @default a fresh sample of the scheme's provider (a generic JSON event for custom schemes) */
   delivery?: DeliverySource;
-  /** The deliveries of `out-of-order`, in the order they happened. @default two fresh events of `delivery` */
+  /**
+   * The deliveries of `out-of-order`, in the order they happened. One whose id an earlier one
+   * has (a fixed sample) is made anew with a fresh id: by its catalogue factory for a sample,
+   * else with the id replaced in its body. @default two distinct events of `delivery`
+   */
   deliveries?: DeliverySource[];
   /** The URL to sign (Twilio and Square sign it). @default the target URL, or `https://example.test/webhooks` */
   url?: string;
@@ -87,13 +91,6 @@ export interface SimulationReport {
   delivered: boolean;
 }
 
-interface Prepared {
-  index: number;
-  id: string;
-  event?: string;
-  at(timestamp: number): SignDeliveryOptions;
-}
-
 /**
  * Replays what webhook senders do against a receiver (or a URL): retries with the sender's
  * backoff (compressed in real time, exact on a fake clock), duplicates, concurrent duplicates,
@@ -137,7 +134,7 @@ export async function simulate(
   };
   const send = async (prepared: Prepared, signed: SignedDelivery, signedAt: number, delayMs: number) => {
     const at = now();
-    const answer = await deliver(target, signed);
+    const answer = await deliver(target, scheme, signed);
     const report: AttemptReport = {
       attempt: 0,
       delivery: prepared.index,
@@ -196,7 +193,9 @@ export async function simulate(
       const signed: { prepared: Prepared; delivery: SignedDelivery; signedAt: number }[] = [];
       for (const [index, source] of sources.entries()) {
         const signedAt = seconds(start + index * gapMs);
-        const prepared = prepare(source, scheme, index, signedAt);
+        // Each is another event, with its own id, even when one fixed sample is given for all.
+        const taken = new Set(signed.map((entry) => entry.prepared.id));
+        const prepared = prepareDistinct(source, scheme, index, signedAt, taken);
         signed.push({ prepared, delivery: await sign(prepared, signedAt), signedAt });
       }
       await wait(Math.max(0, (sources.length - 1) * gapMs));
@@ -220,29 +219,6 @@ export async function simulate(
   return { scenario: options.type, attempts, delivered };
 }
 
-function prepare(
-  source: DeliverySource | undefined,
-  scheme: Scheme,
-  index: number,
-  timestamp: number,
-): Prepared {
-  const factory =
-    typeof source === 'function' ? source : source === undefined ? findSample(scheme.name) : undefined;
-  if (factory) {
-    const first = factory({ timestamp });
-    // Each attempt is the same event (same id) at the attempt's time, as the sender rebuilds it.
-    return { index, id: first.id, event: first.event, at: (at) => factory({ id: first.id, timestamp: at }) };
-  }
-  if (source === undefined) {
-    const id = globalThis.crypto.randomUUID();
-    const body = { id, type: 'test.event', created: timestamp, data: { message: 'hello from simulate()' } };
-    return { index, id, event: 'test.event', at: () => ({ body, contentType: 'application/json' }) };
-  }
-  const sample = source as Partial<Sample> & SignDeliveryOptions;
-  const id = sample.id ?? globalThis.crypto.randomUUID();
-  return { index, id, ...(sample.event === undefined ? {} : { event: sample.event }), at: () => sample };
-}
-
 /** Slack marks its retries (docs.slack.dev "Events API", retries); the others send nothing new. */
 function retryHeaders(schemeName: string, retry: number): Record<string, string> {
   if (retry === 0 || schemeName !== 'slack') return {};
@@ -261,7 +237,7 @@ function refuseClockMismatch(report: AttemptReport, nowSeconds: number): void {
   );
 }
 
-async function deliver(target: SimulationTarget | string, delivery: SignedDelivery) {
+async function deliver(target: SimulationTarget | string, scheme: Scheme, delivery: SignedDelivery) {
   if (typeof target !== 'string') {
     const result = await target.handle({
       method: delivery.method,
@@ -271,7 +247,8 @@ async function deliver(target: SimulationTarget | string, delivery: SignedDelive
     });
     return { status: result.status, body: result.body };
   }
-  const response = await fetch(target, {
+  // The URL the sender requests: Twilio's carries the hash of a JSON body it signed.
+  const response = await fetch(await toSignedUrl(scheme, target, delivery), {
     method: delivery.method,
     headers: delivery.headers,
     body: delivery.body as string | Uint8Array<ArrayBuffer>,

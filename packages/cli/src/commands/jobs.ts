@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { asUsage } from '../args.js';
+import { integerFlag } from '../integer-flag.js';
 import { type CliIo, EXIT, UsageError, withoutPassword } from '../io.js';
 import { formatDeadLetters } from './jobs-table.js';
 
@@ -19,13 +20,16 @@ Options:
   --redis URL      the Redis that holds the queue, for example redis://127.0.0.1:6379
   --queue NAME     the queue's name (queueDispatch's queueName)
   --prefix P       BullMQ's key prefix, if the app sets one (for example {hookgate}); default bull
-  --limit N        failed: list at most N (newest first); default 1000
+  --limit N        failed: list at most N (newest first), 1 to 1000000; default 1000
   --id ID          replay: a job id from \`jobs failed\` (repeatable)
   --all            replay: every job in the failed set
 
 Needs @hookgate/bullmq, bullmq and ioredis installed next to the CLI.
 Exit codes: 0 done, 1 replay: some ids were not in the failed set, 2 usage error, 3 Redis unreachable.
 `;
+
+/** The most dead letters `jobs failed` lists at once. */
+const MAX_LIMIT = 1_000_000;
 
 const options = {
   redis: { type: 'string' },
@@ -55,9 +59,8 @@ export async function jobsCommand(argv: readonly string[], io: CliIo): Promise<n
   if (action === 'replay' && !values.all === !values.id) {
     throw new UsageError('replay needs either --id ID (repeatable) or --all', 'jobs');
   }
-  const limit = values.limit === undefined ? 1_000 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1)
-    throw new UsageError('--limit must be a positive integer', 'jobs');
+  const limit =
+    integerFlag('jobs', '--limit', values.limit, { min: 1, max: MAX_LIMIT, unit: 'jobs' }) ?? 1_000;
 
   const { bullmq, Queue, Redis } = await loadQueueModules();
   const connection = new Redis(values.redis, {

@@ -5,17 +5,20 @@ import {
   type SignDeliveryOptions,
   sampleEvents,
   signDelivery,
+  toSignedUrl,
 } from '@hookgate/testing';
 import {
   asUsage,
   bodyOf,
   commonOptions,
+  flatHeaders,
   headersOf,
   hmacFlagsOf,
   providerOf,
   secondsOf,
   secretsOf,
 } from '../args.js';
+import { deliveryBody } from '../delivery-body.js';
 import { help } from '../help.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { type ProviderName, signerFor } from '../providers.js';
@@ -27,10 +30,10 @@ const options = {
   timestamp: { type: 'string' },
 } as const;
 
-/** `hookgate send`: signs a delivery (a sample event or a body) and POSTs it; prints the answer. */
 /** How long `send` waits for the receiver's answer; senders give up sooner (Stripe and GitHub: 10 s). */
 const SEND_TIMEOUT_MS = 30_000;
 
+/** `hookgate send`: signs a delivery (a sample event or a body) and POSTs it; prints the answer. */
 export async function sendCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = asUsage('send', () =>
     parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }),
@@ -58,22 +61,25 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
   const delivery: SignDeliveryOptions & { event?: string } =
     body === undefined
       ? sampleOf(provider, values.event, values.id, timestamp)
-      : { body, id: values.id, timestamp };
+      : { body: deliveryBody(body), id: values.id, timestamp };
   const signed = await signDelivery(scheme, {
     ...delivery,
     url: values.url ?? target,
-    headers: { ...delivery.headers, ...flatten(headers) },
+    headers: { ...delivery.headers, ...flatHeaders(headers) },
   });
+  // The request goes to the URL the sender would request: Twilio's carries the body's hash
+  // (bodySHA256) it signed, also when --url named the public URL and this is a local one.
+  const url = await toSignedUrl(scheme, target, signed);
 
   const size =
     typeof signed.body === 'string' ? new TextEncoder().encode(signed.body).length : signed.body.length;
   const what = [provider, delivery.event, delivery.id && `id ${delivery.id}`, `${size} bytes`]
     .filter(Boolean)
     .join(', ');
-  if (!values.json) io.stderr(`POST ${target} (${what})\n`);
+  if (!values.json) io.stderr(`POST ${url} (${what})\n`);
   let response: Response;
   try {
-    response = await io.fetch(target, {
+    response = await io.fetch(url, {
       method: 'POST',
       headers: signed.headers,
       body: typeof signed.body === 'string' ? signed.body : new Uint8Array(signed.body),
@@ -86,13 +92,13 @@ export async function sendCommand(argv: readonly string[], io: CliIo): Promise<n
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
     if (values.json) io.stdout(`${JSON.stringify({ error: 'unreachable', message: `${reason}` })}\n`);
-    else io.stderr(`hookgate: could not reach ${target}: ${reason}\n`);
+    else io.stderr(`hookgate: could not reach ${url}: ${reason}\n`);
     return EXIT.unreachable;
   }
   const text = await response.text();
   if (values.json) {
     const request = {
-      url: target,
+      url,
       signedUrl: signed.url,
       headers: signed.headers,
       event: delivery.event,
@@ -142,10 +148,4 @@ function listed(events: string[], asked: string): string {
   const among =
     related.length > 0 ? `the ${familyOf(asked)} ones of ${events.length}` : `${events.length} in all`;
   return `${names} (${among})`;
-}
-
-function flatten(headers: Record<string, string | string[]>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
-  );
 }

@@ -1,21 +1,29 @@
 import { parseArgs } from 'node:util';
+import { signDelivery } from '@hookgate/testing';
 import {
   asUsage,
   bodyOf,
   commonOptions,
+  flatHeaders,
   headersOf,
   hmacFlagsOf,
   providerOf,
   secondsOf,
   secretsOf,
 } from '../args.js';
+import { deliveryBody } from '../delivery-body.js';
 import { help } from '../help.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { signerFor } from '../providers.js';
 
 const options = { ...commonOptions, id: { type: 'string' }, timestamp: { type: 'string' } } as const;
 
-/** `hookgate sign`: prints the headers the provider would send with the body. */
+/**
+ * `hookgate sign`: prints the request the provider would send with the body: `POST <url>`
+ * when `--url` is given (Twilio adds `bodySHA256` to it for a body that is no form), then one
+ * `Name: value` line per header (`Content-Type` and the signature's), then, for Mailgun and
+ * Adyen, which sign inside the body, a blank line and the body to send.
+ */
 export async function signCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = asUsage('sign', () => parseArgs({ args: [...argv], options, strict: true }));
   if (values.help) {
@@ -24,24 +32,34 @@ export async function signCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const provider = providerOf('sign', values.provider);
   const secrets = secretsOf('sign', values.secret);
-  const { signatureHeader } = headersOf('sign', values.header);
+  const { headers: given, signatureHeader } = headersOf('sign', values.header);
   const body = await bodyOf('sign', values, io);
   if (body === undefined) throw new UsageError('give the body to sign with --body or --body-file', 'sign');
   const scheme = signerFor({ provider, secrets, hmac: hmacFlagsOf('sign', values, signatureHeader) });
-  const input = {
-    body,
+  // The same signing as `send` and @hookgate/testing: the Content-Type follows the body, and
+  // the URL is the one the sender requests (Twilio signs a JSON body through its hash there).
+  const signed = await signDelivery(scheme, {
+    body: deliveryBody(body),
     id: values.id,
     timestamp: secondsOf('sign', '--timestamp', values.timestamp),
     url: values.url,
+    headers: flatHeaders(given),
+  });
+  // signDelivery names it in lowercase, as it does the --header names; print it as senders do.
+  const { 'content-type': contentType, ...rest } = signed.headers;
+  const output = {
+    ...(signed.url === undefined ? {} : { url: signed.url }),
+    headers: { 'Content-Type': contentType!, ...rest },
+    // Mailgun and Adyen sign inside the body: print the body to send as well.
+    ...(scheme.signBody ? { body: String(signed.body) } : {}),
   };
-  // Mailgun and Adyen sign inside the body: print the body to send as well.
-  const signed = scheme.signBody ? await scheme.signBody(input) : { headers: await scheme.sign(input) };
-  const { headers } = signed;
-  const text = Object.entries(headers)
-    .map(([name, value]) => `${name}: ${value}\n`)
-    .join('');
-  io.stdout(
-    values.json ? `${JSON.stringify(signed)}\n` : 'body' in signed ? `${text}\n${signed.body}\n` : text,
-  );
+  if (values.json) {
+    io.stdout(`${JSON.stringify(output)}\n`);
+    return EXIT.ok;
+  }
+  const lines = Object.entries(output.headers).map(([name, value]) => `${name}: ${value}\n`);
+  if (output.url !== undefined) lines.unshift(`POST ${output.url}\n`);
+  if (output.body !== undefined) lines.push(`\n${output.body}\n`);
+  io.stdout(lines.join(''));
   return EXIT.ok;
 }

@@ -5,12 +5,14 @@ import {
   commonOptions,
   headersOf,
   hmacFlagsOf,
+  MAX_SECONDS,
   providerOf,
   secondsOf,
   secretsOf,
 } from '../args.js';
 import { explain } from '../explain.js';
 import { help } from '../help.js';
+import { integerFlag } from '../integer-flag.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 
 const options = {
@@ -42,7 +44,11 @@ export async function verifyCommand(argv: readonly string[], io: CliIo): Promise
   const body = await bodyOf('verify', values, io);
   if (body === undefined) throw new UsageError('give the received body with --body or --body-file', 'verify');
   const nowSeconds = secondsOf('verify', '--now', values.now);
-  const tolerance = secondsOf('verify', '--tolerance', values.tolerance);
+  const tolerance = integerFlag('verify', '--tolerance', values.tolerance, {
+    min: 0,
+    max: MAX_SECONDS,
+    unit: 'seconds',
+  });
   const result = await explain({
     provider,
     secrets,
