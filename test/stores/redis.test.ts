@@ -41,10 +41,13 @@ describe('createRedisStore with node-redis', () => {
 });
 
 describe('createRedisStore with node-redis v4', () => {
-  runStoreConformance((namespace) => createRedisStore({ client: clientV4, prefix: `${PREFIX}v4:${namespace}:` }), {
-    describe,
-    it,
-  });
+  runStoreConformance(
+    (namespace) => createRedisStore({ client: clientV4, prefix: `${PREFIX}v4:${namespace}:` }),
+    {
+      describe,
+      it,
+    },
+  );
 });
 
 describe('createRedisStore with an ioredis-shaped client', () => {
