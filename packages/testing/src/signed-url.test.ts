@@ -17,6 +17,9 @@ describe('toSignedUrl', () => {
     expect(
       await toSignedUrl(scheme, 'https://h.test/sms?a=b', { ...json, body: new TextEncoder().encode(body) }),
     ).toBe(`https://h.test/sms?a=b&bodySHA256=${hash}`);
+    expect(await toSignedUrl(scheme, 'https://h.test/sms?a=b#top', json)).toBe(
+      `https://h.test/sms?a=b&bodySHA256=${hash}`,
+    );
   });
 
   it('keeps the URL for a form, a URL that has the hash already, and other schemes', async () => {

@@ -40,7 +40,10 @@ export async function toSignedUrl(
   if (scheme.name !== 'twilio' || !URL.canParse(url)) return url;
   if (mediaTypeOf(delivery.headers) === FORM || new URL(url).searchParams.has(BODY_HASH_PARAM)) return url;
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(toBytes(delivery.body)));
-  return `${url}${url.includes('?') ? '&' : '?'}${BODY_HASH_PARAM}=${toHex(new Uint8Array(digest))}`;
+  // A fragment is never sent, so the parameter goes before it and the fragment goes.
+  const hashAt = url.indexOf('#');
+  const sent = hashAt < 0 ? url : url.slice(0, hashAt);
+  return `${sent}${sent.includes('?') ? '&' : '?'}${BODY_HASH_PARAM}=${toHex(new Uint8Array(digest))}`;
 }
 
 function mediaTypeOf(headers: Record<string, string>): string | undefined {
