@@ -15,6 +15,7 @@ import {
   stripeReceiver,
   withMounted,
 } from './conformance-support.js';
+import { rawRequest } from './raw-http.js';
 import type { TestApi } from './test-api.js';
 
 /** Options of {@link runRefusalConformance}. */
@@ -108,6 +109,18 @@ export function runRefusalConformance(
       });
     });
   }
+
+  it('answers HEAD with 405 and Allow: POST, and sends no body (RFC 9110 §9.3.2)', async () => {
+    const { receiver, runs } = stripeReceiver();
+    await withMounted(mount, receiver, async (url) => {
+      const answer = await rawRequest('HEAD', url);
+      assert.equal(answer.status, 405);
+      assert.equal(answer.headers.allow, 'POST');
+      // Content after the headers would be read as the start of the next answer on the connection.
+      assert.equal(answer.rest.toString('latin1'), '', 'a HEAD answer must carry no body');
+      assert.equal(runs.payloads.length, 0);
+    });
+  });
 
   it('refuses a delivery without its signature header with 400 MISSING_HEADER, keeping the connection', async () => {
     const { receiver } = stripeReceiver();
