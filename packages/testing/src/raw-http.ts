@@ -23,7 +23,9 @@ export function rawRequest(method: string, url: string, timeoutMs = 5_000): Prom
     const socket = connect({ host: hostname, port: Number(port) || 80 });
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no end of the answer in ${timeoutMs} ms`)));
     socket.on('connect', () => {
-      socket.end(`${method} ${pathname}${search} HTTP/1.1\r\nhost: ${host}\r\nconnection: close\r\n\r\n`);
+      // Written, not ended: a server may take a half-closed connection for a client that left
+      // (Next.js does) and answer nothing. `connection: close` makes the server close it.
+      socket.write(`${method} ${pathname}${search} HTTP/1.1\r\nhost: ${host}\r\nconnection: close\r\n\r\n`);
     });
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
