@@ -49,7 +49,7 @@ export function startRejectionProxy(origin: () => string, rejected: (rejection: 
       const response = await fetch(`${origin()}${req.url}`, {
         method: req.method,
         headers,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
       });
       const text = await response.text();
       const rejection = response.headers.get(REJECTION_HEADER);

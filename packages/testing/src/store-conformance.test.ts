@@ -64,7 +64,7 @@ function remote(clock: FakeClock, oneWayMs: number): IdempotencyStore {
   const store = createMemoryStore({ now: clock.now });
   const far =
     <TArgs extends unknown[], TResult>(call: (...args: TArgs) => TResult) =>
-    async (...args: TArgs) => {
+    async (...args: TArgs): Promise<Awaited<TResult>> => {
       clock.advance(oneWayMs);
       const result = await call(...args);
       clock.advance(oneWayMs);
