@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { HandleInput } from '@hookgate/core';
+import { type HandleInput, WebhookError, type WebhookErrorCode } from '@hookgate/core';
 import {
   CONFORMANCE_MAX_BODY_BYTES,
   type ConformanceReceiver,
@@ -8,6 +8,7 @@ import {
 } from '@hookgate/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNextApp, type NextServer, startNextApp } from '../support/next-app.js';
+import { startRejectionProxy } from '../support/rejection-proxy.js';
 import { listen } from './listen.js';
 import { sdkSigners } from './sdk-signers.js';
 
@@ -21,6 +22,7 @@ const runtimes = new Map<string, string>();
 let nextOrigin = '';
 let next: NextServer | undefined;
 let bridge: { origin: string; close(): Promise<void> } | undefined;
+let proxy: { origin: string; close(): Promise<void> } | undefined;
 let nextId = 0;
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
@@ -56,33 +58,59 @@ beforeAll(async () => {
     HOOKGATE_MAX_BODY_BYTES: String(CONFORMANCE_MAX_BODY_BYTES),
   });
   nextOrigin = next.origin;
+  // The refusal of a throwing publicUrl is made inside `next start`, by the bridge's `reject`:
+  // the proxy hands it to the suite's receiver, which reports it to the suite's onError.
+  proxy = await startRejectionProxy(
+    () => nextOrigin,
+    ({ code, message, method, url, target }) => {
+      const id = new URL(target, 'http://proxy.invalid').searchParams.get('receiver') ?? '';
+      receivers
+        .get(id)
+        ?.reject(new WebhookError(code as WebhookErrorCode, message), { method, url, headers: {} });
+    },
+  );
 }, 120_000);
 
 afterAll(async () => {
   next?.stop();
   await bridge?.close();
+  await proxy?.close();
 });
 
-/** Mounts a receiver behind one of the fixture's routes. */
-function mountAt(route: string) {
+/** Mounts a receiver behind one of the fixture's routes (through the rejection proxy with `viaProxy`). */
+function mountAt(route: string, viaProxy = false) {
   return async (receiver: ConformanceReceiver) => {
     const id = `r${++nextId}`;
     receivers.set(id, receiver);
-    return { url: `${nextOrigin}/api/${route}?receiver=${id}`, close: async () => void receivers.delete(id) };
+    const origin = viaProxy ? (proxy?.origin ?? '') : nextOrigin;
+    return { url: `${origin}/api/${route}?receiver=${id}`, close: async () => void receivers.delete(id) };
   };
 }
 
 describe('Next.js App Router route handler (Node.js runtime)', () => {
-  runAdapterConformance(mountAt('webhooks'), { describe, it }, { signers: sdkSigners });
+  runAdapterConformance(
+    mountAt('webhooks'),
+    { describe, it },
+    {
+      signers: sdkSigners,
+      bodyTimeout: true,
+      mountWithFailingPublicUrl: mountAt('failing-url-webhooks', true),
+    },
+  );
 });
 
 describe('Next.js App Router route handler (edge runtime)', () => {
   // Next.js's edge sandbox reads the whole request body before the route runs
-  // (next/dist/server/body-streams.js); the 413 still holds.
+  // (next/dist/server/body-streams.js); the 413 still holds. For the same reason no slow body
+  // reaches the route before it has all arrived, so the 408 cannot be checked (`bodyTimeout`).
   runAdapterConformance(
     mountAt('edge-webhooks'),
     { describe, it },
-    { bufferedBody: true, signers: sdkSigners },
+    {
+      bufferedBody: true,
+      signers: sdkSigners,
+      mountWithFailingPublicUrl: mountAt('edge-failing-url-webhooks', true),
+    },
   );
 
   it('runs in the edge runtime (and the other route in Node.js)', async () => {
@@ -97,7 +125,12 @@ describe('Next.js Pages Router API route (bodyParser: false)', () => {
   runAdapterConformance(
     mountAt('pages-webhooks'),
     { describe, it },
-    { signers: sdkSigners, nodeLayer: true, mountBehindParser: mountAt('parsed-webhooks') },
+    {
+      signers: sdkSigners,
+      nodeLayer: true,
+      mountBehindParser: mountAt('parsed-webhooks'),
+      mountWithFailingPublicUrl: mountAt('pages-failing-url-webhooks', true),
+    },
   );
 
   it('answers 500 RAW_BODY_UNAVAILABLE, naming the fix, when the body parser was left on', async () => {

@@ -2,6 +2,7 @@ import { WebhookError } from '@hookgate/signatures';
 import { assertDeclared, assertSomeDeclared } from './declare-checks.js';
 import type { DispatchedDelivery, DispatchedResult } from './dispatch.js';
 import { deliveryOf } from './failure-context.js';
+import { answerFor } from './head-answer.js';
 import { createInFlight } from './in-flight.js';
 import { resolveLogger } from './logger.js';
 import { createObserver } from './observe.js';
@@ -39,7 +40,7 @@ export interface Receiver<TEvents extends EventSchemas> {
    * has a handler, so `onUnhandled` is no longer called.
    */
   onEvery(handler: Handler<unknown>): Receiver<TEvents>;
-  /** Runs the pipeline over one request; never throws. */
+  /** Runs the pipeline over one request; never throws. The answer to a HEAD has no body. */
   handle(input: HandleInput): Promise<HandleResult>;
   /**
    * The answer to a request an adapter refused before the pipeline (body too large or too
@@ -169,21 +170,21 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
           ? observer.within(trace, () => process(input, trace))
           : process(input, trace));
         observer.delivered(trace, result);
-        return result;
+        return answerFor(input.method, result);
       } catch (thrown) {
         const error = toWebhookError(
           thrown,
           () => new WebhookError('INTERNAL_ERROR', 'the delivery failed unexpectedly; it stays retryable'),
         );
         observer.failed(error, input, deliveryOf(thrown), trace);
-        return errorResult(error);
+        return answerFor(input.method, errorResult(error));
       } finally {
         inFlight.leave();
       }
     },
     reject(error, request) {
       observer.failed(error, { ...request, body: '' }, undefined, observer.begin());
-      return errorResult(error);
+      return answerFor(request.method, errorResult(error));
     },
     async fetch(request, fetchOptions) {
       const read = await readWebRequest(request, maxBodyBytes, fetchOptions?.bodyTimeoutMs);

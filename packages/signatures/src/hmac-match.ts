@@ -27,27 +27,34 @@ export interface HmacMatch {
 }
 
 /**
- * Finds the first key whose MAC over `parts` equals one of the received signatures, compared
- * in constant time in their canonical text form (lower-case hex, padded base64), as the
- * providers' SDKs compare. Gives the key's index, or -1: synchronously where the provider
- * hashes synchronously (no promise on the hot path), else as a promise.
+ * The index of the first key whose MAC over `parts` equals one of the received signatures, or
+ * -1. Every key's MAC is computed and compared, also after a match: stopping at the first
+ * would make a genuine delivery answer sooner when it was signed with an earlier secret, so
+ * the time would tell which configured secret (during a rotation: the old or the new) signed
+ * it. The cost is one HMAC per configured key on every request, as a forgery already costs;
+ * with one secret, nothing changes. Compared in constant time in their canonical text form
+ * (lower-case hex, padded base64), as the providers' SDKs compare. Synchronous where the
+ * provider hashes synchronously (no promise on the hot path), else a promise.
  */
 export function matchHmac(match: HmacMatch): number | Promise<number> {
   const { crypto } = match;
   if (!crypto.hmacSync) return matchAsync(match);
+  let found = -1;
   for (let index = 0; index < match.keys.length; index++) {
     const expected = crypto.hmacSync(match.algorithm, match.keys[index]!, match.parts, match.encoding);
-    if (anyEqual(expected, match.candidates)) return index;
+    // Compared first, then recorded: no key is skipped once one matched.
+    if (anyEqual(expected, match.candidates) && found < 0) found = index;
   }
-  return -1;
+  return found;
 }
 
 async function matchAsync(match: HmacMatch): Promise<number> {
+  let found = -1;
   for (let index = 0; index < match.keys.length; index++) {
     const mac = await match.crypto.hmac(match.algorithm, match.keys[index]!, match.parts);
-    if (anyEqual(encodeSignature(mac, match.encoding), match.candidates)) return index;
+    if (anyEqual(encodeSignature(mac, match.encoding), match.candidates) && found < 0) found = index;
   }
-  return -1;
+  return found;
 }
 
 /** Compares with every candidate, without stopping early, so the time does not say which matched. */

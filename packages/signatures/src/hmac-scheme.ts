@@ -13,8 +13,8 @@ export interface HmacSpec {
 }
 
 /**
- * The index of the first key whose MAC over `parts` equals one of `candidates` (constant
- * time, see {@link matchHmac}); throws `INVALID_SIGNATURE` with `mismatch` otherwise. Gives
+ * The index of the first key whose MAC over `parts` equals one of `candidates` (every key
+ * computed and compared in constant time, see {@link matchHmac}); throws `INVALID_SIGNATURE` with `mismatch` otherwise. Gives
  * a plain number when the keys and the hash are synchronous (fixed secrets, `node:crypto`),
  * so the hot path makes no promise; callers await it only when it is one (an `await` of a
  * number still costs a turn of the microtask queue).

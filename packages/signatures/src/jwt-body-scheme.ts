@@ -54,9 +54,10 @@ export function createJwtBodyScheme(spec: JwtBodySpec, options: JwtBodySchemeOpt
     async verify(request) {
       const jwt = parseJwt(readToken(spec, request), spec.algorithms, where);
       const keys = await keyring.keys(request);
+      // Every key is tried, also after a match, so the time does not say which secret signed.
       let secretIndex = -1;
-      for (let index = 0; index < keys.length && secretIndex < 0; index++) {
-        if (await jwtSignatureMatches(crypto, keys[index]!, jwt)) secretIndex = index;
+      for (let index = 0; index < keys.length; index++) {
+        if ((await jwtSignatureMatches(crypto, keys[index]!, jwt)) && secretIndex < 0) secretIndex = index;
       }
       if (secretIndex < 0) {
         throw new WebhookError(

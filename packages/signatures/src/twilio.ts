@@ -145,7 +145,11 @@ function formOf(headers: HeadersInput, body: Uint8Array | string): string {
   return signedParams(body);
 }
 
-/** The index of the first key whose signature over any accepted URL form matches, or -1. */
+/**
+ * The index of the first key whose signature over any accepted URL form matches, or -1. Each
+ * URL form is checked against every key (`matchHmac` computes them all), so the time may say
+ * which form of the public URL matched, never which secret.
+ */
 async function matchUrls(
   spec: HmacSpec,
   keys: readonly KeyMaterial[],
@@ -154,18 +158,16 @@ async function matchUrls(
   signature: string,
 ): Promise<number> {
   const variants = twilioUrlVariants(url);
-  for (let index = 0; index < keys.length; index++) {
-    for (const variant of variants) {
-      const match = await matchHmac({
-        crypto: spec.crypto,
-        algorithm: spec.algorithm,
-        encoding: spec.encoding,
-        keys: [keys[index]!],
-        parts: [variant, params],
-        candidates: [signature],
-      });
-      if (match === 0) return index;
-    }
+  for (const variant of variants) {
+    const index = await matchHmac({
+      crypto: spec.crypto,
+      algorithm: spec.algorithm,
+      encoding: spec.encoding,
+      keys,
+      parts: [variant, params],
+      candidates: [signature],
+    });
+    if (index >= 0) return index;
   }
   return -1;
 }

@@ -14,6 +14,7 @@ import {
   STRIPE_SECRET,
   signed,
   stripeReceiver,
+  TEST_SLACK_MS,
   withMounted,
 } from './conformance-support.js';
 import { resolveTestApi, type TestApi } from './test-api.js';
@@ -77,6 +78,9 @@ const issuesOpened = z.object({ action: z.literal('opened'), issue: z.object({ n
 const userCreated = z.object({ type: z.literal('user.created'), data: z.object({ id: z.string() }) });
 const callStatus = z.object({ CallSid: z.string(), CallStatus: z.string() });
 
+/** The longest the first of the concurrent copies holds its handler open. */
+const CONCURRENT_GATE_MS = 5_000;
+
 type SignedDelivery = { headers: Record<string, string>; body: Uint8Array };
 
 /**
@@ -135,7 +139,11 @@ export function runAdapterConformance(
   api?: TestApi,
   options: AdapterConformanceOptions = {},
 ): void {
-  const { describe, it } = resolveTestApi(api);
+  const runner = resolveTestApi(api);
+  const { describe } = runner;
+  // Every test gets an explicit limit, so a runner's 5 s default never decides a result on a
+  // slow machine; the tests that wait for a bound get that bound on top.
+  const it: TestApi['it'] = (name, body, timeout = TEST_SLACK_MS) => runner.it(name, body, timeout);
 
   describe('hookgate adapter conformance', () => {
     runRefusalConformance(mount, it, options);
@@ -255,39 +263,43 @@ export function runAdapterConformance(
       });
     });
 
-    it('runs concurrent copies of one delivery once; the others get 409 while it runs', async () => {
-      const copies = 8;
-      let answered = 0;
-      let open!: () => void;
-      const gate = new Promise<void>((resolve) => {
-        open = resolve;
-      });
-      // The first copy's handler waits until every other copy was answered (or 5 s passed).
-      const timer = setTimeout(() => open(), 5_000);
-      timer.unref?.();
-      const { receiver, runs } = stripeReceiver(() => gate);
-      await withMounted(mount, receiver, async (url) => {
-        const delivery = await signed(stripe({ secret: STRIPE_SECRET }), invoice('evt_concurrent'));
-        const responses = await Promise.all(
-          Array.from({ length: copies }, async () => {
-            const response = await post(url, delivery);
-            const body = await json(response, response.status);
-            if (++answered === copies - 1) open();
-            return { status: response.status, body };
-          }),
-        );
-        clearTimeout(timer);
-        assert.equal(runs.payloads.length, 1);
-        assert.deepEqual(
-          responses.filter((r) => r.status === 200).map((r) => r.body),
-          [{ ok: true }],
-        );
-        for (const { status, body } of responses.filter((r) => r.status !== 200)) {
-          assert.equal(status, 409);
-          assert.equal(body.code, 'DELIVERY_IN_FLIGHT');
-        }
-      });
-    });
+    it(
+      'runs concurrent copies of one delivery once; the others get 409 while it runs',
+      async () => {
+        const copies = 8;
+        let answered = 0;
+        let open!: () => void;
+        const gate = new Promise<void>((resolve) => {
+          open = resolve;
+        });
+        // The first copy's handler waits until every other copy was answered (or the gate's time passed).
+        const timer = setTimeout(() => open(), CONCURRENT_GATE_MS);
+        timer.unref?.();
+        const { receiver, runs } = stripeReceiver(() => gate);
+        await withMounted(mount, receiver, async (url) => {
+          const delivery = await signed(stripe({ secret: STRIPE_SECRET }), invoice('evt_concurrent'));
+          const responses = await Promise.all(
+            Array.from({ length: copies }, async () => {
+              const response = await post(url, delivery);
+              const body = await json(response, response.status);
+              if (++answered === copies - 1) open();
+              return { status: response.status, body };
+            }),
+          );
+          clearTimeout(timer);
+          assert.equal(runs.payloads.length, 1);
+          assert.deepEqual(
+            responses.filter((r) => r.status === 200).map((r) => r.body),
+            [{ ok: true }],
+          );
+          for (const { status, body } of responses.filter((r) => r.status !== 200)) {
+            assert.equal(status, 409);
+            assert.equal(body.code, 'DELIVERY_IN_FLIGHT');
+          }
+        });
+      },
+      CONCURRENT_GATE_MS + TEST_SLACK_MS,
+    );
 
     it('refuses a tampered body with 401 INVALID_SIGNATURE', async () => {
       const { receiver, runs } = stripeReceiver();

@@ -29,6 +29,13 @@ export const CONFORMANCE_MAX_BODY_BYTES = 65_536;
 /** The body-read timeout Node adapters are mounted with (`bodyTimeoutMs`) for the suite's slow body. */
 export const CONFORMANCE_BODY_TIMEOUT_MS = 1_000;
 
+/**
+ * The time limit of a conformance test besides any bound it waits for on purpose: booting a
+ * framework and a few requests on a slow, busy machine. Above the 5 s default of vitest and
+ * jest, which a user's run keeps.
+ */
+export const TEST_SLACK_MS = 10_000;
+
 export const STRIPE_SECRET = 'whsec_conformance_stripe';
 
 /**

@@ -33,7 +33,7 @@ export type {
   SimulationTarget,
 } from './simulate.js';
 export { simulate } from './simulate.js';
-export type { CreateStore } from './store-conformance.js';
+export type { CreateStore, StoreConformanceOptions } from './store-conformance.js';
 export { runStoreConformance } from './store-conformance.js';
 export type { TestApi } from './test-api.js';
 export type { KeyPairProvider, TestKeyPair } from './test-keys.js';

@@ -7,6 +7,7 @@ import { createFakeClock } from './fake-clock.js';
 import { samples } from './samples/index.js';
 import { signDelivery } from './signed-request.js';
 import { simulate } from './simulate.js';
+import { runStoreConformance } from './store-conformance.js';
 
 const scheme = stripe({ secret: 'whsec_test_secret' });
 
@@ -30,5 +31,19 @@ describe('README snippets', () => {
     });
     const report = await simulate(receiver, scheme, { type: 'retries', clock });
     expectTypeOf(report.attempts.map((a) => a.status)).toEqualTypeOf<number[]>();
+  });
+
+  it('conformance: the store suite takes a fake clock’s advance as its wait, and a lease', () => {
+    const clock = createFakeClock();
+    expectTypeOf(runStoreConformance).toBeCallableWith(
+      () => createMemoryStore({ now: clock.now }),
+      { describe, it },
+      { wait: clock.advance },
+    );
+    expectTypeOf(runStoreConformance).toBeCallableWith(
+      () => createMemoryStore(),
+      { describe, it },
+      { leaseMs: 3_000 },
+    );
   });
 });

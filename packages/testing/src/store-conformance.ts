@@ -8,20 +8,50 @@ import { resolveTestApi, type TestApi } from './test-api.js';
  */
 export type CreateStore = (namespace: string) => IdempotencyStore | Promise<IdempotencyStore>;
 
-// Leases and retentions are real milliseconds, waited for in real time: a server-side store
-// (Redis) expires keys on its own clock, which no fake timer reaches.
-const LEASE_MS = 80;
-const WAIT_PAST_LEASE_MS = 200;
+/** Options of {@link runStoreConformance}. */
+export interface StoreConformanceOptions {
+  /**
+   * The short lease and retention of the four tests about expiry, in ms. Each of them makes
+   * two calls that must both reach the store before it expires (a claim, then the claim or
+   * completion that must still see it), then waits past it. Raise it for a store whose two
+   * calls in a row can take longer (a Redis across a slow network, a Durable Object behind a
+   * busy proxy); lower it for a store on the same machine to make the suite faster. The other
+   * tests use a lease of a minute. Must be finite and above 0.
+   * @default 1_000
+   */
+  leaseMs?: number;
+  /**
+   * Lets `ms` of the store's time pass. A store on a server expires keys on the server's clock,
+   * which only a real wait reaches; a store that reads an injected clock can be given the fake
+   * clock's `advance` instead, and the suite then waits for nothing.
+   * @default a real wait of `ms`
+   */
+  wait?: (ms: number) => unknown;
+}
+
+/** The lease of the tests that must not see an expiry. */
 const LONG_MS = 60_000;
+/** The time limit of a test, besides its wait: for stores that are slow to answer. */
 const TEST_TIMEOUT_MS = 10_000;
+
+/**
+ * How long past a lease of `leaseMs` the suite waits before it expects the key gone: a margin
+ * for the store's expiry resolution (Redis is exact to the millisecond; a store may check a
+ * little late).
+ */
+function pastLease(leaseMs: number): number {
+  return leaseMs + Math.max(120, Math.ceil(leaseMs / 4));
+}
 
 /**
  * The behaviour every {@link IdempotencyStore} must have, as tests for your runner: claim,
  * completion, release, leases that expire, fencing of stale tokens, retention, atomic claims
- * under concurrency, and keys of any length and script. Real waits keep it near one second.
+ * under concurrency, and keys of any length and script. With the default `leaseMs` the four
+ * expiry tests wait about 1.25 s each, in real time unless `wait` advances a fake clock.
  *
  * @param createStore - Makes a store for one test; may be async; receives a fresh namespace.
  * @param api - `{ describe, it }` of your runner. @default the runner's globals
+ * @param options - The short lease of the expiry tests, and how time passes.
  * @example
  * ```ts
  * import { describe, it } from 'vitest';
@@ -29,13 +59,26 @@ const TEST_TIMEOUT_MS = 10_000;
  * runStoreConformance((namespace) => createRedisStore({ client, prefix: `test:${namespace}:` }), { describe, it });
  * ```
  */
-export function runStoreConformance(createStore: CreateStore, api?: TestApi): void {
+export function runStoreConformance(
+  createStore: CreateStore,
+  api?: TestApi,
+  options: StoreConformanceOptions = {},
+): void {
   const { describe, it } = resolveTestApi(api);
+  const shortMs = options.leaseMs ?? 1_000;
+  if (!Number.isFinite(shortMs) || shortMs <= 0) {
+    throw new RangeError(`runStoreConformance: leaseMs must be a finite number above 0, got ${shortMs}`);
+  }
+  const pastShort = pastLease(shortMs);
+  const wait = options.wait ?? realWait;
+  const sleep = async (ms: number) => void (await wait(ms));
   const run = Math.random().toString(36).slice(2, 10);
   let counter = 0;
   const fresh = () => createStore(`${run}-${++counter}`);
+  // The limit includes the wait, so that a runner's default (5 s in vitest and jest) never
+  // cuts a test that waits past a long lease.
   const test = (name: string, body: (store: IdempotencyStore) => Promise<void>) =>
-    it(name, async () => body(await fresh()), TEST_TIMEOUT_MS);
+    it(name, async () => body(await fresh()), TEST_TIMEOUT_MS + pastShort);
 
   describe('IdempotencyStore conformance', () => {
     test('claims once, reports in-flight, then completed', async (store) => {
@@ -74,15 +117,15 @@ export function runStoreConformance(createStore: CreateStore, api?: TestApi): vo
     });
 
     test('a claim whose lease expired can be claimed again', async (store) => {
-      claimed(await store.claim('k', { leaseMs: LEASE_MS }));
-      assert.deepEqual(await store.claim('k', { leaseMs: LEASE_MS }), { status: 'in-flight' });
-      await sleep(WAIT_PAST_LEASE_MS);
+      claimed(await store.claim('k', { leaseMs: shortMs }));
+      assert.deepEqual(await store.claim('k', { leaseMs: shortMs }), { status: 'in-flight' });
+      await sleep(pastShort);
       claimed(await store.claim('k', { leaseMs: LONG_MS }));
     });
 
     test('a stale token cannot release or complete after its lease expired and another claimed', async (store) => {
-      const stale = claimed(await store.claim('k', { leaseMs: LEASE_MS }));
-      await sleep(WAIT_PAST_LEASE_MS);
+      const stale = claimed(await store.claim('k', { leaseMs: shortMs }));
+      await sleep(pastShort);
       const fresh = claimed(await store.claim('k', { leaseMs: LONG_MS }));
       await store.release('k', stale);
       assert.deepEqual(
@@ -111,17 +154,17 @@ export function runStoreConformance(createStore: CreateStore, api?: TestApi): vo
     });
 
     test('complete keeps the id for retainMs, not for what was left of the lease', async (store) => {
-      const token = claimed(await store.claim('k', { leaseMs: LEASE_MS }));
+      const token = claimed(await store.claim('k', { leaseMs: shortMs }));
       await store.complete('k', token, { retainMs: LONG_MS });
-      await sleep(WAIT_PAST_LEASE_MS);
+      await sleep(pastShort);
       assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
     });
 
     test('a completed id is forgotten after its retention', async (store) => {
       const token = claimed(await store.claim('k', { leaseMs: LONG_MS }));
-      await store.complete('k', token, { retainMs: LEASE_MS });
+      await store.complete('k', token, { retainMs: shortMs });
       assert.deepEqual(await store.claim('k', { leaseMs: LONG_MS }), { status: 'completed' });
-      await sleep(WAIT_PAST_LEASE_MS);
+      await sleep(pastShort);
       claimed(await store.claim('k', { leaseMs: LONG_MS }));
     });
 
@@ -194,6 +237,6 @@ function claimed(result: ClaimResult): string {
   return result.token;
 }
 
-function sleep(ms: number): Promise<void> {
+function realWait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
