@@ -1,7 +1,8 @@
 // Builds the packages in dependency order: each one's declarations are built against the
-// declarations of the packages it depends on.
+// declarations of the packages it depends on. Each package gets the repository's LICENSE, which
+// npm packs whatever `files` says (the copies are build output, ignored by git).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 
 const order = [
   'signatures',
@@ -27,4 +28,5 @@ for (const name of order) {
   if (!existsSync(`${dir}package.json`)) continue;
   console.log(`building @hookgate/${name}`);
   execFileSync('npx', ['tsup', '--silent'], { cwd: dir, stdio: 'inherit' });
+  copyFileSync(new URL('../LICENSE', import.meta.url), `${dir}LICENSE`);
 }

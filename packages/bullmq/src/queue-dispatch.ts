@@ -9,11 +9,11 @@ export interface QueueDispatchOptions {
   /** The queue's name; workers of the same name run its jobs. No `:` (BullMQ's rule). */
   queueName: string;
   /** BullMQ's key prefix; use a hash tag such as `{hookgate}` on Redis Cluster. @default 'bull' */
-  prefix?: string;
+  prefix?: string | undefined;
   /** Job options over {@link deliveryJobOptions} (attempts, backoff, retention of finished jobs). */
-  jobOptions?: DefaultJobOptions;
+  jobOptions?: DefaultJobOptions | undefined;
   /** Time limit of one add; past it the receiver answers 503 and releases its claim. @default 2_000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /** A dispatcher that adds one BullMQ job per delivery, and the queue it adds to. */
@@ -65,9 +65,9 @@ export function queueDispatch(options: QueueDispatchOptions): QueueDispatcher {
  */
 function assertUsableConnection(connection: ConnectionOptions): void {
   const cluster = connection as {
-    isCluster?: unknown;
-    status?: unknown;
-    options?: { enableOfflineQueue?: unknown };
+    isCluster?: unknown | undefined;
+    status?: unknown | undefined;
+    options?: { enableOfflineQueue?: unknown } | undefined;
   };
   if (
     cluster.isCluster !== true ||

@@ -16,34 +16,34 @@ export interface StartWorkerOptions {
   /** The queue to run, the one `queueDispatch` adds to. */
   queueName: string;
   /** BullMQ's key prefix, the same as the dispatcher's. @default 'bull' */
-  prefix?: string;
+  prefix?: string | undefined;
   /** Jobs run at once in this process. @default 1 */
-  concurrency?: number;
+  concurrency?: number | undefined;
   /** Time limit of one run of a job's handlers; `ctx.signal` aborts at it, and the run fails (retried). @default 300_000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * How long this worker's claim on a delivery outlives a process killed mid-handler; another
    * worker can run the stalled job only after it. Must exceed `timeoutMs`.
    * @default timeoutMs + 30_000
    */
-  leaseMs?: number;
+  leaseMs?: number | undefined;
   /**
    * How long a job waits, without spending an attempt, when another worker holds its delivery
    * (a stalled job whose dead worker's lease has not expired yet). @default 5_000
    */
-  inFlightDelayMs?: number;
+  inFlightDelayMs?: number | undefined;
   /**
    * Other BullMQ worker options: `lockDuration` and `stalledInterval` (how soon a killed
    * worker's job is picked up again, 30 s each by default), `maxStalledCount`, `limiter`, …
    */
-  workerOptions?: Omit<WorkerOptions, 'connection' | 'prefix' | 'concurrency' | 'autorun'>;
+  workerOptions?: Omit<WorkerOptions, 'connection' | 'prefix' | 'concurrency' | 'autorun'> | undefined;
   /**
    * Where the worker's own trouble is written (Redis connection errors, at `warn`, at most one
    * line per 10 s while they last). Handler failures are reported by the receiver's logger.
    * `false` writes nothing.
    * @default createConsoleLogger()
    */
-  logger?: Logger | false;
+  logger?: Logger | false | undefined;
 }
 
 /**

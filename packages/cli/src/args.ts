@@ -97,13 +97,13 @@ export function flatHeaders(headers: Record<string, string | string[]>): Record<
 export function hmacFlagsOf(
   command: string,
   values: {
-    'signature-header'?: string;
-    algorithm?: string;
-    encoding?: string;
-    prefix?: string;
-    'timestamp-header'?: string;
-    'id-header'?: string;
-    template?: string;
+    'signature-header'?: string | undefined;
+    algorithm?: string | undefined;
+    encoding?: string | undefined;
+    prefix?: string | undefined;
+    'timestamp-header'?: string | undefined;
+    'id-header'?: string | undefined;
+    template?: string | undefined;
   },
   bareHeader: string | undefined,
 ): HmacFlags {

@@ -29,13 +29,13 @@ export interface ExplainInput {
   /** The body as received (or as the failing verifier was given it). */
   body: Uint8Array;
   /** The URL the verifier used (Twilio and Square sign it). */
-  url?: string;
+  url?: string | undefined;
   /** The time of verification in ms. @default Date.now() */
-  now?: number;
+  now?: number | undefined;
   /** How the custom sender signs, for `hmac`. */
-  hmac?: HmacFlags;
+  hmac?: HmacFlags | undefined;
   /** The signature window in seconds. @default the provider's */
-  tolerance?: number;
+  tolerance?: number | undefined;
 }
 
 /** One mistake that reproduces the signature. */
@@ -50,22 +50,22 @@ export interface Diagnosis {
   /** What happened and what to do. Never contains a secret or a signature. */
   message: string;
   /** `timestamp-skew`: the verifier's clock minus the signed time, in seconds. */
-  skewSeconds?: number;
+  skewSeconds?: number | undefined;
   /** `other-provider`: the provider whose scheme matches. */
-  provider?: ProviderName;
+  provider?: ProviderName | undefined;
   /** `url-variant`: the URL that matches. */
-  url?: string;
+  url?: string | undefined;
 }
 
 /** The verdict, and when the delivery does not verify, what would have made it verify. */
 export interface ExplainResult {
   valid: boolean;
   /** What verification found, when valid. */
-  verified?: VerifiedSignature;
+  verified?: VerifiedSignature | undefined;
   /** The error code, when not valid. */
-  code?: string;
+  code?: string | undefined;
   /** The error message, when not valid. */
-  message?: string;
+  message?: string | undefined;
   /** The mistakes that reproduce the signature, most likely first; empty when none does. */
   diagnoses: Diagnosis[];
 }

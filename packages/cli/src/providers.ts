@@ -49,13 +49,13 @@ export function factsOf(name: ProviderName): AnyProviderEntry | undefined {
 /** How a custom sender signs (`--provider hmac`). */
 export interface HmacFlags {
   /** The signature header. */
-  header?: string;
-  algorithm?: 'sha1' | 'sha256' | 'sha512';
-  encoding?: 'hex' | 'base64';
-  prefix?: string;
-  timestampHeader?: string;
-  idHeader?: string;
-  template?: string;
+  header?: string | undefined;
+  algorithm?: 'sha1' | 'sha256' | 'sha512' | undefined;
+  encoding?: 'hex' | 'base64' | undefined;
+  prefix?: string | undefined;
+  timestampHeader?: string | undefined;
+  idHeader?: string | undefined;
+  template?: string | undefined;
 }
 
 /** What a scheme is built from. */
@@ -63,12 +63,12 @@ export interface SchemeSettings {
   provider: ProviderName;
   /** Verification: the secrets (or public keys); signing: the first is the secret (or private key). */
   secrets: readonly string[];
-  hmac?: HmacFlags;
+  hmac?: HmacFlags | undefined;
   /** Seconds a signed timestamp may be old. @default the provider's window */
-  tolerance?: number;
+  tolerance?: number | undefined;
   /** Seconds a signed timestamp may be ahead. @default tolerance */
-  futureTolerance?: number;
-  crypto?: CryptoProvider;
+  futureTolerance?: number | undefined;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** The default signature windows in seconds, from the registry (`hmac` only with a timestamp header). */

@@ -6,7 +6,7 @@ export interface DurableObjectStoreOptions {
   /** The binding of the {@link IdempotencyObject} namespace (`env.IDEMPOTENCY`). */
   namespace: DurableObjectNamespaceLike;
   /** Prepended to every key: separates receivers that share the namespace. @default '' */
-  prefix?: string;
+  prefix?: string | undefined;
 }
 
 /**

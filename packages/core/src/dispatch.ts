@@ -24,13 +24,13 @@ export interface DispatchedDelivery {
   /** The scheme's name, for example `stripe`. */
   scheme: string;
   /** The signed timestamp, where the scheme signs one. */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /** The sender's retry information, where it gives any. */
-  attempt?: DeliveryAttempt;
+  attempt?: DeliveryAttempt | undefined;
   /** Which configured secret matched (rotation monitoring). */
   secretIndex: number;
   /** The signature version that matched. */
-  signatureVersion?: string;
+  signatureVersion?: string | undefined;
   /** The request headers without signatures, credentials and cookies (lower-case names). */
   headers: Record<string, string>;
   /** The verified payload as parsed from the body (JSON, or form fields). */
@@ -41,7 +41,7 @@ export interface DispatchedDelivery {
    * The receive span's identity (W3C trace context fields), for the worker's span to link to;
    * absent without OpenTelemetry.
    */
-  trace?: CapturedTraceContext;
+  trace?: CapturedTraceContext | undefined;
 }
 
 /**
@@ -53,7 +53,7 @@ export interface Dispatcher {
   /** Stores one delivery; rejects (or runs past `timeoutMs`) to make the receiver answer 503. */
   dispatch(delivery: DispatchedDelivery, options: { signal: AbortSignal }): Promise<void>;
   /** Time limit of one `dispatch` call. @default 2_000 */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
 }
 
 /** Which queue job runs a dispatched delivery, passed to `receiver.runDispatched`. */

@@ -19,9 +19,9 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** Options of {@link createConsoleLogger}. */
 export interface ConsoleLoggerOptions {
   /** The least severe level written. @default 'info' */
-  level?: LogLevel;
+  level?: LogLevel | undefined;
   /** The console to write to. @default globalThis.console */
-  console?: Pick<Console, 'debug' | 'info' | 'warn' | 'error'>;
+  console?: Pick<Console, 'debug' | 'info' | 'warn' | 'error'> | undefined;
 }
 
 const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];

@@ -4,9 +4,9 @@ import type { IdempotencyStore } from './store.js';
 /** Options of {@link createMemoryStore}. */
 export interface MemoryStoreOptions {
   /** Most delivery ids kept; past it the least recently stored go first. @default 100_000 */
-  max?: number;
+  max?: number | undefined;
   /** A monotonic clock in milliseconds (above 0), for tests with a fake clock. @default performance.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /** A pending claim holds its owner's token; a completed delivery holds the shared marker. */

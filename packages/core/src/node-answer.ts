@@ -16,15 +16,15 @@ export interface NodeHandlerOptions<TRequest = IncomingMessage> {
    * the request that returns it.
    * @default rebuilt from the `Host` header (or `X-Forwarded-*` with `trustProxy`)
    */
-  publicUrl?: string | ((request: TRequest) => string);
+  publicUrl?: (string | ((request: TRequest) => string)) | undefined;
   /**
    * Rebuild the public URL from `X-Forwarded-Proto` and `X-Forwarded-Host`. Independent of the
    * framework's own proxy setting; enable it only behind a proxy that sets both.
    * @default false
    */
-  trustProxy?: boolean;
+  trustProxy?: boolean | undefined;
   /** How long the body may take to arrive before the answer is 408 `BODY_READ_TIMEOUT`. @default 10_000 */
-  bodyTimeoutMs?: number;
+  bodyTimeoutMs?: number | undefined;
 }
 
 /** One request as a Node adapter hands it over. */
@@ -34,12 +34,12 @@ export interface NodeDelivery<TRequest = IncomingMessage> {
   /** The Node request underneath. */
   req: IncomingMessage;
   /** The request target as received (path and query). @default req.url */
-  path?: string;
+  path?: string | undefined;
   /**
    * The raw bytes a framework already kept (Express's `express.raw()`), or the refusal an
    * adapter found (a parser that ate the body). @default read from `req`
    */
-  body?: Uint8Array | WebhookError;
+  body?: Uint8Array | WebhookError | undefined;
 }
 
 /**

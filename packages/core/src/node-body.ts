@@ -11,7 +11,7 @@ export interface ReadNodeBodyOptions {
    * How long the whole body may take to arrive before the answer is 408 (checked coarsely: up
    * to an eighth later, at most a second). @default 10_000
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 /**

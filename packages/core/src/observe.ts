@@ -13,13 +13,13 @@ export interface DeliveryFacts {
   /** The scheme's name, for example `stripe`. */
   provider: string;
   /** The delivery id, once the delivery is verified (absent where the sender gives none and the replay key is the signature). */
-  deliveryId?: string;
+  deliveryId?: string | undefined;
   /** The event type, once the delivery is verified. */
-  eventType?: string;
+  eventType?: string | undefined;
   /** Retry information, where the sender gives it. */
-  attempt?: DeliveryAttempt;
+  attempt?: DeliveryAttempt | undefined;
   /** Queue mode, on a worker: the job that failed (its `attempt` counts from 1). */
-  job?: DispatchJob;
+  job?: DispatchJob | undefined;
 }
 
 /**
@@ -38,9 +38,9 @@ export interface ErrorContext extends DeliveryFacts {
 /** Durations of one delivery, in milliseconds. */
 export interface DeliveryDurations {
   /** Signature and timestamp checks (absent for a refusal before them). */
-  verifyMs?: number;
+  verifyMs?: number | undefined;
   /** The handlers together (absent when none ran). */
-  handlersMs?: number;
+  handlersMs?: number | undefined;
   /** From the call to the answer. */
   totalMs: number;
 }
@@ -52,7 +52,7 @@ export interface DeliveredReport extends DeliveryFacts {
   /** The HTTP status answered. */
   status: number;
   /** Which configured secret matched (its index in a rotation, never the secret). */
-  secretIndex?: number;
+  secretIndex?: number | undefined;
   /** How long it took. */
   durations: DeliveryDurations;
 }

@@ -19,9 +19,9 @@ export interface SchemeProfile {
   /** How long a completed delivery id is kept: the sender's whole retry horizon. */
   retentionMs: number;
   /** How long the sender waits for an answer (ms), where it documents it. */
-  responseDeadlineMs?: number;
+  responseDeadlineMs?: number | undefined;
   /** Whether `issues.opened` is also routed to handlers of the bare name `issues`. */
-  bareNameRouting?: boolean;
+  bareNameRouting?: boolean | undefined;
   /** Retry information from the headers. */
   attempt?(headers: HeadersInput): DeliveryAttempt | undefined;
   /**
@@ -34,7 +34,7 @@ export interface SchemeProfile {
    * Mandrill; and senders hookgate does not know). A body of any other sender is read as JSON
    * whatever its unsigned `Content-Type` says.
    */
-  forms?: boolean;
+  forms?: boolean | undefined;
 }
 
 const payloadType = (payload: unknown) => field(payload, 'type');

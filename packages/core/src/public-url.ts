@@ -13,9 +13,9 @@ export interface PublicUrlOptions {
    * behind a proxy that sets (overwrites) both headers; anyone can send them otherwise.
    * @default false
    */
-  trustProxy?: boolean;
+  trustProxy?: boolean | undefined;
   /** The URL exactly as configured at the sender; when given it is used as it is. */
-  publicUrl?: string;
+  publicUrl?: string | undefined;
 }
 
 /**

@@ -43,7 +43,7 @@ export interface DerivedProfile {
   eventType(payload: unknown, headers: HeadersInput): string | undefined;
   payloadId?(payload: unknown): string | undefined;
   retentionMs: number;
-  responseDeadlineMs?: number;
+  responseDeadlineMs?: number | undefined;
 }
 
 /**

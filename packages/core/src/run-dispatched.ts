@@ -15,12 +15,12 @@ export interface RunDispatchedOptions {
   /** The job, given to handlers as `ctx.job`. */
   job: DispatchJob;
   /** Time limit of the handlers; `ctx.signal` aborts at it. @default the receiver's `handlerTimeoutMs` */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /**
    * How long the worker's claim lasts if its process dies mid-handler; must exceed `timeoutMs`.
    * @default timeoutMs + 30_000
    */
-  leaseMs?: number;
+  leaseMs?: number | undefined;
 }
 
 /** What the runner needs from its receiver. */
@@ -35,7 +35,7 @@ export interface DispatchedRunnerDeps {
   /** Logs the failure and calls `onError`, with the job's context where there is one. */
   report: (error: WebhookError, context?: Omit<DeliveryContext, 'signal'>, kind?: FailureKind) => void;
   /** The receiver's `onUnhandled`: a job whose event type lost its handlers since it was queued. */
-  onUnhandled?: (payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void;
+  onUnhandled?: ((payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void) | undefined;
 }
 
 /**

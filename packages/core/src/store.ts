@@ -52,5 +52,5 @@ export interface IdempotencyStore {
    * receiver puts no timer of its own around the store's calls: one per call is enough, and
    * the store's error says more.
    */
-  readonly callTimeoutMs?: number;
+  readonly callTimeoutMs?: number | undefined;
 }

@@ -10,7 +10,7 @@ export interface HandleInput {
   /** The HTTP method. */
   method: string;
   /** The full public URL (needed by Twilio and Square, which sign it). */
-  url?: string;
+  url?: string | undefined;
   /** The request headers. */
   headers: HeadersInput;
   /** The raw body bytes exactly as received. */
@@ -32,7 +32,7 @@ export interface DeliveryAttempt {
   /** The retry number: 0 for the first delivery, 1 for the first retry, … */
   retry: number;
   /** Why the sender retried, when it says (Slack's `X-Slack-Retry-Reason`). */
-  reason?: string;
+  reason?: string | undefined;
 }
 
 /** What a handler knows about the delivery besides its payload. */
@@ -44,9 +44,9 @@ export interface DeliveryContext {
   /** The scheme's name, for example `stripe`. */
   scheme: string;
   /** The signed timestamp, where the scheme signs one. */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /** Retry information, where the sender gives it. */
-  attempt?: DeliveryAttempt;
+  attempt?: DeliveryAttempt | undefined;
   /** The raw request headers. */
   headers: HeadersInput;
   /** What signature verification found (secret index for rotation monitoring, …). */
@@ -54,7 +54,7 @@ export interface DeliveryContext {
   /** Aborted when the handler runs past `handlerTimeoutMs`; pass it on to I/O. */
   signal: AbortSignal;
   /** Queue mode only: the job running this delivery on a worker (its `attempt` counts from 1). */
-  job?: DispatchJob;
+  job?: DispatchJob | undefined;
 }
 
 /** A handler: may return a value, which becomes the JSON response body. */

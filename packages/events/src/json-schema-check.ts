@@ -2,24 +2,24 @@ import type { StandardIssue } from '@hookgate/core';
 
 /** The JSON Schema keywords the generated GitHub schemas keep (see scripts/catalogs/github-schemas.ts). */
 interface Schema {
-  type?: string | string[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  additionalProperties?: boolean | Schema;
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  items?: Schema;
-  $ref?: string;
-  maxLength?: number;
-  minLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  format?: string;
+  type?: string | string[] | undefined;
+  properties?: Record<string, Schema> | undefined;
+  required?: string[] | undefined;
+  additionalProperties?: boolean | Schema | undefined;
+  enum?: unknown[] | undefined;
+  const?: unknown | undefined;
+  anyOf?: Schema[] | undefined;
+  oneOf?: Schema[] | undefined;
+  allOf?: Schema[] | undefined;
+  items?: Schema | undefined;
+  $ref?: string | undefined;
+  maxLength?: number | undefined;
+  minLength?: number | undefined;
+  minimum?: number | undefined;
+  maximum?: number | undefined;
+  minItems?: number | undefined;
+  maxItems?: number | undefined;
+  format?: string | undefined;
 }
 
 type Path = (string | number)[];

@@ -7,9 +7,9 @@ import { type Catalogue, createCatalogue, createEnvelope } from './catalogue.js'
  */
 export interface ShopifyResource {
   id: number;
-  admin_graphql_api_id?: string;
-  created_at?: string;
-  updated_at?: string;
+  admin_graphql_api_id?: string | undefined;
+  created_at?: string | undefined;
+  updated_at?: string | undefined;
   [field: string]: unknown;
 }
 

@@ -15,18 +15,18 @@ export interface SlackEventCallback<TEvent> {
   event: TEvent;
   event_id: string;
   event_time: number;
-  event_context?: string;
+  event_context?: string | undefined;
   authorizations?: {
     enterprise_id: string | null;
     team_id: string | null;
     user_id: string;
     is_bot: boolean;
-    is_enterprise_install?: boolean;
+    is_enterprise_install?: boolean | undefined;
   }[];
-  is_ext_shared_channel?: boolean;
-  context_team_id?: string | null;
-  context_enterprise_id?: string | null;
-  enterprise_id?: string;
+  is_ext_shared_channel?: boolean | undefined;
+  context_team_id?: string | null | undefined;
+  context_enterprise_id?: string | null | undefined;
+  enterprise_id?: string | undefined;
 }
 
 /** The payload of every Events API event type, in its envelope (`message` unites every subtype). */

@@ -15,15 +15,15 @@ export interface HonoMiddlewareOptions {
    * the context that returns it.
    * @default `c.req.url`, with the scheme and host from `X-Forwarded-*` only under `trustProxy`
    */
-  publicUrl?: string | ((c: Context) => string);
+  publicUrl?: (string | ((c: Context) => string)) | undefined;
   /**
    * Rebuild the public URL from `X-Forwarded-Proto` and `X-Forwarded-Host`. Enable it only
    * behind a proxy that sets both.
    * @default false
    */
-  trustProxy?: boolean;
+  trustProxy?: boolean | undefined;
   /** How long the body may take to arrive before the answer is 408 `BODY_READ_TIMEOUT`. @default 10_000 */
-  bodyTimeoutMs?: number;
+  bodyTimeoutMs?: number | undefined;
 }
 
 /** The receiver surface the middleware uses: any `Receiver<TEvents>` fits. */

@@ -13,17 +13,17 @@ export type LambdaMultiValueMap = Readonly<Record<string, readonly string[] | un
 export interface PayloadV1Fields {
   httpMethod: string;
   path: string;
-  headers?: LambdaStringMap;
-  multiValueHeaders?: LambdaMultiValueMap;
-  queryStringParameters?: LambdaStringMap;
-  multiValueQueryStringParameters?: LambdaMultiValueMap;
+  headers?: LambdaStringMap | undefined;
+  multiValueHeaders?: LambdaMultiValueMap | undefined;
+  queryStringParameters?: LambdaStringMap | undefined;
+  multiValueQueryStringParameters?: LambdaMultiValueMap | undefined;
   body: string | null;
   isBase64Encoded: boolean;
 }
 
 /** An API Gateway REST API (payload 1.0) proxy event; HTTP APIs can send this shape too. */
 export interface ApiGatewayV1Event extends PayloadV1Fields {
-  requestContext: { stage?: string; path?: string; domainName?: string };
+  requestContext: { stage?: string | undefined; path?: string | undefined; domainName?: string | undefined };
 }
 
 /** An API Gateway HTTP API (payload 2.0) or Lambda function URL event. */
@@ -31,9 +31,9 @@ export interface ApiGatewayV2Event {
   version: string;
   rawPath: string;
   rawQueryString: string;
-  headers?: LambdaStringMap;
-  cookies?: readonly string[];
-  body?: string;
+  headers?: LambdaStringMap | undefined;
+  cookies?: readonly string[] | undefined;
+  body?: string | undefined;
   isBase64Encoded: boolean;
   requestContext: { domainName: string; http: { method: string } };
 }
@@ -58,8 +58,8 @@ export interface ApiGatewayResult {
 export interface AlbResult {
   statusCode: number;
   statusDescription: string;
-  headers?: Record<string, string>;
-  multiValueHeaders?: Record<string, string[]>;
+  headers?: Record<string, string> | undefined;
+  multiValueHeaders?: Record<string, string[]> | undefined;
   body: string;
   isBase64Encoded: false;
 }
@@ -75,9 +75,9 @@ export type LambdaEventKind = 'api-gateway-v1' | 'api-gateway-v2' | 'alb';
 export function eventKind(event: unknown): LambdaEventKind | undefined {
   if (typeof event !== 'object' || event === null) return undefined;
   const { version, httpMethod, requestContext } = event as {
-    version?: unknown;
-    httpMethod?: unknown;
-    requestContext?: { http?: { method?: unknown }; elb?: unknown } | null;
+    version?: unknown | undefined;
+    httpMethod?: unknown | undefined;
+    requestContext?: { http?: { method?: unknown }; elb?: unknown } | null | undefined;
   };
   if (typeof requestContext !== 'object' || requestContext === null) return undefined;
   if (version === '2.0')

@@ -20,7 +20,7 @@ export interface LambdaHandlerOptions {
    * changes the path, and when the query string has characters with more than one encoding.
    * @default rebuilt from the event (domain, stage or base path, path, query string)
    */
-  publicUrl?: string | ((event: LambdaHttpEvent) => string);
+  publicUrl?: (string | ((event: LambdaHttpEvent) => string)) | undefined;
 }
 
 /** The Lambda handler: each event shape gets its own result shape. */

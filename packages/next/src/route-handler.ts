@@ -14,15 +14,15 @@ export interface NextHandlerOptions<TRequest> {
    * the request that returns it.
    * @default rebuilt from the `Host` header (or `X-Forwarded-*` with `trustProxy`)
    */
-  publicUrl?: string | ((request: TRequest) => string);
+  publicUrl?: (string | ((request: TRequest) => string)) | undefined;
   /**
    * Rebuild the public URL from `X-Forwarded-Proto` and `X-Forwarded-Host`. Enable it only
    * behind a proxy that sets both (Vercel does).
    * @default false
    */
-  trustProxy?: boolean;
+  trustProxy?: boolean | undefined;
   /** How long the body may take to arrive before the answer is 408 `BODY_READ_TIMEOUT`. @default 10_000 */
-  bodyTimeoutMs?: number;
+  bodyTimeoutMs?: number | undefined;
 }
 
 /**

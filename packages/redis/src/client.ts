@@ -18,7 +18,7 @@ export interface IoRedisLike {
   evalsha(sha1: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>;
   eval(script: string, numKeys: number, ...keysAndArgs: string[]): Promise<unknown>;
   /** `true` on an ioredis `Cluster`, whose scripts must keep to one slot: its calls are not batched. */
-  isCluster?: boolean;
+  isCluster?: boolean | undefined;
 }
 
 /** A Redis client the store accepts: node-redis's or ioredis's, told apart by how they spell `evalSha`. */

@@ -18,14 +18,14 @@ export interface RedisStoreOptions {
    * one slot (one node) and is only worth it if you want them together.
    * @default 'hookgate:'
    */
-  prefix?: string;
+  prefix?: string | undefined;
   /**
    * Time limit of one store operation. Past it the operation rejects, the receiver answers
    * 503 and runs no handler, and the sender retries later. While it is at most the receiver's
    * `storeTimeoutMs` (2 s by default), the receiver adds no time limit of its own.
    * @default 1000
    */
-  commandTimeoutMs?: number;
+  commandTimeoutMs?: number | undefined;
 }
 
 /**

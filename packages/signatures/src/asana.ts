@@ -15,7 +15,7 @@ export interface AsanaOptions extends HmacSchemeOptions {
    * handshake is refused with 500 `INVALID_SECRET`. The secret is never logged nor put in an
    * error message.
    */
-  onHookSecret?: (hookSecret: string, request: HandshakeRequest) => unknown;
+  onHookSecret?: ((hookSecret: string, request: HandshakeRequest) => unknown) | undefined;
 }
 
 const SECRET = 'X-Hook-Secret';

@@ -16,9 +16,9 @@ export interface BodyHmacSpec {
   prefix: string;
   encoding: SignatureEncoding;
   /** The header with the sender's delivery id, reported as `id` (not signed). */
-  idHeader?: string;
+  idHeader?: string | undefined;
   /** The sender's challenges, built with the scheme's HMAC (CRC answers are MACs too). */
-  handshake?: (hmac: HmacSpec) => SchemeHandshake;
+  handshake?: ((hmac: HmacSpec) => SchemeHandshake) | undefined;
 }
 
 /**

@@ -57,9 +57,9 @@ const brand = Symbol.for('hookgate.WebhookError');
 /** Options of {@link WebhookError}. */
 export interface WebhookErrorOptions {
   /** The underlying error, kept for logs; never sent in a response. */
-  cause?: unknown;
+  cause?: unknown | undefined;
   /** Structured detail for `onError` hooks (for example zod issues); never sent in a response. */
-  details?: unknown;
+  details?: unknown | undefined;
 }
 
 /**

@@ -16,7 +16,7 @@ export type SignatureFormat =
       readonly kind: 'list';
       readonly separator: string;
       readonly signatureKey: string;
-      readonly timestampKey?: string;
+      readonly timestampKey?: string | undefined;
     };
 
 /**
@@ -51,13 +51,13 @@ export interface HmacPreset {
    */
   readonly header: string | readonly string[];
   /** How the header is read. @default { kind: 'raw' } */
-  readonly format?: SignatureFormat;
+  readonly format?: SignatureFormat | undefined;
   /** The hash function. */
   readonly algorithm: HashAlgorithm;
   /** How the MAC is written. */
   readonly encoding: SignatureEncoding;
   /** How the secret becomes key bytes. @default 'utf8' */
-  readonly key?: KeyEncoding;
+  readonly key?: KeyEncoding | undefined;
   /**
    * The signed text: literal text and the placeholders `{body}` (raw bytes, required),
    * `{timestamp}` (as sent), `{id}`, `{url}` (the full request URL), `{method}`, and `{params}`
@@ -69,13 +69,13 @@ export interface HmacPreset {
    * `tolerance` is the default window in seconds, both ways.
    */
   readonly timestamp?: {
-    readonly header?: string;
+    readonly header?: string | undefined;
     /** `iso8601`: an RFC 3339 date such as `2026-01-01T12:00:00Z` (Box, Zendesk). */
     readonly unit: 'seconds' | 'milliseconds' | 'iso8601';
     readonly tolerance: number;
   };
   /** The delivery-id header (reported as `id`; required when the template signs `{id}`). */
-  readonly idHeader?: string;
+  readonly idHeader?: string | undefined;
   /** The signature version reported as `version`, for example GitHub's `sha256`. */
-  readonly version?: string;
+  readonly version?: string | undefined;
 }

@@ -19,24 +19,24 @@ export interface HmacOptions extends HmacSchemeOptions, TimestampOptions {
   /** The header that carries the signature, for example `X-Signature`. */
   header: string;
   /** The hash function. @default 'sha256' */
-  algorithm?: HashAlgorithm;
+  algorithm?: HashAlgorithm | undefined;
   /** How the signature is written. Hex is accepted in either case. @default 'hex' */
-  encoding?: SignatureEncoding;
+  encoding?: SignatureEncoding | undefined;
   /** Text before the signature, for example `sha256=`; when set, the header must start with it. */
-  prefix?: string;
+  prefix?: string | undefined;
   /** The header that carries the signed timestamp (unix seconds, digits only). */
-  timestampHeader?: string;
+  timestampHeader?: string | undefined;
   /** The header that carries the delivery id (reported as `id`; signable as `{id}`). */
-  idHeader?: string;
+  idHeader?: string | undefined;
   /**
    * What is signed: text with the placeholders `{timestamp}`, `{id}` and `{body}`. `{body}` is
    * required, and `{timestamp}` is required when `timestampHeader` is set (a timestamp that is
    * not signed proves nothing).
    * @default '{timestamp}.{body}' with a timestampHeader, else '{body}'
    */
-  template?: string;
+  template?: string | undefined;
   /** The scheme's name in results and logs. @default 'hmac' */
-  name?: string;
+  name?: string | undefined;
 }
 
 type TemplatePart = { text: string } | { field: 'timestamp' | 'id' | 'body' };

@@ -13,7 +13,7 @@ export interface JwtBodySchemeOptions extends TimestampOptions {
   /** The shared JWT secret; several for rotation (any may match, the first signs); or a lookup. */
   secret: SecretSource;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** What tells one such sender from another. */
@@ -30,7 +30,7 @@ export interface JwtBodySpec {
   /** The claim holding the lower-case hex SHA-256 of the raw body. */
   hashClaim: string;
   /** The claim holding a delivery id, where there is one (signed, so a replay key). */
-  idClaim?: string;
+  idClaim?: string | undefined;
   /** Whether `iat` must be present (it is checked against the window whenever it is). */
   requireIat: boolean;
   defaultTolerance: number;

@@ -13,7 +13,7 @@ export interface MetaOptions extends HmacSchemeOptions {
    * when it carries this token; several while you change it. Without it, such a `GET` is
    * refused with 405 like any other.
    */
-  verifyToken?: string | readonly string[];
+  verifyToken?: string | readonly string[] | undefined;
 }
 
 /**

@@ -7,7 +7,7 @@ export interface HmacSchemeOptions {
   /** The signing secret; several for rotation (any may match, the first signs); or a lookup. */
   secret: SecretSource;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** The crypto provider of a scheme's options, or the runtime's default. */

@@ -24,7 +24,7 @@ export interface HmacPresetOptions extends HmacSchemeOptions, TimestampOptions {
    * rewrite the URL the request reaches).
    * @default the request's `url`
    */
-  url?: string;
+  url?: string | undefined;
 }
 
 const RAW: SignatureFormat = { kind: 'raw' };

@@ -4,7 +4,7 @@ import type { SignatureFormat } from './hmac-preset.js';
 /** What a signature header says: the candidate signatures and, in a list, the timestamp. */
 export interface ParsedSignature {
   signatures: string[];
-  timestamp?: string;
+  timestamp?: string | undefined;
 }
 
 /**

@@ -9,12 +9,12 @@ export type TemplatePart = string | { readonly field: TemplateField };
 /** The values of a template's fields (the body as its raw bytes). */
 export interface TemplateValues {
   body: Uint8Array | string;
-  timestamp?: string;
-  id?: string;
-  url?: string;
-  method?: string;
+  timestamp?: string | undefined;
+  id?: string | undefined;
+  url?: string | undefined;
+  method?: string | undefined;
   /** The form parameters of the body, sorted, `name + value` each (Twilio's and Mandrill's join). */
-  params?: string;
+  params?: string | undefined;
 }
 
 const PLACEHOLDER = /\{([A-Za-z_]+)\}/g;

@@ -18,9 +18,9 @@ export interface PublicKeySchemeOptions extends TimestampOptions {
   /** The sender's public key; several while the sender rotates (any may match); or a lookup. */
   publicKey: SecretSource;
   /** The private key, for signing (tests and simulated senders); verification needs none. */
-  privateKey?: string;
+  privateKey?: string | undefined;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** What tells one such scheme from another. */
@@ -35,11 +35,11 @@ export interface PublicKeySchemeSpec {
    * The signed delivery id's header, where the sender signs `id ‖ separator ‖ timestamp ‖
    * separator ‖ body` (Kick); the id is then the delivery id.
    */
-  idHeader?: string;
+  idHeader?: string | undefined;
   /** What joins the signed parts (Telnyx `|`, Kick `.`). @default '' */
-  separator?: string;
+  separator?: string | undefined;
   /** How the timestamp header is written. @default 'unix' (seconds) */
-  timestampFormat?: 'unix' | 'rfc3339';
+  timestampFormat?: 'unix' | 'rfc3339' | undefined;
   /** The tolerance in seconds when the options set none. */
   defaultTolerance: number;
   /** The signature bytes of the header, or `undefined` when it has not the expected shape. */

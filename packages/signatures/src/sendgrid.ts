@@ -60,7 +60,7 @@ function decodeDerSignature(header: string): Uint8Array | undefined {
 }
 
 // SubjectPublicKeyInfo { id-ecPublicKey, prime256v1 } BIT STRING header, then 0x04 (uncompressed).
-const P256_SPKI_PREFIX = fromHex('3059301306072a8648ce3d020106082a8648ce3d03010703420004')!;
+const P256_SPKI_PREFIX = /* @__PURE__ */ fromHex('3059301306072a8648ce3d020106082a8648ce3d03010703420004')!;
 // The curve P-256 (SEC 2 §2.4.2): y² = x³ − 3x + b over the prime field of p.
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
 const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;

@@ -12,7 +12,7 @@ export interface SquareOptions extends HmacSchemeOptions {
    * it, not the URL the request reached (which a proxy or load balancer may rewrite).
    * @default the request's `url`
    */
-  notificationUrl?: string;
+  notificationUrl?: string | undefined;
 }
 
 const HEADER = 'x-square-hmacsha256-signature';

@@ -17,13 +17,13 @@ import type { Scheme, SecretSource, SignedRequest } from './types.js';
 /** Options of {@link standardWebhooks} and {@link svix}. Give `secret`, `publicKey`, or both. */
 export interface StandardWebhooksOptions extends TimestampOptions {
   /** `whsec_…` HMAC secret(s) (`v1`); the prefix is optional, the rest is base64 key bytes. */
-  secret?: SecretSource;
+  secret?: SecretSource | undefined;
   /** `whpk_…` Ed25519 public key(s) (`v1a`), for verification. */
-  publicKey?: SecretSource;
+  publicKey?: SecretSource | undefined;
   /** `whsk_…` Ed25519 private key, for signing `v1a` (tests and senders). */
-  privateKey?: string;
+  privateKey?: string | undefined;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /**

@@ -56,7 +56,7 @@ export function stripe(options: StripeOptions): Scheme {
   };
 }
 
-const stripeKey = refuseWrongKind(
+const stripeKey = /* @__PURE__ */ refuseWrongKind(
   utf8Key,
   STRIPE_API_KEY,
   "the endpoint's signing secret (whsec_…, Dashboard → Webhooks)",

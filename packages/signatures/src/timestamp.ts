@@ -6,14 +6,14 @@ export interface TimestampOptions {
    * How old a signed timestamp may be, in seconds. `Infinity` turns the check off.
    * @default the scheme's documented window (300 s for most)
    */
-  tolerance?: number;
+  tolerance?: number | undefined;
   /**
    * How far in the future a signed timestamp may be, in seconds. Clock skew goes both ways,
    * so it defaults to `tolerance`; `Infinity` gives the one-sided behaviour of the Stripe and
    * Slack SDKs.
    * @default tolerance
    */
-  futureTolerance?: number;
+  futureTolerance?: number | undefined;
 }
 
 const INTEGER = /^\d{1,16}$/;

@@ -15,7 +15,7 @@ export interface TokenSchemeOptions {
   /** The expected token (for Basic auth, `username:password`); several while you rotate; or a lookup. */
   secret: SecretSource;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 /** How the token is written in its header. */
@@ -35,8 +35,8 @@ export interface TokenSchemeSpec {
   header: string;
   format: TokenFormat;
   /** The header with the sender's delivery id, reported as `id` (not signed: not a replay key). */
-  idHeader?: string;
-  handshake?: SchemeHandshake;
+  idHeader?: string | undefined;
+  handshake?: SchemeHandshake | undefined;
 }
 
 /**

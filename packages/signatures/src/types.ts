@@ -11,11 +11,11 @@ export interface SignedRequest {
   /** The raw body exactly as received. A string is taken as its UTF-8 bytes. */
   body: Uint8Array | string;
   /** The full public URL the sender requested (Twilio and Square sign it). */
-  url?: string;
+  url?: string | undefined;
   /** The HTTP method, for the senders that sign it (HubSpot). @default 'POST' */
-  method?: string;
+  method?: string | undefined;
   /** The current time in milliseconds since the epoch. @default Date.now() */
-  now?: number;
+  now?: number | undefined;
 }
 
 /** What a successful verification tells about the delivery. */
@@ -23,13 +23,13 @@ export interface VerifiedSignature {
   /** The scheme's name, for example `stripe`. */
   scheme: string;
   /** The delivery id carried by the headers, when the scheme has one. */
-  id?: string;
+  id?: string | undefined;
   /** The signed timestamp in the scheme's own unit (seconds for all but Linear, which sends ms). */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /** Which secret of the configured list matched (0 is the first); for rotation monitoring. */
   secretIndex: number;
   /** The signature version that matched, for example `v1` or `v1a`. */
-  version?: string;
+  version?: string | undefined;
   /**
    * The signature that matched, where it identifies the signed content on its own: schemes
    * whose sender computes exactly one HMAC per delivery and writes it in one canonical form
@@ -39,7 +39,7 @@ export interface VerifiedSignature {
    * sender signs with several secrets at once (Stripe, Standard Webhooks: a replay could keep
    * any one of them) or where signatures are malleable (Ed25519, ECDSA).
    */
-  contentKey?: string;
+  contentKey?: string | undefined;
 }
 
 /** What {@link Scheme.sign} signs. */
@@ -47,11 +47,11 @@ export interface SignInput {
   /** The body to sign. A string is taken as its UTF-8 bytes. */
   body: Uint8Array | string;
   /** The delivery id, where the scheme sends one. @default a random id */
-  id?: string;
+  id?: string | undefined;
   /** The timestamp in seconds, where the scheme signs one. @default now */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /** The full URL, for schemes that sign it (Twilio, Square). */
-  url?: string;
+  url?: string | undefined;
 }
 
 /** A webhook signature scheme: verification and signing side by side. */
@@ -59,13 +59,13 @@ export interface Scheme {
   /** A stable name, for example `stripe` or `standard-webhooks`. */
   readonly name: string;
   /** Whether the delivery id in {@link VerifiedSignature.id} is covered by the signature. */
-  readonly signsDeliveryId?: boolean;
+  readonly signsDeliveryId?: boolean | undefined;
   /**
    * The widest timestamp window this scheme accepts, in seconds (past or future), when it
    * signs a timestamp. Receivers keep delivery ids at least this long, so a captured request
    * cannot be replayed while its timestamp still passes.
    */
-  readonly toleranceSeconds?: number;
+  readonly toleranceSeconds?: number | undefined;
   /** Verifies a request; resolves with what it learned or rejects with a `WebhookError`. */
   verify(request: SignedRequest): Promise<VerifiedSignature>;
   /** Signs a body as the sender would; resolves with the headers to send. */
@@ -81,7 +81,7 @@ export interface Scheme {
    * receiver (Meta's `hub.challenge`, Zoom's URL validation, Slack's `url_verification`, …).
    * Absent for senders that send none.
    */
-  readonly handshake?: SchemeHandshake;
+  readonly handshake?: SchemeHandshake | undefined;
 }
 
 /** The parts of a request an unsigned challenge is read from: never its body. */
@@ -89,7 +89,7 @@ export interface HandshakeRequest {
   /** The HTTP method, for example `GET`. */
   method: string;
   /** The URL as received (a path with its query, or the full URL). */
-  url?: string;
+  url?: string | undefined;
   /** The request headers. */
   headers: HeadersInput;
 }

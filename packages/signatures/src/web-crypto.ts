@@ -13,6 +13,19 @@ const ECDSA_IMPORT = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const ECDSA_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 /**
+ * The methods of a Web Crypto `SubtleCrypto` that {@link createWebCrypto} calls, as a shape of
+ * its own: `SubtleCrypto` itself is a DOM (or Workers) library type, so naming it in a public
+ * signature would fail a Node project compiled without those libraries. Every runtime's
+ * `crypto.subtle` fits.
+ */
+export interface SubtleCryptoLike {
+  importKey(...args: never[]): Promise<unknown>;
+  sign(...args: never[]): Promise<ArrayBuffer>;
+  verify(...args: never[]): Promise<boolean>;
+  digest(...args: never[]): Promise<ArrayBuffer>;
+}
+
+/**
  * The Web Crypto provider, for edge runtimes, Workers, Deno and Bun. Imported keys are cached
  * per {@link KeyMaterial}, so each secret is imported once.
  *
@@ -21,7 +34,8 @@ const ECDSA_SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
  * const scheme = standardWebhooks({ secret, crypto: createWebCrypto() });
  * ```
  */
-export function createWebCrypto(subtle: SubtleCrypto = globalThis.crypto.subtle): CryptoProvider {
+export function createWebCrypto(subtleCrypto: SubtleCryptoLike = globalThis.crypto.subtle): CryptoProvider {
+  const subtle = subtleCrypto as SubtleCrypto;
   const keys = new WeakMap<KeyMaterial, Map<string, CryptoKey | Promise<CryptoKey>>>();
 
   /**

@@ -16,9 +16,9 @@ export interface WiseOptions {
   /** Wise's public key(s); several while Wise rotates; or a lookup. */
   publicKey: SecretSource;
   /** A private key for signing (tests and simulated senders). */
-  privateKey?: string;
+  privateKey?: string | undefined;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
 }
 
 const SIGNATURE = 'X-Signature-SHA256';

@@ -27,12 +27,12 @@ export interface AdapterConformanceOptions {
    * refused with 413, but the suite does not expect the read to stop early.
    * @default false
    */
-  bufferedBody?: boolean;
+  bufferedBody?: boolean | undefined;
   /**
    * Other signers to prove byte compatibility with, such as the providers' official SDKs: each
    * one signs a second delivery that must reach the typed handler exactly once as well.
    */
-  signers?: Partial<Record<ConformanceProvider, ConformanceSigner>>;
+  signers?: Partial<Record<ConformanceProvider, ConformanceSigner>> | undefined;
   /**
    * The adapter runs on `@hookgate/core/node` and was mounted with `bodyTimeoutMs:
    * CONFORMANCE_BODY_TIMEOUT_MS`: the suite also checks the 408 of a slow body and the
@@ -40,23 +40,23 @@ export interface AdapterConformanceOptions {
    * only then).
    * @default false
    */
-  nodeLayer?: boolean;
+  nodeLayer?: boolean | undefined;
   /**
    * A web adapter mounted with `bodyTimeoutMs: CONFORMANCE_BODY_TIMEOUT_MS`: the suite also
    * checks the 408 of a slow body (the Node layer's adapters are checked for it anyway).
    * @default false
    */
-  bodyTimeout?: boolean;
+  bodyTimeout?: boolean | undefined;
   /**
    * Mounts the receiver behind the framework's usual body parser (`express.json()`, Koa's
    * body parser, Next.js's API body parser): the suite expects 500 `RAW_BODY_UNAVAILABLE`.
    */
-  mountBehindParser?: MountAdapter;
+  mountBehindParser?: MountAdapter | undefined;
   /**
    * Mounts the receiver with `publicUrl: failingPublicUrl` (a function that throws): the suite
    * expects 500 `INTERNAL_ERROR`, reported to `onError`, with none of the thrown text.
    */
-  mountWithFailingPublicUrl?: MountAdapter;
+  mountWithFailingPublicUrl?: MountAdapter | undefined;
 }
 
 /** The providers whose deliveries the suite sends. */

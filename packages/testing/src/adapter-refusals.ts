@@ -22,15 +22,15 @@ import type { TestApi } from './test-api.js';
 /** Options of {@link runRefusalConformance}. */
 export interface RefusalConformanceOptions {
   /** See `AdapterConformanceOptions.bufferedBody`. */
-  bufferedBody?: boolean;
+  bufferedBody?: boolean | undefined;
   /** See `AdapterConformanceOptions.nodeLayer`. */
-  nodeLayer?: boolean;
+  nodeLayer?: boolean | undefined;
   /** See `AdapterConformanceOptions.bodyTimeout`. */
-  bodyTimeout?: boolean;
+  bodyTimeout?: boolean | undefined;
   /** See `AdapterConformanceOptions.mountBehindParser`. */
-  mountBehindParser?: MountAdapter;
+  mountBehindParser?: MountAdapter | undefined;
   /** See `AdapterConformanceOptions.mountWithFailingPublicUrl`. */
-  mountWithFailingPublicUrl?: MountAdapter;
+  mountWithFailingPublicUrl?: MountAdapter | undefined;
 }
 
 /**

@@ -44,9 +44,9 @@ export function testSecret(provider: ProviderName): string {
 /** What {@link createTestScheme} signs and verifies with. */
 export interface TestCredentials {
   /** The shared secret, for `shared-secret` and `token` providers. */
-  secret?: string;
+  secret?: string | undefined;
   /** The key pair, for `public-key` providers (Discord, SendGrid…). */
-  keys?: TestKeyPair;
+  keys?: TestKeyPair | undefined;
 }
 
 /**

@@ -7,23 +7,23 @@ export interface SignDeliveryOptions {
    * The full URL the sender requests. Twilio and Square sign it, so give the public URL your
    * receiver is configured with. Required by {@link createSignedRequest}.
    */
-  url?: string;
+  url?: string | undefined;
   /** The body: sent as is (a string as UTF-8); any other value is sent as `JSON.stringify(body)`. */
   body: string | Uint8Array | ArrayBuffer | object;
   /** The delivery id, where the scheme sends one (a sample's `id`). @default a random id */
-  id?: string;
+  id?: string | undefined;
   /** The signed timestamp in unix seconds (a sample's `timestamp`). @default now */
-  timestamp?: number;
+  timestamp?: number | undefined;
   /** Other headers to send (a sample's `headers`). The signature headers always win. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** The HTTP method. @default 'POST' */
-  method?: string;
+  method?: string | undefined;
   /**
    * The `Content-Type` (it wins over one in `headers`). @default `application/json` for
    * objects and JSON (text or bytes), a form for `a=b&c=d` text (and any other text signed for
    * Twilio), `text/plain` for other text, `application/octet-stream` for other bytes
    */
-  contentType?: string;
+  contentType?: string | undefined;
 }
 
 /** A signed delivery as plain data, for supertest, light-my-request or `receiver.handle`. */
@@ -31,7 +31,7 @@ export interface SignedDelivery {
   /** The HTTP method. */
   method: string;
   /** The URL that was signed (with `bodySHA256` added for a Twilio JSON body); absent when none was given. */
-  url?: string;
+  url?: string | undefined;
   /** Every header to send: the given ones, `content-type`, and the signature headers. */
   headers: Record<string, string>;
   /** The body to send: a string for text and objects, a `Buffer` (where there is one) for bytes. */

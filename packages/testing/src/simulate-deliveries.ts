@@ -10,7 +10,7 @@ export type DeliverySource = SampleFactory | Sample | (SignDeliveryOptions & { e
 export interface Prepared {
   index: number;
   id: string;
-  event?: string;
+  event?: string | undefined;
   at(timestamp: number): SignDeliveryOptions;
 }
 

@@ -29,31 +29,31 @@ export interface ScenarioOptions {
    */
   type: ScenarioName;
   /** The delivery. @default a fresh sample of the scheme's provider (a generic JSON event for custom schemes) */
-  delivery?: DeliverySource;
+  delivery?: DeliverySource | undefined;
   /**
    * The deliveries of `out-of-order`, in the order they happened. One whose id an earlier one
    * has (a fixed sample) is made anew with a fresh id: by its catalogue factory for a sample,
    * else with the id replaced in its body. @default two distinct events of `delivery`
    */
-  deliveries?: DeliverySource[];
+  deliveries?: DeliverySource[] | undefined;
   /** The URL to sign (Twilio and Square sign it). @default the target URL, or `https://example.test/webhooks` */
-  url?: string;
+  url?: string | undefined;
   /** A fake clock: signing times come from it, and it is advanced by the sender's full delays. @default the wall clock */
-  clock?: FakeClock;
+  clock?: FakeClock | undefined;
   /**
    * How much real time passes per unit of the sender's delay: 0 sends retries at once (with a
    * fake clock they are still signed hours apart), 0.001 waits a millisecond per second.
    * @default 0
    */
-  timeScale?: number;
+  timeScale?: number | undefined;
   /** The retry delays in ms, for `retries`. @default the sender's schedule (Svix, Stripe, Slack, Shopify; none for GitHub) */
-  schedule?: readonly number[];
+  schedule?: readonly number[] | undefined;
   /** How many copies `duplicate` and `concurrent-duplicates` send. @default 2 */
-  count?: number;
+  count?: number | undefined;
   /** How old the `stale-retry` signature is, in seconds. @default the scheme's tolerance (300 when unknown) + 60 */
-  ageSeconds?: number;
+  ageSeconds?: number | undefined;
   /** The time between two `out-of-order` events, in ms. @default 1000 */
-  gapMs?: number;
+  gapMs?: number | undefined;
 }
 
 /** One request the simulated sender made. */
@@ -65,11 +65,11 @@ export interface AttemptReport {
   /** The delivery id it was signed with. */
   id: string;
   /** The sample's event type, when known. */
-  event?: string;
+  event?: string | undefined;
   /** The HTTP status of the answer. */
   status: number;
   /** The error `code` of the answer body (`DELIVERY_IN_FLIGHT`, `TIMESTAMP_OUT_OF_RANGE`, …). */
-  code?: string;
+  code?: string | undefined;
   /** Whether the receiver answered `{ duplicate: true }`. */
   duplicate: boolean;
   /** How long the sender waited before this request, in ms (uncompressed). */

@@ -19,14 +19,14 @@ export interface StoreConformanceOptions {
    * tests use a lease of a minute. Must be finite and above 0.
    * @default 1_000
    */
-  leaseMs?: number;
+  leaseMs?: number | undefined;
   /**
    * Lets `ms` of the store's time pass. A store on a server expires keys on the server's clock,
    * which only a real wait reaches; a store that reads an injected clock can be given the fake
    * clock's `advance` instead, and the suite then waits for nothing.
    * @default a real wait of `ms`
    */
-  wait?: (ms: number) => unknown;
+  wait?: ((ms: number) => unknown) | undefined;
 }
 
 /** The lease of the tests that must not see an expiry. */

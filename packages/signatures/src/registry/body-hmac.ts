@@ -1,14 +1,14 @@
 import type { HmacPresetOptions } from '../preset-scheme.js';
 import type { Scheme } from '../types.js';
 import { presetProvider } from './preset-provider.js';
-import { DAY, HOUR, MINUTE } from './provider-entry.js';
+import { DAY, factoryOf, HOUR } from './provider-entry.js';
 
 // Family F1: an HMAC of the raw body alone, in one header (raw or prefixed). No timestamp is
 // signed, so replays are caught by the delivery id or, without one, by the content key.
 // Each row cites the provider's page that documents the header and the hash.
 
 /** Bitbucket Cloud: `X-Hub-Signature: sha256=<hex>` of the body. */
-export const bitbucketProvider = presetProvider({
+export const bitbucketProvider = /* @__PURE__ */ presetProvider({
   name: 'bitbucket',
   label: 'Bitbucket',
   header: 'X-Hub-Signature',
@@ -26,7 +26,7 @@ export const bitbucketProvider = presetProvider({
 });
 
 /** Gitea / Forgejo: `X-Gitea-Signature: <hex>` of the body. */
-export const giteaProvider = presetProvider({
+export const giteaProvider = /* @__PURE__ */ presetProvider({
   name: 'gitea',
   label: 'Gitea',
   header: 'X-Gitea-Signature',
@@ -43,7 +43,7 @@ export const giteaProvider = presetProvider({
 });
 
 /** Vercel: `x-vercel-signature: <hex>`, HMAC-**SHA1** of the body (not SHA-256). */
-export const vercelProvider = presetProvider({
+export const vercelProvider = /* @__PURE__ */ presetProvider({
   name: 'vercel',
   label: 'Vercel',
   header: 'x-vercel-signature',
@@ -60,7 +60,7 @@ export const vercelProvider = presetProvider({
 });
 
 /** Heroku app webhooks: `Heroku-Webhook-Hmac-SHA256: <base64>` of the body. */
-export const herokuProvider = presetProvider({
+export const herokuProvider = /* @__PURE__ */ presetProvider({
   name: 'heroku',
   label: 'Heroku',
   header: 'Heroku-Webhook-Hmac-SHA256',
@@ -77,7 +77,7 @@ export const herokuProvider = presetProvider({
 });
 
 /** Sentry integration platform: `Sentry-Hook-Signature: <hex>` of the body (client secret). */
-export const sentryProvider = presetProvider({
+export const sentryProvider = /* @__PURE__ */ presetProvider({
   name: 'sentry',
   label: 'Sentry',
   header: 'Sentry-Hook-Signature',
@@ -94,7 +94,7 @@ export const sentryProvider = presetProvider({
 });
 
 /** Doppler: `X-Doppler-Signature: sha256=<hex>` of the body. */
-export const dopplerProvider = presetProvider({
+export const dopplerProvider = /* @__PURE__ */ presetProvider({
   name: 'doppler',
   label: 'Doppler',
   header: 'X-Doppler-Signature',
@@ -112,7 +112,7 @@ export const dopplerProvider = presetProvider({
 });
 
 /** Lemon Squeezy: `X-Signature: <hex>` of the body; the event name in `X-Event-Name`. */
-export const lemonSqueezyProvider = presetProvider({
+export const lemonSqueezyProvider = /* @__PURE__ */ presetProvider({
   name: 'lemon-squeezy',
   label: 'Lemon Squeezy',
   header: 'X-Signature',
@@ -122,7 +122,7 @@ export const lemonSqueezyProvider = presetProvider({
   eventType: { header: 'X-Event-Name' },
   deliveryId: undefined,
   // Three retries with exponential backoff (5 s, 25 s, 125 s).
-  retryHorizonMs: 3 * MINUTE,
+  retryHorizonMs: 180_000 /* 3 minutes */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://docs.lemonsqueezy.com/help/webhooks/signing-requests',
@@ -130,7 +130,7 @@ export const lemonSqueezyProvider = presetProvider({
 });
 
 /** Razorpay: `X-Razorpay-Signature: <hex>` of the body (the webhook secret). */
-export const razorpayProvider = presetProvider({
+export const razorpayProvider = /* @__PURE__ */ presetProvider({
   name: 'razorpay',
   label: 'Razorpay',
   header: 'X-Razorpay-Signature',
@@ -147,7 +147,7 @@ export const razorpayProvider = presetProvider({
 });
 
 /** WooCommerce: `X-WC-Webhook-Signature: <base64>` of the body. */
-export const wooCommerceProvider = presetProvider({
+export const wooCommerceProvider = /* @__PURE__ */ presetProvider({
   name: 'woocommerce',
   label: 'WooCommerce',
   header: 'X-WC-Webhook-Signature',
@@ -164,7 +164,7 @@ export const wooCommerceProvider = presetProvider({
 });
 
 /** Cal.com: `X-Cal-Signature-256: <hex>` of the body. */
-export const calComProvider = presetProvider({
+export const calComProvider = /* @__PURE__ */ presetProvider({
   name: 'cal-com',
   label: 'Cal.com',
   header: 'X-Cal-Signature-256',
@@ -181,7 +181,7 @@ export const calComProvider = presetProvider({
 });
 
 /** Intercom: `X-Hub-Signature: sha1=<hex>`, HMAC-SHA1 of the body (the app's client secret). */
-export const intercomProvider = presetProvider({
+export const intercomProvider = /* @__PURE__ */ presetProvider({
   name: 'intercom',
   label: 'Intercom',
   header: 'X-Hub-Signature',
@@ -199,7 +199,7 @@ export const intercomProvider = presetProvider({
 });
 
 /** Typeform: `Typeform-Signature: sha256=<base64>` of the body. */
-export const typeformProvider = presetProvider({
+export const typeformProvider = /* @__PURE__ */ presetProvider({
   name: 'typeform',
   label: 'Typeform',
   header: 'Typeform-Signature',
@@ -217,7 +217,7 @@ export const typeformProvider = presetProvider({
 });
 
 /** Segment webhooks destination: `X-Signature: <hex>`, HMAC-SHA1 of the body. */
-export const segmentProvider = presetProvider({
+export const segmentProvider = /* @__PURE__ */ presetProvider({
   name: 'segment',
   label: 'Segment',
   header: 'X-Signature',
@@ -226,7 +226,7 @@ export const segmentProvider = presetProvider({
   template: '{body}',
   eventType: { field: 'type' },
   deliveryId: { field: 'messageId' },
-  retryHorizonMs: 4 * HOUR,
+  retryHorizonMs: 14_400_000 /* 4 hours */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://segment.com/docs/connections/destinations/catalog/webhooks/',
@@ -234,7 +234,7 @@ export const segmentProvider = presetProvider({
 });
 
 /** LINE Messaging API: `x-line-signature: <base64>` of the body (the channel secret). */
-export const lineProvider = presetProvider({
+export const lineProvider = /* @__PURE__ */ presetProvider({
   name: 'line',
   label: 'LINE',
   header: 'x-line-signature',
@@ -251,7 +251,7 @@ export const lineProvider = presetProvider({
 });
 
 /** DocuSign Connect: `X-DocuSign-Signature-1`…`-N`, base64 HMAC-SHA256 of the body, one per key. */
-export const docusignProvider = presetProvider({
+export const docusignProvider = /* @__PURE__ */ presetProvider({
   name: 'docusign',
   label: 'DocuSign Connect',
   header: ['X-DocuSign-Signature-1', 'X-DocuSign-Signature-2', 'X-DocuSign-Signature-3'],
@@ -260,7 +260,7 @@ export const docusignProvider = presetProvider({
   template: '{body}',
   eventType: { field: 'event' },
   deliveryId: undefined,
-  retryHorizonMs: 2 * DAY,
+  retryHorizonMs: 172_800_000 /* 2 days */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://developers.docusign.com/platform/webhooks/connect/hmac/',
@@ -268,7 +268,7 @@ export const docusignProvider = presetProvider({
 });
 
 /** Airtable: `X-Airtable-Content-MAC: hmac-sha256=<hex>`, keyed with the base64-decoded `macSecretBase64`. */
-export const airtableProvider = presetProvider({
+export const airtableProvider = /* @__PURE__ */ presetProvider({
   name: 'airtable',
   label: 'Airtable',
   header: 'X-Airtable-Content-MAC',
@@ -287,7 +287,7 @@ export const airtableProvider = presetProvider({
 });
 
 /** Paystack: `x-paystack-signature: <hex>`, HMAC-**SHA512** of the body (the secret key). */
-export const paystackProvider = presetProvider({
+export const paystackProvider = /* @__PURE__ */ presetProvider({
   name: 'paystack',
   label: 'Paystack',
   header: 'x-paystack-signature',
@@ -296,7 +296,7 @@ export const paystackProvider = presetProvider({
   template: '{body}',
   eventType: { field: 'event' },
   deliveryId: { field: 'data.id' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://paystack.com/docs/payments/webhooks/#verify-event-origin',
@@ -304,7 +304,7 @@ export const paystackProvider = presetProvider({
 });
 
 /** Coinbase Commerce: `X-CC-Webhook-Signature: <hex>` of the body. */
-export const coinbaseCommerceProvider = presetProvider({
+export const coinbaseCommerceProvider = /* @__PURE__ */ presetProvider({
   name: 'coinbase-commerce',
   label: 'Coinbase Commerce',
   header: 'X-CC-Webhook-Signature',
@@ -313,7 +313,7 @@ export const coinbaseCommerceProvider = presetProvider({
   template: '{body}',
   eventType: { field: 'event.type' },
   deliveryId: { field: 'event.id' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://docs.cdp.coinbase.com/commerce-onchain/docs/webhooks-security',
@@ -321,7 +321,7 @@ export const coinbaseCommerceProvider = presetProvider({
 });
 
 /** Checkout.com: `Cko-Signature: <hex>` of the body (the webhook's secret key). */
-export const checkoutComProvider = presetProvider({
+export const checkoutComProvider = /* @__PURE__ */ presetProvider({
   name: 'checkout-com',
   label: 'Checkout.com',
   header: 'Cko-Signature',
@@ -338,7 +338,7 @@ export const checkoutComProvider = presetProvider({
 });
 
 /** Alchemy Notify: `X-Alchemy-Signature: <hex>` of the body (the webhook's signing key). */
-export const alchemyProvider = presetProvider({
+export const alchemyProvider = /* @__PURE__ */ presetProvider({
   name: 'alchemy',
   label: 'Alchemy',
   header: 'X-Alchemy-Signature',
@@ -355,7 +355,7 @@ export const alchemyProvider = presetProvider({
 });
 
 /** PagerDuty v3: `X-PagerDuty-Signature: v1=<hex>[,v1=<hex>]` of the body; any may match. */
-export const pagerdutyProvider = presetProvider({
+export const pagerdutyProvider = /* @__PURE__ */ presetProvider({
   name: 'pagerduty',
   label: 'PagerDuty',
   header: 'X-PagerDuty-Signature',
@@ -373,7 +373,7 @@ export const pagerdutyProvider = presetProvider({
 });
 
 /** Microsoft Teams outgoing webhook: `Authorization: HMAC <base64>`, keyed with the base64-decoded token. */
-export const microsoftTeamsProvider = presetProvider({
+export const microsoftTeamsProvider = /* @__PURE__ */ presetProvider({
   name: 'microsoft-teams',
   label: 'Microsoft Teams',
   header: 'Authorization',
@@ -395,7 +395,7 @@ export const microsoftTeamsProvider = presetProvider({
 });
 
 /** Fourthwall: `X-Fourthwall-Hmac-SHA256: <base64>` of the body. */
-export const fourthwallProvider = presetProvider({
+export const fourthwallProvider = /* @__PURE__ */ presetProvider({
   name: 'fourthwall',
   label: 'Fourthwall',
   header: 'X-Fourthwall-Hmac-SHA256',
@@ -412,7 +412,7 @@ export const fourthwallProvider = presetProvider({
 });
 
 /** ClickUp: `X-Signature: <hex>` of the body (the webhook's `secret`). */
-export const clickUpProvider = presetProvider({
+export const clickUpProvider = /* @__PURE__ */ presetProvider({
   name: 'clickup',
   label: 'ClickUp',
   header: 'X-Signature',
@@ -429,7 +429,7 @@ export const clickUpProvider = presetProvider({
 });
 
 /** Xero: `x-xero-signature: <base64>` of the body (the webhook key); "intent to receive" is a signed delivery answered 200, a forged one 401. */
-export const xeroProvider = presetProvider({
+export const xeroProvider = /* @__PURE__ */ presetProvider({
   name: 'xero',
   label: 'Xero',
   header: 'x-xero-signature',
@@ -447,7 +447,7 @@ export const xeroProvider = presetProvider({
 });
 
 /** GoCardless: `Webhook-Signature: <hex>` of the body (the endpoint secret); events arrive in batches. */
-export const goCardlessProvider = presetProvider({
+export const goCardlessProvider = /* @__PURE__ */ presetProvider({
   name: 'gocardless',
   label: 'GoCardless',
   header: 'Webhook-Signature',
@@ -456,7 +456,7 @@ export const goCardlessProvider = presetProvider({
   template: '{body}',
   eventType: { field: 'events.0.resource_type' },
   deliveryId: { field: 'events.0.id' },
-  retryHorizonMs: 7 * DAY,
+  retryHorizonMs: 604_800_000 /* 7 days */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://developer.gocardless.com/getting-started/staying-up-to-date-with-webhooks',
@@ -464,7 +464,7 @@ export const goCardlessProvider = presetProvider({
 });
 
 /** Hookdeck: `x-hookdeck-signature: <base64>` of the body (the project's signing secret). */
-export const hookdeckProvider = presetProvider({
+export const hookdeckProvider = /* @__PURE__ */ presetProvider({
   name: 'hookdeck',
   label: 'Hookdeck',
   header: 'x-hookdeck-signature',
@@ -481,56 +481,63 @@ export const hookdeckProvider = presetProvider({
 });
 
 /** Bitbucket's scheme (`sha256=` hex of the body in `X-Hub-Signature`). */
-export const bitbucket: (options: HmacPresetOptions) => Scheme = bitbucketProvider.create;
+export const bitbucket: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(bitbucketProvider);
 /** Gitea's scheme (hex of the body in `X-Gitea-Signature`). */
-export const gitea: (options: HmacPresetOptions) => Scheme = giteaProvider.create;
+export const gitea: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(giteaProvider);
 /** Vercel's scheme (SHA-1 hex of the body in `x-vercel-signature`). */
-export const vercel: (options: HmacPresetOptions) => Scheme = vercelProvider.create;
+export const vercel: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(vercelProvider);
 /** Heroku's scheme (base64 of the body in `Heroku-Webhook-Hmac-SHA256`). */
-export const heroku: (options: HmacPresetOptions) => Scheme = herokuProvider.create;
+export const heroku: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(herokuProvider);
 /** Sentry's scheme (hex of the body in `Sentry-Hook-Signature`). */
-export const sentry: (options: HmacPresetOptions) => Scheme = sentryProvider.create;
+export const sentry: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(sentryProvider);
 /** Doppler's scheme (`sha256=` hex in `X-Doppler-Signature`). */
-export const doppler: (options: HmacPresetOptions) => Scheme = dopplerProvider.create;
+export const doppler: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(dopplerProvider);
 /** Lemon Squeezy's scheme (hex of the body in `X-Signature`). */
-export const lemonSqueezy: (options: HmacPresetOptions) => Scheme = lemonSqueezyProvider.create;
+export const lemonSqueezy: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(lemonSqueezyProvider);
 /** Razorpay's scheme (hex of the body in `X-Razorpay-Signature`). */
-export const razorpay: (options: HmacPresetOptions) => Scheme = razorpayProvider.create;
+export const razorpay: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(razorpayProvider);
 /** WooCommerce's scheme (base64 of the body in `X-WC-Webhook-Signature`). */
-export const wooCommerce: (options: HmacPresetOptions) => Scheme = wooCommerceProvider.create;
+export const wooCommerce: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(wooCommerceProvider);
 /** Cal.com's scheme (hex of the body in `X-Cal-Signature-256`). */
-export const calCom: (options: HmacPresetOptions) => Scheme = calComProvider.create;
+export const calCom: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(calComProvider);
 /** Intercom's scheme (`sha1=` hex in `X-Hub-Signature`). */
-export const intercom: (options: HmacPresetOptions) => Scheme = intercomProvider.create;
+export const intercom: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(intercomProvider);
 /** Typeform's scheme (`sha256=` base64 in `Typeform-Signature`). */
-export const typeform: (options: HmacPresetOptions) => Scheme = typeformProvider.create;
+export const typeform: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(typeformProvider);
 /** Segment's scheme (SHA-1 hex in `X-Signature`). */
-export const segment: (options: HmacPresetOptions) => Scheme = segmentProvider.create;
+export const segment: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(segmentProvider);
 /** LINE's scheme (base64 of the body in `x-line-signature`). */
-export const line: (options: HmacPresetOptions) => Scheme = lineProvider.create;
+export const line: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(lineProvider);
 /** DocuSign Connect's scheme (base64 in `X-DocuSign-Signature-N`). */
-export const docusign: (options: HmacPresetOptions) => Scheme = docusignProvider.create;
+export const docusign: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(docusignProvider);
 /** Airtable's scheme (`hmac-sha256=` hex in `X-Airtable-Content-MAC`, base64 key). */
-export const airtable: (options: HmacPresetOptions) => Scheme = airtableProvider.create;
+export const airtable: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(airtableProvider);
 /** Paystack's scheme (SHA-512 hex in `x-paystack-signature`). */
-export const paystack: (options: HmacPresetOptions) => Scheme = paystackProvider.create;
+export const paystack: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(paystackProvider);
 /** Coinbase Commerce's scheme (hex in `X-CC-Webhook-Signature`). */
-export const coinbaseCommerce: (options: HmacPresetOptions) => Scheme = coinbaseCommerceProvider.create;
+export const coinbaseCommerce: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(coinbaseCommerceProvider);
 /** Checkout.com's scheme (hex in `Cko-Signature`). */
-export const checkoutCom: (options: HmacPresetOptions) => Scheme = checkoutComProvider.create;
+export const checkoutCom: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(checkoutComProvider);
 /** Alchemy's scheme (hex in `X-Alchemy-Signature`). */
-export const alchemy: (options: HmacPresetOptions) => Scheme = alchemyProvider.create;
+export const alchemy: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(alchemyProvider);
 /** PagerDuty's scheme (`v1=` list in `X-PagerDuty-Signature`). */
-export const pagerduty: (options: HmacPresetOptions) => Scheme = pagerdutyProvider.create;
+export const pagerduty: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(pagerdutyProvider);
 /** Microsoft Teams' scheme (`HMAC ` base64 in `Authorization`, base64 key). */
-export const microsoftTeams: (options: HmacPresetOptions) => Scheme = microsoftTeamsProvider.create;
+export const microsoftTeams: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(microsoftTeamsProvider);
 /** Fourthwall's scheme (base64 in `X-Fourthwall-Hmac-SHA256`). */
-export const fourthwall: (options: HmacPresetOptions) => Scheme = fourthwallProvider.create;
+export const fourthwall: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(fourthwallProvider);
 /** ClickUp's scheme (hex in `X-Signature`). */
-export const clickUp: (options: HmacPresetOptions) => Scheme = clickUpProvider.create;
+export const clickUp: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(clickUpProvider);
 /** Xero's scheme (base64 in `x-xero-signature`). */
-export const xero: (options: HmacPresetOptions) => Scheme = xeroProvider.create;
+export const xero: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(xeroProvider);
 /** GoCardless' scheme (hex in `Webhook-Signature`). */
-export const goCardless: (options: HmacPresetOptions) => Scheme = goCardlessProvider.create;
+export const goCardless: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(goCardlessProvider);
 /** Hookdeck's scheme (base64 in `x-hookdeck-signature`). */
-export const hookdeck: (options: HmacPresetOptions) => Scheme = hookdeckProvider.create;
+export const hookdeck: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(hookdeckProvider);

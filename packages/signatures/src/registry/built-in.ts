@@ -9,7 +9,7 @@ import { type SquareOptions, square } from '../square.js';
 import { type StandardWebhooksOptions, standardWebhooks, svix } from '../standard-webhooks.js';
 import { type StripeOptions, stripe } from '../stripe.js';
 import { type TwilioOptions, twilio } from '../twilio.js';
-import { DAY, HOUR, MINUTE, type ProviderEntry } from './provider-entry.js';
+import { DAY, MINUTE, type ProviderEntry } from './provider-entry.js';
 
 // The schemes with code of their own (one file each), and their facts. Deadlines and retry
 // horizons are the senders' documented ones (see the "Sender deadlines" survey, PROVIDERS.md);
@@ -23,7 +23,7 @@ export const stripeProvider: ProviderEntry<StripeOptions> = {
   timestamp: { unit: 'seconds', toleranceSeconds: 300 },
   eventType: { field: 'type' },
   deliveryId: { field: 'id' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   // Stripe's docs give no number ("return a 2xx quickly"); the CLI forwarder waits 30 s.
   responseDeadlineMs: undefined,
   handshake: undefined,
@@ -40,7 +40,7 @@ export const githubProvider: ProviderEntry<GitHubOptions> = {
   timestamp: undefined,
   eventType: { header: 'X-GitHub-Event' },
   deliveryId: { header: 'X-GitHub-Delivery' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: 10_000,
   handshake: undefined,
   docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
@@ -59,7 +59,7 @@ export const slackProvider: ProviderEntry<SlackOptions> = {
   timestamp: { unit: 'seconds', toleranceSeconds: 300 },
   eventType: { field: 'type' },
   deliveryId: { field: 'event_id' },
-  retryHorizonMs: 6 * MINUTE,
+  retryHorizonMs: 360_000 /* 6 minutes */,
   responseDeadlineMs: 3_000,
   handshake: 'url_verification: echo the challenge (answered by the receiver)',
   docs: 'https://api.slack.com/authentication/verifying-requests-from-slack',
@@ -75,7 +75,7 @@ export const shopifyProvider: ProviderEntry<ShopifyOptions> = {
   timestamp: undefined,
   eventType: { header: 'X-Shopify-Topic' },
   deliveryId: { header: 'X-Shopify-Webhook-Id' },
-  retryHorizonMs: 4 * HOUR,
+  retryHorizonMs: 14_400_000 /* 4 hours */,
   responseDeadlineMs: 5_000,
   handshake: undefined,
   docs: 'https://shopify.dev/docs/apps/build/webhooks/subscribe/https',
@@ -122,7 +122,7 @@ export const discordProvider: ProviderEntry<DiscordOptions> = {
   create: discord,
 };
 
-const SVIX_HORIZON = 28 * HOUR;
+const SVIX_HORIZON = 100_800_000 /* 28 hours */;
 
 /** Standard Webhooks (spec v1). */
 export const standardWebhooksProvider: ProviderEntry<StandardWebhooksOptions> = {
@@ -158,7 +158,7 @@ export const paddleProvider: ProviderEntry<PaddleOptions> = {
   timestamp: { unit: 'seconds', toleranceSeconds: 5 },
   eventType: { field: 'event_type' },
   deliveryId: { field: 'notification_id' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: 5_000,
   handshake: undefined,
   docs: 'https://developer.paddle.com/webhooks/signature-verification',
@@ -178,7 +178,7 @@ export const linearProvider: ProviderEntry<LinearOptions> = {
   eventType: { field: 'type' },
   deliveryId: { header: 'Linear-Delivery' },
   // Retries after 1 minute, 1 hour and 6 hours.
-  retryHorizonMs: 7 * HOUR + MINUTE,
+  retryHorizonMs: 25_200_000 /* 7 hours */ + MINUTE,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://linear.app/developers/webhooks#securing-webhooks',

@@ -4,7 +4,7 @@ import { instagram, type MetaOptions, meta, whatsapp } from '../meta.js';
 import { type TwitchOptions, twitch } from '../twitch.js';
 import { type TwitterOptions, twitter } from '../twitter.js';
 import { type ZoomOptions, zoom } from '../zoom.js';
-import { DAY, HOUR, MINUTE, type ProviderEntry } from './provider-entry.js';
+import { DAY, type ProviderEntry } from './provider-entry.js';
 
 // Senders that need a challenge answered before they deliver; the receiver answers each
 // through the scheme's `handshake` (see types.ts, SchemeHandshake). Retry horizons and
@@ -37,11 +37,15 @@ function metaEntry(
 }
 
 /** Meta Graph API webhooks (Pages, Messenger): retried for up to 36 hours. */
-export const metaProvider = metaEntry('Meta (Facebook)', meta, 36 * HOUR);
+export const metaProvider = /* @__PURE__ */ metaEntry('Meta (Facebook)', meta, 129_600_000 /* 36 hours */);
 /** WhatsApp Business Platform: Meta retries failed notifications for up to 7 days. */
-export const whatsappProvider = metaEntry('WhatsApp', whatsapp, 7 * DAY);
+export const whatsappProvider = /* @__PURE__ */ metaEntry('WhatsApp', whatsapp, 604_800_000 /* 7 days */);
 /** Instagram: Meta's scheme, retried for up to 36 hours. */
-export const instagramProvider = metaEntry('Instagram', instagram, 36 * HOUR);
+export const instagramProvider = /* @__PURE__ */ metaEntry(
+  'Instagram',
+  instagram,
+  129_600_000 /* 36 hours */,
+);
 
 /** Dropbox: body HMAC, GET ?challenge= echoed; Dropbox waits 10 s for an answer. */
 export const dropboxProvider: ProviderEntry<DropboxOptions> = {
@@ -83,7 +87,7 @@ export const twitterProvider: ProviderEntry<TwitterOptions> = {
   timestamp: undefined,
   eventType: undefined,
   deliveryId: undefined,
-  retryHorizonMs: 10 * MINUTE,
+  retryHorizonMs: 600_000 /* 10 minutes */,
   responseDeadlineMs: 3_000,
   handshake: 'GET ?crc_token= answered {"response_token":"sha256=<base64 HMAC>"}',
   docs: 'https://docs.x.com/x-api/webhooks/introduction',
@@ -102,7 +106,7 @@ export const twitchProvider: ProviderEntry<TwitchOptions> = {
   timestamp: { unit: 'iso8601', toleranceSeconds: 600 },
   eventType: { field: 'subscription.type' },
   deliveryId: { header: 'Twitch-Eventsub-Message-Id' },
-  retryHorizonMs: 10 * MINUTE,
+  retryHorizonMs: 600_000 /* 10 minutes */,
   responseDeadlineMs: undefined,
   handshake: 'webhook_callback_verification (signed): challenge echoed as text/plain',
   docs: 'https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message',
@@ -118,7 +122,7 @@ export const zoomProvider: ProviderEntry<ZoomOptions> = {
   timestamp: { unit: 'seconds', toleranceSeconds: 300 },
   eventType: { field: 'event' },
   deliveryId: undefined,
-  retryHorizonMs: 85 * MINUTE,
+  retryHorizonMs: 5_100_000 /* 85 minutes */,
   responseDeadlineMs: 3_000,
   handshake: 'endpoint.url_validation (signed): {plainToken, encryptedToken: hex HMAC(plainToken)}',
   docs: 'https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events',

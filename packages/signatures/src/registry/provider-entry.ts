@@ -43,17 +43,17 @@ export interface TimestampFacts {
  */
 export interface ProviderOptions {
   /** The shared secret(s): several for rotation, or a lookup. */
-  secret?: SecretSource;
+  secret?: SecretSource | undefined;
   /** The public key(s) of a `public-key` provider. */
-  publicKey?: SecretSource;
+  publicKey?: SecretSource | undefined;
   /** The private key of a `public-key` provider, for signing (tests, the CLI). */
-  privateKey?: string;
+  privateKey?: string | undefined;
   /** The cryptography to use. @default `node:crypto` where available, else Web Crypto */
-  crypto?: CryptoProvider;
+  crypto?: CryptoProvider | undefined;
   /** Seconds a signed timestamp may be old. @default the provider's window */
-  tolerance?: number;
+  tolerance?: number | undefined;
   /** Seconds a signed timestamp may be ahead. @default tolerance */
-  futureTolerance?: number;
+  futureTolerance?: number | undefined;
 }
 
 /**
@@ -106,7 +106,7 @@ export interface ProviderEntry<TOptions = ProviderOptions> extends ProviderFacts
   /** Builds the provider's scheme (the same function as its named export). */
   create(options: TOptions): Scheme;
   /** The declarative HMAC description, for the providers built from one (benches, tooling). */
-  readonly preset?: HmacPreset;
+  readonly preset?: HmacPreset | undefined;
 }
 
 /** An entry of any provider, for code that iterates the registry. */
@@ -115,6 +115,21 @@ export type AnyProviderEntry = ProviderEntry<ProviderOptions>;
 /** A duration in milliseconds, for the facts tables. */
 export const MINUTE = 60_000;
 /** @see MINUTE */
-export const HOUR = 60 * MINUTE;
+export const HOUR = 3_600_000 /* 60 minutes */;
 /** @see MINUTE */
-export const DAY = 24 * HOUR;
+export const DAY = 86_400_000 /* 24 hours */;
+
+/**
+ * The scheme factory of a registry entry, as each preset provider is exported by name. A call,
+ * marked pure where it is used, rather than `entry.create`: bundlers keep every property read at
+ * the top of a module (it could run a getter), so `export const acme = acmeProvider.create`
+ * would keep all ~70 providers in a bundle that imports one.
+ *
+ * @example
+ * ```ts
+ * export const acme = /* @__PURE__ *\/ factoryOf(acmeProvider);
+ * ```
+ */
+export function factoryOf<TOptions>(entry: ProviderEntry<TOptions>): (options: TOptions) => Scheme {
+  return entry.create;
+}

@@ -227,7 +227,7 @@ export const providers = {
 export type ProviderName = keyof typeof providers;
 
 /** Every registered provider's name, in registry order. */
-export const providerNames = Object.keys(providers) as ProviderName[];
+export const providerNames = /* @__PURE__ */ Object.keys(providers) as ProviderName[];
 
 /**
  * Whether `name` is a registered provider.

@@ -1,7 +1,7 @@
 import { utf8Key } from '../secrets.js';
 import { createStandardScheme, type StandardWebhooksOptions } from '../standard-webhooks.js';
 import type { Scheme } from '../types.js';
-import { DAY, HOUR, type ProviderEntry } from './provider-entry.js';
+import { DAY, factoryOf, HOUR, type ProviderEntry } from './provider-entry.js';
 
 // Family F5: senders built on Standard Webhooks / Svix (`id.timestamp.body`, `v1,<base64>`
 // entries, a `whsec_` base64 key). Each accepts both the `svix-*` and `webhook-*` header
@@ -13,7 +13,7 @@ interface StandardSender {
   displayName: string;
   prefix: 'svix' | 'webhook';
   /** Polar keys with the secret's UTF-8 bytes instead of base64-decoding it. */
-  utf8Secret?: boolean;
+  utf8Secret?: boolean | undefined;
   eventType: ProviderEntry['eventType'];
   retryHorizonMs: number;
   responseDeadlineMs: number | undefined;
@@ -21,7 +21,7 @@ interface StandardSender {
 }
 
 // Svix retries over about 28 hours (docs.svix.com/retries) and waits 15 s for an answer.
-const SVIX_HORIZON = 28 * HOUR;
+const SVIX_HORIZON = 100_800_000 /* 28 hours */;
 
 function sender(row: StandardSender): ProviderEntry<StandardWebhooksOptions> {
   const prefixes = row.prefix === 'svix' ? ['svix', 'webhook'] : ['webhook', 'svix'];
@@ -49,7 +49,7 @@ function sender(row: StandardSender): ProviderEntry<StandardWebhooksOptions> {
 const TYPE = { field: 'type' } as const;
 
 /** Clerk (delivered by Svix). */
-export const clerkProvider = sender({
+export const clerkProvider = /* @__PURE__ */ sender({
   name: 'clerk',
   displayName: 'Clerk',
   prefix: 'svix',
@@ -59,7 +59,7 @@ export const clerkProvider = sender({
   docs: 'https://clerk.com/docs/webhooks/sync-data',
 });
 /** Resend (delivered by Svix). */
-export const resendProvider = sender({
+export const resendProvider = /* @__PURE__ */ sender({
   name: 'resend',
   displayName: 'Resend',
   prefix: 'svix',
@@ -69,17 +69,17 @@ export const resendProvider = sender({
   docs: 'https://resend.com/docs/dashboard/webhooks/verify-webhooks-requests',
 });
 /** OpenAI (Standard Webhooks headers). */
-export const openaiProvider = sender({
+export const openaiProvider = /* @__PURE__ */ sender({
   name: 'openai',
   displayName: 'OpenAI',
   prefix: 'webhook',
   eventType: TYPE,
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: undefined,
   docs: 'https://platform.openai.com/docs/guides/webhooks',
 });
 /** Replicate (Standard Webhooks headers; the body is the prediction). */
-export const replicateProvider = sender({
+export const replicateProvider = /* @__PURE__ */ sender({
   name: 'replicate',
   displayName: 'Replicate',
   prefix: 'webhook',
@@ -89,7 +89,7 @@ export const replicateProvider = sender({
   docs: 'https://replicate.com/docs/topics/webhooks/verify-webhook',
 });
 /** Polar (Standard Webhooks, but the secret is used as its UTF-8 bytes, not base64-decoded). */
-export const polarProvider = sender({
+export const polarProvider = /* @__PURE__ */ sender({
   name: 'polar',
   displayName: 'Polar',
   prefix: 'webhook',
@@ -100,7 +100,7 @@ export const polarProvider = sender({
   docs: 'https://docs.polar.sh/integrate/webhooks/delivery',
 });
 /** Dodo Payments (Standard Webhooks headers). */
-export const dodoPaymentsProvider = sender({
+export const dodoPaymentsProvider = /* @__PURE__ */ sender({
   name: 'dodo-payments',
   displayName: 'Dodo Payments',
   prefix: 'webhook',
@@ -110,7 +110,7 @@ export const dodoPaymentsProvider = sender({
   docs: 'https://docs.dodopayments.com/developer-resources/webhooks',
 });
 /** Render (Standard Webhooks headers). */
-export const renderProvider = sender({
+export const renderProvider = /* @__PURE__ */ sender({
   name: 'render',
   displayName: 'Render',
   prefix: 'webhook',
@@ -120,7 +120,7 @@ export const renderProvider = sender({
   docs: 'https://render.com/docs/webhooks',
 });
 /** Stytch (delivered by Svix). */
-export const stytchProvider = sender({
+export const stytchProvider = /* @__PURE__ */ sender({
   name: 'stytch',
   displayName: 'Stytch',
   prefix: 'svix',
@@ -130,27 +130,27 @@ export const stytchProvider = sender({
   docs: 'https://stytch.com/docs/guides/webhooks/getting-started',
 });
 /** Brex (Standard Webhooks headers). */
-export const brexProvider = sender({
+export const brexProvider = /* @__PURE__ */ sender({
   name: 'brex',
   displayName: 'Brex',
   prefix: 'webhook',
   eventType: { field: 'event_type' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: undefined,
   docs: 'https://developer.brex.com/docs/webhooks/',
 });
 /** Lithic (Standard Webhooks headers). */
-export const lithicProvider = sender({
+export const lithicProvider = /* @__PURE__ */ sender({
   name: 'lithic',
   displayName: 'Lithic',
   prefix: 'webhook',
   eventType: { field: 'event_type' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: undefined,
   docs: 'https://docs.lithic.com/docs/events-api',
 });
 /** beehiiv (delivered by Svix). */
-export const beehiivProvider = sender({
+export const beehiivProvider = /* @__PURE__ */ sender({
   name: 'beehiiv',
   displayName: 'beehiiv',
   prefix: 'svix',
@@ -160,7 +160,7 @@ export const beehiivProvider = sender({
   docs: 'https://developers.beehiiv.com/docs/v2/webhooks',
 });
 /** incident.io (Standard Webhooks headers). */
-export const incidentIoProvider = sender({
+export const incidentIoProvider = /* @__PURE__ */ sender({
   name: 'incident-io',
   displayName: 'incident.io',
   prefix: 'webhook',
@@ -170,7 +170,7 @@ export const incidentIoProvider = sender({
   docs: 'https://api-docs.incident.io/tag/Webhooks/',
 });
 /** Supabase Auth Hooks over HTTP (Standard Webhooks; the secret is `v1,whsec_…`: give the `whsec_…` part). */
-export const supabaseAuthHooksProvider = sender({
+export const supabaseAuthHooksProvider = /* @__PURE__ */ sender({
   name: 'supabase-auth-hooks',
   displayName: 'Supabase Auth Hooks',
   prefix: 'webhook',
@@ -181,29 +181,33 @@ export const supabaseAuthHooksProvider = sender({
 });
 
 /** Clerk's scheme: Svix headers, a `whsec_` secret. */
-export const clerk: (options: StandardWebhooksOptions) => Scheme = clerkProvider.create;
+export const clerk: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(clerkProvider);
 /** Resend's scheme: Svix headers, a `whsec_` secret. */
-export const resend: (options: StandardWebhooksOptions) => Scheme = resendProvider.create;
+export const resend: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(resendProvider);
 /** OpenAI's scheme: Standard Webhooks headers, a `whsec_` secret. */
-export const openai: (options: StandardWebhooksOptions) => Scheme = openaiProvider.create;
+export const openai: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(openaiProvider);
 /** Replicate's scheme: Standard Webhooks headers, a `whsec_` secret. */
-export const replicate: (options: StandardWebhooksOptions) => Scheme = replicateProvider.create;
+export const replicate: (options: StandardWebhooksOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(replicateProvider);
 /** Polar's scheme: Standard Webhooks headers, the secret's UTF-8 bytes as the key. */
-export const polar: (options: StandardWebhooksOptions) => Scheme = polarProvider.create;
+export const polar: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(polarProvider);
 /** Dodo Payments' scheme. */
-export const dodoPayments: (options: StandardWebhooksOptions) => Scheme = dodoPaymentsProvider.create;
+export const dodoPayments: (options: StandardWebhooksOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(dodoPaymentsProvider);
 /** Render's scheme. */
-export const render: (options: StandardWebhooksOptions) => Scheme = renderProvider.create;
+export const render: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(renderProvider);
 /** Stytch's scheme. */
-export const stytch: (options: StandardWebhooksOptions) => Scheme = stytchProvider.create;
+export const stytch: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(stytchProvider);
 /** Brex's scheme. */
-export const brex: (options: StandardWebhooksOptions) => Scheme = brexProvider.create;
+export const brex: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(brexProvider);
 /** Lithic's scheme. */
-export const lithic: (options: StandardWebhooksOptions) => Scheme = lithicProvider.create;
+export const lithic: (options: StandardWebhooksOptions) => Scheme = /* @__PURE__ */ factoryOf(lithicProvider);
 /** beehiiv's scheme. */
-export const beehiiv: (options: StandardWebhooksOptions) => Scheme = beehiivProvider.create;
+export const beehiiv: (options: StandardWebhooksOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(beehiivProvider);
 /** incident.io's scheme. */
-export const incidentIo: (options: StandardWebhooksOptions) => Scheme = incidentIoProvider.create;
+export const incidentIo: (options: StandardWebhooksOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(incidentIoProvider);
 /** Supabase Auth Hooks' scheme. */
 export const supabaseAuthHooks: (options: StandardWebhooksOptions) => Scheme =
   supabaseAuthHooksProvider.create;

@@ -1,14 +1,14 @@
 import type { HmacPresetOptions } from '../preset-scheme.js';
 import type { Scheme } from '../types.js';
 import { presetProvider } from './preset-provider.js';
-import { DAY, HOUR } from './provider-entry.js';
+import { DAY, factoryOf, HOUR } from './provider-entry.js';
 
 // Families F2 (`t=…,v1=…` over `t.body`), F3 (`v0:ts:body`), F4 (a timestamp header joined to
 // the body) and F6 (the URL signed with the body). The signature is checked before the
 // timestamp, so a stale genuine delivery is reported as stale, not forged.
 
 /** Mux: `Mux-Signature: t=<s>,v1=<hex>` over `t.body`. */
-export const muxProvider = presetProvider({
+export const muxProvider = /* @__PURE__ */ presetProvider({
   name: 'mux',
   label: 'Mux',
   header: 'Mux-Signature',
@@ -27,7 +27,7 @@ export const muxProvider = presetProvider({
 });
 
 /** Calendly: `Calendly-Webhook-Signature: t=<s>,v1=<hex>` over `t.body`; 3 minutes. */
-export const calendlyProvider = presetProvider({
+export const calendlyProvider = /* @__PURE__ */ presetProvider({
   name: 'calendly',
   label: 'Calendly',
   header: 'Calendly-Webhook-Signature',
@@ -47,7 +47,7 @@ export const calendlyProvider = presetProvider({
 });
 
 /** WorkOS: `WorkOS-Signature: t=<ms>, v1=<hex>` over `t.body`; 180 s (the SDK's default). */
-export const workosProvider = presetProvider({
+export const workosProvider = /* @__PURE__ */ presetProvider({
   name: 'workos',
   label: 'WorkOS',
   header: 'WorkOS-Signature',
@@ -58,7 +58,7 @@ export const workosProvider = presetProvider({
   timestamp: { unit: 'milliseconds', tolerance: 180 },
   eventType: { field: 'event' },
   deliveryId: { field: 'id' },
-  retryHorizonMs: 3 * DAY,
+  retryHorizonMs: 259_200_000 /* 3 days */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://workos.com/docs/events/data-syncing/webhooks',
@@ -66,7 +66,7 @@ export const workosProvider = presetProvider({
 });
 
 /** ElevenLabs: `ElevenLabs-Signature: t=<s>,v0=<hex>` over `t.body`; 30 minutes (the SDK's window). */
-export const elevenLabsProvider = presetProvider({
+export const elevenLabsProvider = /* @__PURE__ */ presetProvider({
   name: 'elevenlabs',
   label: 'ElevenLabs',
   header: 'ElevenLabs-Signature',
@@ -85,7 +85,7 @@ export const elevenLabsProvider = presetProvider({
 });
 
 /** Sanity: `sanity-webhook-signature: t=<ms>,v1=<base64url>` over `t.body` (`@sanity/webhook`). */
-export const sanityProvider = presetProvider({
+export const sanityProvider = /* @__PURE__ */ presetProvider({
   name: 'sanity',
   label: 'Sanity',
   header: 'sanity-webhook-signature',
@@ -104,7 +104,7 @@ export const sanityProvider = presetProvider({
 });
 
 /** Customer.io reporting webhooks: `X-CIO-Signature: <hex>` over `v0:<ts>:<body>`. */
-export const customerIoProvider = presetProvider({
+export const customerIoProvider = /* @__PURE__ */ presetProvider({
   name: 'customer-io',
   label: 'Customer.io',
   header: 'X-CIO-Signature',
@@ -123,7 +123,7 @@ export const customerIoProvider = presetProvider({
 });
 
 /** Webflow: `x-webflow-signature: <hex>` over `<ts>:<body>`, `x-webflow-timestamp` in ms; 5 minutes. */
-export const webflowProvider = presetProvider({
+export const webflowProvider = /* @__PURE__ */ presetProvider({
   name: 'webflow',
   label: 'Webflow',
   header: 'x-webflow-signature',
@@ -141,7 +141,7 @@ export const webflowProvider = presetProvider({
 });
 
 /** Zendesk: `X-Zendesk-Webhook-Signature: <base64>` over `<ts><body>`, the timestamp an RFC 3339 date. */
-export const zendeskProvider = presetProvider({
+export const zendeskProvider = /* @__PURE__ */ presetProvider({
   name: 'zendesk',
   label: 'Zendesk',
   header: 'X-Zendesk-Webhook-Signature',
@@ -159,7 +159,7 @@ export const zendeskProvider = presetProvider({
 });
 
 /** Box: `BOX-SIGNATURE-PRIMARY`/`-SECONDARY`, base64 over `<body><ts>`, `BOX-DELIVERY-TIMESTAMP` RFC 3339; 10 minutes. */
-export const boxProvider = presetProvider({
+export const boxProvider = /* @__PURE__ */ presetProvider({
   name: 'box',
   label: 'Box',
   header: ['BOX-SIGNATURE-PRIMARY', 'BOX-SIGNATURE-SECONDARY'],
@@ -177,7 +177,7 @@ export const boxProvider = presetProvider({
 });
 
 /** HubSpot v3: `X-HubSpot-Signature-v3: <base64>` over method, URI, body and the ms timestamp; 5 minutes. */
-export const hubspotProvider = presetProvider({
+export const hubspotProvider = /* @__PURE__ */ presetProvider({
   name: 'hubspot',
   label: 'HubSpot',
   header: 'X-HubSpot-Signature-v3',
@@ -195,7 +195,7 @@ export const hubspotProvider = presetProvider({
 });
 
 /** Trello: `X-Trello-Webhook: <base64>`, HMAC-SHA1 of the body followed by the callback URL. */
-export const trelloProvider = presetProvider({
+export const trelloProvider = /* @__PURE__ */ presetProvider({
   name: 'trello',
   label: 'Trello',
   header: 'X-Trello-Webhook',
@@ -215,7 +215,7 @@ export const trelloProvider = presetProvider({
  * Mailchimp Transactional (Mandrill): `X-Mandrill-Signature: <base64>`, HMAC-SHA1 of the
  * webhook URL followed by the POST parameters sorted by name, each `name + value`.
  */
-export const mandrillProvider = presetProvider({
+export const mandrillProvider = /* @__PURE__ */ presetProvider({
   name: 'mandrill',
   label: 'Mailchimp Transactional (Mandrill)',
   header: 'X-Mandrill-Signature',
@@ -234,26 +234,28 @@ export const mandrillProvider = presetProvider({
 });
 
 /** Mux's scheme. */
-export const mux: (options: HmacPresetOptions) => Scheme = muxProvider.create;
+export const mux: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(muxProvider);
 /** Calendly's scheme. */
-export const calendly: (options: HmacPresetOptions) => Scheme = calendlyProvider.create;
+export const calendly: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(calendlyProvider);
 /** WorkOS's scheme. */
-export const workos: (options: HmacPresetOptions) => Scheme = workosProvider.create;
+export const workos: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(workosProvider);
 /** ElevenLabs' scheme. */
-export const elevenLabs: (options: HmacPresetOptions) => Scheme = elevenLabsProvider.create;
+export const elevenLabs: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(elevenLabsProvider);
 /** Sanity's scheme. */
-export const sanity: (options: HmacPresetOptions) => Scheme = sanityProvider.create;
+export const sanity: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(sanityProvider);
 /** Customer.io's scheme. */
-export const customerIo: (options: HmacPresetOptions) => Scheme = customerIoProvider.create;
+export const customerIo: (options: HmacPresetOptions) => Scheme =
+  /* @__PURE__ */ factoryOf(customerIoProvider);
 /** Webflow's scheme. */
-export const webflow: (options: HmacPresetOptions) => Scheme = webflowProvider.create;
+export const webflow: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(webflowProvider);
 /** Zendesk's scheme. */
-export const zendesk: (options: HmacPresetOptions) => Scheme = zendeskProvider.create;
+export const zendesk: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(zendeskProvider);
 /** Box's scheme (give both signature keys as `secret: [primary, secondary]`). */
-export const box: (options: HmacPresetOptions) => Scheme = boxProvider.create;
+export const box: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(boxProvider);
 /** HubSpot's v3 scheme (pass the public `url` the app registered). */
-export const hubspot: (options: HmacPresetOptions) => Scheme = hubspotProvider.create;
+export const hubspot: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(hubspotProvider);
 /** Trello's scheme (pass the callback `url` exactly as registered). */
-export const trello: (options: HmacPresetOptions) => Scheme = trelloProvider.create;
+export const trello: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(trelloProvider);
 /** Mandrill's scheme (pass the webhook `url` exactly as registered). */
-export const mandrill: (options: HmacPresetOptions) => Scheme = mandrillProvider.create;
+export const mandrill: (options: HmacPresetOptions) => Scheme = /* @__PURE__ */ factoryOf(mandrillProvider);

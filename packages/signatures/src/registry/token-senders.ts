@@ -1,7 +1,7 @@
 import type { TokenSchemeOptions } from '../token-scheme.js';
 import { auth0, chargebee, deepgram, gitlab, okta, postmark, revenuecat, telegram } from '../tokens.js';
 import type { Scheme } from '../types.js';
-import { DAY, HOUR, MINUTE, type ProviderEntry, type ProviderFacts } from './provider-entry.js';
+import { DAY, HOUR, type ProviderEntry, type ProviderFacts } from './provider-entry.js';
 
 // Senders that authenticate with a shared token or HTTP Basic credentials: the token is
 // compared in constant time, but it covers no byte of the body (see token-scheme.ts).
@@ -21,7 +21,7 @@ function tokenEntry(row: TokenRow): ProviderEntry<TokenSchemeOptions> {
 }
 
 /** GitLab: `X-Gitlab-Token`; GitLab does not retry (it disables failing hooks); 10 s deadline. */
-export const gitlabProvider = tokenEntry({
+export const gitlabProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'GitLab',
   eventType: { field: 'object_kind' },
   deliveryId: { header: 'X-Gitlab-Event-UUID' },
@@ -33,7 +33,7 @@ export const gitlabProvider = tokenEntry({
 });
 
 /** Telegram Bot API: `X-Telegram-Bot-Api-Secret-Token`; updates are kept for 24 hours. */
-export const telegramProvider = tokenEntry({
+export const telegramProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'Telegram',
   eventType: undefined,
   deliveryId: { field: 'update_id' },
@@ -45,7 +45,7 @@ export const telegramProvider = tokenEntry({
 });
 
 /** Postmark: HTTP Basic credentials in the webhook URL. */
-export const postmarkProvider = tokenEntry({
+export const postmarkProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'Postmark',
   eventType: { field: 'RecordType' },
   deliveryId: undefined,
@@ -57,11 +57,11 @@ export const postmarkProvider = tokenEntry({
 });
 
 /** Chargebee: HTTP Basic credentials; retried with backoff for about 2 days. */
-export const chargebeeProvider = tokenEntry({
+export const chargebeeProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'Chargebee',
   eventType: { field: 'event_type' },
   deliveryId: { field: 'id' },
-  retryHorizonMs: 2 * DAY,
+  retryHorizonMs: 172_800_000 /* 2 days */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://www.chargebee.com/docs/billing/2.0/site-configuration/webhook_settings',
@@ -69,11 +69,11 @@ export const chargebeeProvider = tokenEntry({
 });
 
 /** Deepgram callbacks: `dg-token`, the API key identifier. */
-export const deepgramProvider = tokenEntry({
+export const deepgramProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'Deepgram',
   eventType: undefined,
   deliveryId: { field: 'metadata.request_id' },
-  retryHorizonMs: 10 * MINUTE,
+  retryHorizonMs: 600_000 /* 10 minutes */,
   responseDeadlineMs: undefined,
   handshake: undefined,
   docs: 'https://developers.deepgram.com/docs/callback',
@@ -81,11 +81,11 @@ export const deepgramProvider = tokenEntry({
 });
 
 /** RevenueCat: the configured `Authorization` value; retried 5 times over about 2.5 hours. */
-export const revenuecatProvider = tokenEntry({
+export const revenuecatProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'RevenueCat',
   eventType: { field: 'event.type' },
   deliveryId: { field: 'event.id' },
-  retryHorizonMs: 3 * HOUR,
+  retryHorizonMs: 10_800_000 /* 3 hours */,
   responseDeadlineMs: 60_000,
   handshake: undefined,
   docs: 'https://www.revenuecat.com/docs/integrations/webhooks',
@@ -93,7 +93,7 @@ export const revenuecatProvider = tokenEntry({
 });
 
 /** Auth0 log streams (custom webhook): the configured `Authorization` value. */
-export const auth0Provider = tokenEntry({
+export const auth0Provider = /* @__PURE__ */ tokenEntry({
   displayName: 'Auth0 log streams',
   eventType: undefined,
   deliveryId: undefined,
@@ -105,11 +105,11 @@ export const auth0Provider = tokenEntry({
 });
 
 /** Okta event hooks: the configured `Authorization` value; one retry; 3 s deadline. */
-export const oktaProvider = tokenEntry({
+export const oktaProvider = /* @__PURE__ */ tokenEntry({
   displayName: 'Okta event hooks',
   eventType: { field: 'eventType' },
   deliveryId: { field: 'eventId' },
-  retryHorizonMs: 10 * MINUTE,
+  retryHorizonMs: 600_000 /* 10 minutes */,
   responseDeadlineMs: 3_000,
   handshake: 'one-time GET with X-Okta-Verification-Challenge answered {"verification": …}',
   docs: 'https://developer.okta.com/docs/concepts/event-hooks/',

@@ -29,7 +29,7 @@ export interface SampleRow {
   /** The payload, modelled on the provider's documented example. */
   payload: (context: SampleContext) => unknown;
   /** Send the payload (string fields) as a form instead of JSON (Mandrill). */
-  form?: boolean;
+  form?: boolean | undefined;
 }
 
 /**

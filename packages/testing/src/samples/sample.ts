@@ -5,9 +5,9 @@ export interface SampleOptions {
    * `timestamp` give the same bytes.
    * @default a fresh random id in the provider's format
    */
-  id?: string;
+  id?: string | undefined;
   /** When the event happened, in unix seconds; payload times and the signature use it. @default now */
-  timestamp?: number;
+  timestamp?: number | undefined;
 }
 
 /** A delivery as the provider sends it, before signing. */
