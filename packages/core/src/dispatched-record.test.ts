@@ -42,7 +42,10 @@ function worker() {
   const errors: WebhookError[] = [];
   const memory = createMemoryStore();
   const store: IdempotencyStore = {
-    claim: (key, options) => (calls.push(`claim ${key}`), memory.claim(key, options)),
+    claim(key, options) {
+      calls.push(`claim ${key}`);
+      return memory.claim(key, options);
+    },
     complete: (key, token, options) => memory.complete(key, token, options),
     release: (key, token) => memory.release(key, token),
   };
