@@ -3,7 +3,12 @@
 // at once as INVALID_PAYLOAD (BullMQ's UnrecoverableError: no retry), reports it, and runs no
 // handler; a genuine job among them still runs.
 import { queueDispatch, startWorker } from '@hookgate/bullmq';
-import { createMemoryStore, createReceiver, type WebhookError } from '@hookgate/core';
+import {
+  createMemoryStore,
+  createReceiver,
+  type DispatchedDelivery,
+  type WebhookError,
+} from '@hookgate/core';
 import { stripe } from '@hookgate/signatures';
 import { type Job, QueueEvents } from 'bullmq';
 import fc from 'fast-check';
@@ -72,7 +77,9 @@ it('fails every job that holds no hookgate delivery, once and unretried, and sti
       return record;
     }),
   ];
-  for (const [index, data] of hostile.entries()) await dispatcher.queue.add(`hostile-${index}`, data);
+  // Written as another program would: the queue's type says DispatchedDelivery, Redis holds anything.
+  for (const [index, data] of hostile.entries())
+    await dispatcher.queue.add(`hostile-${index}`, data as DispatchedDelivery);
 
   const events = new QueueEvents(queueName, { connection: connection.duplicate(), prefix });
   cleanUp.push(() => events.close());
