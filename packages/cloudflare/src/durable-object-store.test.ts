@@ -1,3 +1,4 @@
+import type { ClaimResult } from '@hookgate/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDurableObjectStore } from './durable-object-store.js';
@@ -80,9 +81,9 @@ describe('the store reading the object’s answers', () => {
             get: () => ({ fetch: async () => new Response(status === 204 ? null : body, { status }) }),
           },
         });
-        const claim = await Promise.resolve(store.claim('k', { leaseMs: 5_000 })).then(
+        const claim: ClaimResult | Error = await Promise.resolve(store.claim('k', { leaseMs: 5_000 })).then(
           (value) => value,
-          (error: unknown) => error,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
         );
         if (claim instanceof Error) expect(claim).not.toBeInstanceOf(TypeError);
         else if (claim.status === 'claimed')
