@@ -1,5 +1,5 @@
 import type { DispatchedDelivery, DispatchedResult, EventSchemas, Logger, Receiver } from '@hookgate/core';
-import { createConsoleLogger, isWebhookError, withLinkedSpan } from '@hookgate/core';
+import { createConsoleLogger, isDispatchedDelivery, isWebhookError, withLinkedSpan } from '@hookgate/core';
 import {
   type ConnectionOptions,
   DelayedError,
@@ -73,17 +73,20 @@ export function startWorker<TEvents extends EventSchemas>(
     options.queueName,
     async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>, token?: string) {
       const run = { id: job.id ?? '', attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 };
+      // Job data is whatever Redis holds (null, a string, another version): the span reads only
+      // a checked record, and runDispatched refuses the rest (INVALID_PAYLOAD, not retried).
+      const delivery = isDispatchedDelivery(job.data) ? job.data : undefined;
       try {
         // A span per job, linked to the delivery's receive span (OpenTelemetry, when installed).
         return await withLinkedSpan(
-          `webhook process ${job.data.eventType}`,
-          job.data.trace,
+          `webhook process ${delivery?.eventType ?? job.name}`,
+          delivery?.trace,
           () => receiver.runDispatched(job.data, { job: run, timeoutMs, leaseMs }),
           {
             'messaging.system': 'hookgate',
-            'messaging.message.id': job.data.deliveryId,
-            'messaging.destination.name': job.data.eventType,
-            'hookgate.provider': job.data.scheme,
+            'messaging.message.id': delivery?.deliveryId ?? '',
+            'messaging.destination.name': delivery?.eventType ?? job.name,
+            'hookgate.provider': delivery?.scheme ?? '',
             'hookgate.attempt': run.attempt,
           },
         );

@@ -57,17 +57,23 @@ export function secretsOf(command: string, values: readonly string[] | undefined
   return [...values];
 }
 
+/** A field name (RFC 9110 §5.1: a token). */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A field value (RFC 9110 §5.5): visible characters, obs-text, inner spaces and tabs; no CR, LF or NUL. */
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 /**
  * `--header` values: `Name: value` pairs are request headers; for `--provider hmac` a bare
  * name (header names cannot contain `:`) is the signature header, as `--signature-header` is.
  */
 export function headersOf(command: string, values: readonly string[] | undefined) {
-  const headers: Record<string, string | string[]> = {};
+  // No prototype: a header named `__proto__` or `constructor` is a header like any other.
+  const headers: Record<string, string | string[]> = Object.create(null);
   let signatureHeader: string | undefined;
   for (const value of values ?? []) {
     const colon = value.indexOf(':');
     if (colon < 0) {
-      if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value)) {
+      if (!TOKEN.test(value)) {
         throw new UsageError(`--header ${JSON.stringify(value)} is not "Name: value"`, command);
       }
       signatureHeader = value;
@@ -77,6 +83,14 @@ export function headersOf(command: string, values: readonly string[] | undefined
     if (name === '')
       throw new UsageError(`--header ${JSON.stringify(value)} has no name before the colon`, command);
     const headerValue = value.slice(colon + 1).trim();
+    // Refused here, as a usage error, rather than by fetch (which `send` would report as an
+    // unreachable URL) or never (`sign` would print a header no HTTP request can carry).
+    if (!TOKEN.test(name) || !FIELD_VALUE.test(headerValue)) {
+      throw new UsageError(
+        `--header ${JSON.stringify(value)} is not "Name: value" with a token name and a value of visible Latin-1 characters, spaces and tabs`,
+        command,
+      );
+    }
     const existing = headers[name.toLowerCase()];
     headers[name.toLowerCase()] =
       existing === undefined

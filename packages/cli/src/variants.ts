@@ -59,37 +59,51 @@ export function bodyVariants(body: Uint8Array): Variant<Uint8Array>[] {
     );
   }
   const parsed = parseJson(text);
-  if (parsed.ok) {
+  if (parsed.ok) addJsonVariants(parsed.value, text, add);
+  return out.map((v) => ({ ...v, value: encoder.encode(v.value) }));
+}
+
+/**
+ * The re-serialisations of a JSON body. A body nested deeper than the stack (`[[[…]]]`, 10 KB
+ * is enough) parses but cannot be written again: then it has none, rather than a RangeError.
+ */
+function addJsonVariants(
+  value: unknown,
+  text: string,
+  add: (kind: string, value: string, message: string) => void,
+): void {
+  try {
     add(
       'body-pretty-2',
-      JSON.stringify(parsed.value, null, 2),
+      JSON.stringify(value, null, 2),
       `the signature matches the body pretty-printed with 2 spaces: a JSON parser re-serialised the body; ${VERIFY_RAW}`,
     );
     add(
       'body-pretty-4',
-      JSON.stringify(parsed.value, null, 4),
+      JSON.stringify(value, null, 4),
       `the signature matches the body pretty-printed with 4 spaces: a JSON parser re-serialised the body; ${VERIFY_RAW}`,
     );
     add(
       'body-compact',
-      JSON.stringify(parsed.value),
+      JSON.stringify(value),
       `the signature matches the body re-serialised without whitespace (JSON.stringify): the body was reformatted (pretty-printed) after it arrived; ${VERIFY_RAW}`,
     );
-    const spaced = serialise(parsed.value, ', ', ': ');
+    const spaced = serialise(value, ', ', ': ');
     add(
       'body-spaced',
       spaced,
       `the signature matches the body serialised with a space after each : and , (Python's json.dumps default): a JSON parser re-serialised the body; ${VERIFY_RAW}`,
     );
-    for (const source of [text, JSON.stringify(parsed.value), spaced]) {
+    for (const source of [text, JSON.stringify(value), spaced]) {
       add(
         'body-unicode-escaped',
         escapeNonAscii(source),
         `the signature matches the body with its non-ASCII characters escaped as \\uXXXX, as the sender wrote them: a JSON parser re-serialised the body and unescaped them; ${VERIFY_RAW}`,
       );
     }
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
   }
-  return out.map((v) => ({ ...v, value: encoder.encode(v.value) }));
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

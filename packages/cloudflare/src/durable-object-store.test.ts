@@ -1,3 +1,5 @@
+import type { ClaimResult } from '@hookgate/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDurableObjectStore } from './durable-object-store.js';
 import type { DurableObjectNamespaceLike, DurableObjectStorageLike } from './durable-object-types.js';
@@ -52,5 +54,49 @@ describe('createDurableObjectStore', () => {
       await expect(odd.claim('k', { leaseMs: 5_000 })).rejects.toThrow(/does not describe/);
       await expect(odd.complete('k', 't', { retainMs: 5_000 })).rejects.toThrow(/does not describe/);
     }
+  });
+});
+
+describe('the store reading the object’s answers', () => {
+  it('gives a described claim or completion for any answer, or fails; never a claim without a token', async () => {
+    const answer = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.stringify(value)),
+      fc
+        .record({
+          status: fc.oneof(
+            fc.constantFrom('claimed', 'in-flight', 'completed', 'CLAIMED'),
+            fc.jsonValue({ maxDepth: 0 }),
+          ),
+          token: fc.oneof(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 0 })),
+          owned: fc.oneof(fc.boolean(), fc.jsonValue({ maxDepth: 0 })),
+        })
+        .map((value) => JSON.stringify(value)),
+      fc.string({ maxLength: 12 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(answer, fc.constantFrom(200, 204, 400, 500), async (body, status) => {
+        const store = createDurableObjectStore({
+          namespace: {
+            idFromName: (name) => name,
+            get: () => ({ fetch: async () => new Response(status === 204 ? null : body, { status }) }),
+          },
+        });
+        const claim: ClaimResult | Error = await Promise.resolve(store.claim('k', { leaseMs: 5_000 })).then(
+          (value) => value,
+          (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        );
+        if (claim instanceof Error) expect(claim).not.toBeInstanceOf(TypeError);
+        else if (claim.status === 'claimed')
+          expect(typeof claim.token === 'string' && claim.token !== '').toBe(true);
+        else expect(['in-flight', 'completed']).toContain(claim.status);
+        const completed = await Promise.resolve(store.complete('k', 't', { retainMs: 5_000 })).then(
+          (value) => value,
+          (error: unknown) => error,
+        );
+        if (completed instanceof Error) expect(status === 204).toBe(false);
+        else expect([true, false, undefined]).toContain(completed);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { ClaimResult } from '@hookgate/core';
-import type { DurableObjectStateLike, StoreOperation } from './durable-object-types.js';
+import type { DurableObjectStateLike } from './durable-object-types.js';
+import { readOperation } from './store-operation.js';
 
 /** What one object remembers about its delivery key. */
 type Entry =
@@ -29,14 +30,8 @@ export class IdempotencyObject {
   }
 
   async fetch(request: Request): Promise<Response> {
-    const operation = (await request.json()) as StoreOperation;
-    // A TTL JSON carried as null (Infinity) or anything but a positive number would expire the
-    // entry at once: refused, so the store fails loudly instead of forgetting every delivery.
-    const ttl =
-      operation.op === 'claim' ? operation.leaseMs : operation.op === 'complete' ? operation.retainMs : 1;
-    if (typeof ttl !== 'number' || !(ttl > 0 && Number.isFinite(ttl))) {
-      return Response.json({ error: 'the TTL must be a finite number of ms above 0' }, { status: 400 });
-    }
+    const operation = readOperation(await request.text());
+    if (typeof operation === 'string') return Response.json({ error: operation }, { status: 400 });
     const now = Date.now();
     const found = await this.#state.storage.get<Entry>(ENTRY);
     if (operation.op === 'peek') return Response.json({ stored: found !== undefined });

@@ -13,6 +13,7 @@ export { errorCodes, isWebhookError, WebhookError } from '@hookgate/signatures';
 export { withDeadline } from './deadline.js';
 export type { DeliveryOutcome } from './delivery-trace.js';
 export type { DispatchedDelivery, DispatchedResult, Dispatcher, DispatchJob } from './dispatch.js';
+export { isDispatchedDelivery } from './dispatched-record.js';
 export type { ErrorPolicy } from './http-policy.js';
 export { errorPolicy, errorStatus, httpStatusOf } from './http-policy.js';
 export type { ConsoleLoggerOptions, Logger, LogLevel, LogMethod } from './logger.js';

@@ -105,7 +105,9 @@ export const profiles: Record<string, ProfileOverride> = {
         );
       }
       const type = field(payload, 'type');
-      return type === undefined ? undefined : (DISCORD_INTERACTIONS[type] ?? type);
+      // Own keys only: a `type` of `__proto__` or `constructor` is a name, not Object's members.
+      if (type === undefined) return undefined;
+      return Object.hasOwn(DISCORD_INTERACTIONS, type) ? DISCORD_INTERACTIONS[type] : type;
     },
     payloadId: (payload) => field(payload, 'id'),
     // "Your endpoint must respond with a 204 No Content with an empty body" to every Webhook

@@ -53,7 +53,7 @@ export const providerProfiles: Record<string, ProfileOverride> = {
     // An Update has its `update_id` and exactly one other field, which names its kind.
     eventType: (payload) =>
       typeof payload === 'object' && payload !== null
-        ? Object.keys(payload).find((key) => key !== 'update_id')
+        ? Object.keys(payload).find((key) => key !== 'update_id' && key !== '')
         : undefined,
   },
   netlify: {

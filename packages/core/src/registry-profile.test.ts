@@ -1,4 +1,5 @@
 import { lemonSqueezy, line, paystack, providerNames, providers } from '@hookgate/signatures';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { profileOf } from './profiles.js';
@@ -63,5 +64,55 @@ describe('profiles derived from the provider registry', () => {
     expect(readPath({ a: { b: '' } }, 'a.b')).toBeUndefined();
     expect(readPath({ a: { b: { c: 1 } } }, 'a.b')).toBeUndefined();
     expect(readPath(null, 'a')).toBeUndefined();
+  });
+});
+
+describe('readPath on any parsed payload', () => {
+  /** The reference: own properties only, as JSON.parse makes them, walked one key at a time. */
+  function reference(payload: unknown, keys: readonly string[]): string | undefined {
+    let value = payload;
+    for (const key of keys) {
+      if (typeof value !== 'object' || value === null) return undefined;
+      if (!Object.getOwnPropertyNames(value).includes(key)) return undefined;
+      value = (value as Record<string, unknown>)[key];
+    }
+    if (typeof value === 'string') return value === '' ? undefined : value;
+    return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+  }
+  // Keys a sender may write that an object also inherits, next to ordinary ones.
+  const key = fc.oneof(
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'length',
+      '0',
+      '1',
+      'id',
+      'type',
+    ),
+    fc.string({ maxLength: 4 }),
+  );
+  const payload = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.dictionary(key, fc.dictionary(key, fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }), { maxKeys: 3 }),
+  );
+
+  it('agrees with a walk over own properties, for dotted and split paths, and never throws', () => {
+    fc.assert(
+      fc.property(
+        // Parsed as a receiver parses it: `__proto__` is then an own key, not the prototype.
+        payload.map((value) => JSON.parse(JSON.stringify(value)) as unknown),
+        fc.array(key, { minLength: 1, maxLength: 3 }),
+        (parsed, keys) => {
+          const expected = reference(parsed, keys);
+          expect(readPath(parsed, keys)).toBe(expected);
+          if (keys.every((part) => !part.includes('.')))
+            expect(readPath(parsed, keys.join('.'))).toBe(expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { WebhookError } from '@hookgate/signatures';
 import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
 import { dispatchedContext } from './dispatch.js';
+import { isDispatchedDelivery } from './dispatched-record.js';
 import type { FailureKind } from './observe.js';
 import { hookFailed, leaseLost, toWebhookError } from './respond.js';
 import type { Router } from './router.js';
@@ -52,7 +53,7 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     delivery: DispatchedDelivery,
     options: RunDispatchedOptions,
   ): Promise<DispatchedResult> {
-    if (delivery?.version !== 1) {
+    if (!isDispatchedDelivery(delivery)) {
       const error = new WebhookError(
         'INVALID_PAYLOAD',
         `job ${options.job.id} does not hold a hookgate delivery (version 1); it is not retried`,

@@ -16,6 +16,9 @@ export function decodeBody(
   isBase64Encoded: boolean,
   maxBodyBytes: number,
 ): Uint8Array | WebhookError {
+  // AWS writes a string or null; anything else comes from another invoker.
+  if (body !== null && body !== undefined && typeof body !== 'string')
+    return new WebhookError('INVALID_PAYLOAD', 'the event body is not a string');
   const text = body ?? '';
   const tooLarge = () =>
     new WebhookError('PAYLOAD_TOO_LARGE', `the body is larger than the ${maxBodyBytes}-byte limit`);

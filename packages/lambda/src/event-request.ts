@@ -41,7 +41,7 @@ export function eventRequest(event: LambdaHttpEvent, kind: LambdaEventKind): Eve
   // REST APIs decode query parameters; re-encoded, they are the query string a client sends
   // in the usual percent-encoding. `requestContext.path` keeps the stage or base path prefix.
   const rest = v1 as ApiGatewayV1Event;
-  const query = queryString(rest, encodeURIComponent);
+  const query = queryString(rest, encodeQueryPart);
   const domain = rest.requestContext.domainName ?? host;
   const path = rest.requestContext.path ?? rest.path;
   return { method: rest.httpMethod, headers, url: `https://${domain}${path}${query}` };
@@ -53,6 +53,8 @@ function lowerCased(single: LambdaStringMap, multi: LambdaMultiValueMap): Record
   if (multi) {
     for (const [name, values] of Object.entries(multi)) {
       if (!values) continue;
+      if (!Array.isArray(values) || !values.every(isString))
+        throw new TypeError(`header ${name} is not a list of strings`);
       const key = name.toLowerCase();
       const seen = out[key];
       out[key] = seen === undefined ? [...values] : [...seen, ...values];
@@ -61,12 +63,15 @@ function lowerCased(single: LambdaStringMap, multi: LambdaMultiValueMap): Record
   }
   for (const [name, value] of Object.entries(single ?? {})) {
     if (value === undefined) continue;
+    if (!isString(value)) throw new TypeError(`header ${name} is not a string`);
     const key = name.toLowerCase();
     const seen = out[key];
     out[key] = seen === undefined ? value : [...(typeof seen === 'string' ? [seen] : seen), value];
   }
   return out;
 }
+
+const isString = (value: unknown): value is string => typeof value === 'string';
 
 function first(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : value?.[0];
@@ -88,4 +93,12 @@ function queryString(
     for (const value of values) pairs.push(`${encode(name)}=${encode(value)}`);
   }
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';
+}
+
+// A lone surrogate has no UTF-8 encoding (encodeURIComponent throws on it): it is U+FFFD, as
+// TextEncoder and every client that sends the parameter write it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function encodeQueryPart(part: string): string {
+  return encodeURIComponent(part.replace(LONE_SURROGATE, '\uFFFD'));
 }

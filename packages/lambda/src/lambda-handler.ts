@@ -52,16 +52,24 @@ export function createLambdaHandler(
 ): LambdaWebhookHandler {
   async function hookgateLambdaHandler(event: LambdaHttpEvent): Promise<ApiGatewayResult | AlbResult> {
     const kind = eventKind(event);
-    if (!kind) {
-      // Not an HTTP request this handler knows: refused (400, reported), answered in the plain
-      // shape every HTTP source reads, never a throw.
+    // Not an HTTP request this handler knows, or one whose fields are not of the types AWS
+    // writes (an invocation by something else): refused (400, reported), answered in the plain
+    // shape every HTTP source reads, never a throw.
+    const refuse = (cause?: unknown) => {
       const refusal = new WebhookError(
         'INVALID_PAYLOAD',
         'the event is not an HTTP request from API Gateway (REST or HTTP API), a function URL or an ALB',
+        { cause },
       );
       return eventResult(receiver.reject(refusal, { method: 'POST', headers: {} }), event, 'api-gateway-v2');
+    };
+    if (!kind) return refuse();
+    let request: ReturnType<typeof eventRequest>;
+    try {
+      request = eventRequest(event, kind);
+    } catch (cause) {
+      return refuse(cause);
     }
-    const request = eventRequest(event, kind);
     const configured = configuredPublicUrl(options.publicUrl, event);
     if (configured instanceof WebhookError)
       return eventResult(receiver.reject(configured, request), event, kind);
