@@ -16,6 +16,7 @@ export function settings(env: Record<string, string | undefined> = process.env) 
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^[1-9]\d{0,2}$/.test(value)) throw new Error(`${name} must be a whole number from 1 to 999, not ${value}`);
+  if (!/^[1-9]\d{0,2}$/.test(value))
+    throw new Error(`${name} must be a whole number from 1 to 999, not ${value}`);
   return Number(value);
 }

@@ -4,6 +4,7 @@ import { closeOnSignals } from 'hookgate-example-common/shutdown';
 import { Redis } from 'ioredis';
 import { createWebApp } from './app.js';
 import { createStripeReceiver } from './receiver.js';
+import { redisReady } from './redis-ready.js';
 import { QUEUE_NAME, settings } from './settings.js';
 
 const { redisUrl, port, secret, jobAttempts } = settings();
@@ -17,6 +18,7 @@ const dispatcher = queueDispatch({
   ...(jobAttempts === undefined ? {} : { jobOptions: { attempts: jobAttempts } }),
 });
 const receiver = createStripeReceiver({ client, secret, dispatch: dispatcher, onPaid: () => {} });
+await redisReady('web', redisUrl, [client, connection]);
 const server = createWebApp(receiver, [dispatcher.queue]).listen(port, '127.0.0.1', () => {
   console.log(`web: http://127.0.0.1:${port}/webhooks/stripe, dashboard at /admin/queues`);
 });

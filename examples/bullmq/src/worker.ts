@@ -3,6 +3,7 @@ import { startWorker } from '@hookgate/bullmq';
 import { closeOnSignals } from 'hookgate-example-common/shutdown';
 import { Redis } from 'ioredis';
 import { createStripeReceiver } from './receiver.js';
+import { redisReady } from './redis-ready.js';
 import { QUEUE_NAME, settings } from './settings.js';
 
 const { redisUrl, secret, erpDown } = settings();
@@ -19,8 +20,11 @@ const receiver = createStripeReceiver({
     console.log(`worker ${process.pid}: ${invoiceId} paid ${amount} (attempt ${attempt})`);
   },
 });
+await redisReady(`worker ${process.pid}`, redisUrl, [client]);
 const worker = startWorker(receiver, { connection, queueName: QUEUE_NAME, concurrency: 8 });
-console.log(`worker ${process.pid}: running ${QUEUE_NAME}${erpDown ? ' (ERP_DOWN=1: every handler fails)' : ''}`);
+console.log(
+  `worker ${process.pid}: running ${QUEUE_NAME}${erpDown ? ' (ERP_DOWN=1: every handler fails)' : ''}`,
+);
 // Finish the running jobs, then leave. A SIGKILL instead leaves them stalled: another worker
 // reruns them once the dead worker's claim has expired (leaseMs, 5.5 minutes by default).
 closeOnSignals(`worker ${process.pid}`, async () => {
