@@ -78,16 +78,35 @@ describe('examples/bullmq', () => {
     }
   });
 
-  it('as its README runs it: a failing handler leaves a dead letter, replay runs it, Ctrl-C closes both processes', async () => {
+  it('as its README runs it: a login before the dashboard, a failing handler leaves a dead letter, replay runs it, Ctrl-C closes both processes', async () => {
     const port = await freePort();
     const env = { REDIS_URL: redis.url, STRIPE_WEBHOOK_SECRET: SECRET };
-    const web = startExample('examples/bullmq/src/web.ts', { ...env, PORT: String(port), JOB_ATTEMPTS: '1' });
+    const web = startExample('examples/bullmq/src/web.ts', {
+      ...env,
+      PORT: String(port),
+      JOB_ATTEMPTS: '1',
+      ADMIN_PASSWORD: 'board-password',
+    });
     const failing = startExample('examples/bullmq/src/worker.ts', { ...env, ERP_DOWN: '1' });
     const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue(QUEUE_NAME, { connection });
     try {
       await web.waitFor(/dashboard at \/admin\/queues/);
       await failing.waitFor(/running webhooks-stripe/);
+      expect(web.output()).not.toContain('board-password');
+      const board = (password?: string) =>
+        fetch(`http://127.0.0.1:${port}/admin/queues/api/queues`, {
+          headers: password ? { authorization: `Basic ${btoa(`admin:${password}`)}` } : {},
+        });
+      const anonymous = await board();
+      expect([anonymous.status, anonymous.headers.get('www-authenticate')]).toEqual([
+        401,
+        'Basic realm="queues", charset="UTF-8"',
+      ]);
+      expect((await board('wrong')).status).toBe(401);
+      expect((await board('board-password')).status).toBe(200);
+      // Every method reaches the receiver: a GET is its 405, not Express's HTML 404.
+      expect((await fetch(`http://127.0.0.1:${port}/webhooks/stripe`)).status).toBe(405);
       const body = JSON.stringify({
         id: 'evt_example_dead',
         type: 'invoice.paid',

@@ -9,6 +9,8 @@ export function settings(env: Record<string, string | undefined> = process.env) 
     secret: env.STRIPE_WEBHOOK_SECRET ?? 'whsec_example_bullmq_secret',
     /** Web: attempts per job, to see a dead letter without waiting a day. @default 12 (hookgate's) */
     jobAttempts: positiveInteger('JOB_ATTEMPTS', env.JOB_ATTEMPTS),
+    /** Web: the dashboard's password (user `admin`). @default none: no login, on 127.0.0.1 only */
+    adminPassword: env.ADMIN_PASSWORD || undefined,
     /** Worker: `ERP_DOWN=1` makes every handler run throw, as an outage of what it calls would. */
     erpDown: env.ERP_DOWN === '1',
   };

@@ -1,4 +1,4 @@
-// npm run web -w examples/bullmq  (REDIS_URL, PORT, STRIPE_WEBHOOK_SECRET, JOB_ATTEMPTS)
+// npm run web -w examples/bullmq  (REDIS_URL, PORT, STRIPE_WEBHOOK_SECRET, JOB_ATTEMPTS, ADMIN_PASSWORD)
 import { queueDispatch } from '@hookgate/bullmq';
 import { closeOnSignals } from 'hookgate-example-common/shutdown';
 import { Redis } from 'ioredis';
@@ -7,7 +7,7 @@ import { createStripeReceiver } from './receiver.js';
 import { redisReady } from './redis-ready.js';
 import { QUEUE_NAME, settings } from './settings.js';
 
-const { redisUrl, port, secret, jobAttempts } = settings();
+const { redisUrl, port, secret, jobAttempts, adminPassword } = settings();
 // Fail fast while Redis is away: the receiver answers 503 and the sender retries later.
 const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
 const connection = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
@@ -19,8 +19,9 @@ const dispatcher = queueDispatch({
 });
 const receiver = createStripeReceiver({ client, secret, dispatch: dispatcher, onPaid: () => {} });
 await redisReady('web', redisUrl, [client, connection]);
-const server = createWebApp(receiver, [dispatcher.queue]).listen(port, '127.0.0.1', () => {
-  console.log(`web: http://127.0.0.1:${port}/webhooks/stripe, dashboard at /admin/queues`);
+const server = createWebApp(receiver, [dispatcher.queue], { adminPassword }).listen(port, '127.0.0.1', () => {
+  const login = adminPassword ? 'user admin, ADMIN_PASSWORD' : 'no login: set ADMIN_PASSWORD for one';
+  console.log(`web: http://127.0.0.1:${port}/webhooks/stripe, dashboard at /admin/queues (${login})`);
 });
 // Graceful shutdown: no new requests, the deliveries under way finished (with their store
 // writes), then the connections.
