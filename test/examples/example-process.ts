@@ -10,6 +10,8 @@ export interface ExampleProcess {
   output(): string;
   /** Resolves once the output matches `pattern` (at most `timeoutMs`). */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves with the exit code once it has exited by itself. */
+  exited(): Promise<number | null>;
   /** Sends `signal` and resolves with the exit code once it has exited (at most 15 s). */
   stop(signal: NodeJS.Signals): Promise<number | null>;
 }
@@ -30,6 +32,7 @@ export function startExample(script: string, env: Record<string, string>): Examp
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     output: () => text,
+    exited: () => exited,
     async waitFor(pattern, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(text)) {

@@ -77,4 +77,17 @@ describe.each([
       await server.stop('SIGKILL');
     }
   });
+
+  it('exits 1 when its port is taken, rather than saying it listens', async () => {
+    const taken = await listen(createServer());
+    const server = startExample(`examples/${name}/src/server.ts`, { PORT: new URL(taken.origin).port });
+    try {
+      expect(await server.exited()).toBe(1);
+      expect(server.output()).toMatch(/EADDRINUSE/);
+      expect(server.output()).not.toMatch(/example on http:/);
+    } finally {
+      await server.stop('SIGKILL');
+      await taken.close();
+    }
+  });
 });

@@ -19,10 +19,19 @@ const dispatcher = queueDispatch({
 });
 const receiver = createStripeReceiver({ client, secret, dispatch: dispatcher, onPaid: () => {} });
 await redisReady('web', redisUrl, [client, connection]);
-const server = createWebApp(receiver, [dispatcher.queue], { adminPassword }).listen(port, '127.0.0.1', () => {
-  const login = adminPassword ? 'user admin, ADMIN_PASSWORD' : 'no login: set ADMIN_PASSWORD for one';
-  console.log(`web: http://127.0.0.1:${port}/webhooks/stripe, dashboard at /admin/queues (${login})`);
-});
+const server = createWebApp(receiver, [dispatcher.queue], { adminPassword }).listen(
+  port,
+  '127.0.0.1',
+  (error) => {
+    // Express 5 hands a listen error (the port is taken) to this callback.
+    if (error) {
+      console.error(`web: cannot listen on 127.0.0.1:${port} (${error.message}); set PORT to a free port`);
+      process.exit(1);
+    }
+    const login = adminPassword ? 'user admin, ADMIN_PASSWORD' : 'no login: set ADMIN_PASSWORD for one';
+    console.log(`web: http://127.0.0.1:${port}/webhooks/stripe, dashboard at /admin/queues (${login})`);
+  },
+);
 // Graceful shutdown: no new requests, the deliveries under way finished (with their store
 // writes), then the connections.
 closeOnSignals('web', async () => {
