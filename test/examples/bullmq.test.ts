@@ -1,14 +1,18 @@
 // examples/bullmq as a smoke test: web app + worker on a private Redis; a signed Stripe
 // delivery is acknowledged as queued, its job completes on the worker, and bull-board answers.
+// Then as its README runs it: web and worker processes, a dead letter, its replay, and Ctrl-C.
 import { createServer } from 'node:http';
-import { queueDispatch, startWorker } from '@hookgate/bullmq';
+import { listDeadLetters, queueDispatch, replayDeadLetters, startWorker } from '@hookgate/bullmq';
 import { stripe } from '@hookgate/signatures';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebApp } from '../../examples/bullmq/src/app.js';
 import { createStripeReceiver } from '../../examples/bullmq/src/receiver.js';
+import { QUEUE_NAME } from '../../examples/bullmq/src/settings.js';
 import { listen } from '../adapters/listen.js';
-import { type RedisServer, spawnRedisServer, waitFor } from '../redis/redis-support.js';
+import { freePort, type RedisServer, spawnRedisServer, waitFor } from '../redis/redis-support.js';
+import { startExample } from './example-process.js';
 
 const SECRET = 'whsec_example_bullmq_test';
 let redis: RedisServer;
@@ -71,6 +75,76 @@ describe('examples/bullmq', () => {
       await worker.close();
       await dispatcher.close();
       for (const client of clients) client.disconnect();
+    }
+  });
+
+  it('as its README runs it: a login before the dashboard, a failing handler leaves a dead letter, replay runs it, Ctrl-C closes both processes', async () => {
+    const port = await freePort();
+    const env = { REDIS_URL: redis.url, STRIPE_WEBHOOK_SECRET: SECRET };
+    const web = startExample('examples/bullmq/src/web.ts', {
+      ...env,
+      PORT: String(port),
+      JOB_ATTEMPTS: '1',
+      ADMIN_PASSWORD: 'board-password',
+    });
+    const failing = startExample('examples/bullmq/src/worker.ts', { ...env, ERP_DOWN: '1' });
+    const connection = new Redis(redis.url, { maxRetriesPerRequest: null });
+    const queue = new Queue(QUEUE_NAME, { connection });
+    try {
+      await web.waitFor(/dashboard at \/admin\/queues/);
+      await failing.waitFor(/running webhooks-stripe/);
+      expect(web.output()).not.toContain('board-password');
+      const board = (password?: string) =>
+        fetch(`http://127.0.0.1:${port}/admin/queues/api/queues`, {
+          headers: password ? { authorization: `Basic ${btoa(`admin:${password}`)}` } : {},
+        });
+      const anonymous = await board();
+      expect([anonymous.status, anonymous.headers.get('www-authenticate')]).toEqual([
+        401,
+        'Basic realm="queues", charset="UTF-8"',
+      ]);
+      expect((await board('wrong')).status).toBe(401);
+      expect((await board('board-password')).status).toBe(200);
+      // Every method reaches the receiver: a GET is its 405, not Express's HTML 404.
+      expect((await fetch(`http://127.0.0.1:${port}/webhooks/stripe`)).status).toBe(405);
+      const body = JSON.stringify({
+        id: 'evt_example_dead',
+        type: 'invoice.paid',
+        data: { object: { id: 'in_dead', amount_paid: 900 } },
+      });
+      const headers = await stripe({ secret: SECRET }).sign({ body });
+      const response = await fetch(`http://127.0.0.1:${port}/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      expect(await response.json()).toEqual({ ok: true, queued: true });
+      let letters = await listDeadLetters(queue);
+      for (let tries = 0; tries < 250 && letters.length === 0; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        letters = await listDeadLetters(queue);
+      }
+      expect(letters.map((letter) => [letter.deliveryId, letter.attemptsMade, letter.failedReason])).toEqual([
+        ['evt_example_dead', 1, 'HANDLER_FAILED: ERP unreachable (ERP_DOWN=1)'],
+      ]);
+      // Ctrl-C: the terminal sends SIGINT; the worker closes as on SIGTERM, and exits 0.
+      expect(await failing.stop('SIGINT')).toBe(0);
+      expect(failing.output()).toMatch(/SIGINT, finishing the deliveries under way[\s\S]*closed/);
+
+      const fixed = startExample('examples/bullmq/src/worker.ts', env);
+      try {
+        await fixed.waitFor(/running webhooks-stripe/);
+        expect((await replayDeadLetters(queue, 'all')).replayed).toEqual(['stripe%3Aevt_example_dead']);
+        await fixed.waitFor(/in_dead paid 900 \(attempt 1\)/);
+      } finally {
+        expect(await fixed.stop('SIGINT')).toBe(0);
+      }
+      expect(await web.stop('SIGINT')).toBe(0);
+      expect(web.output()).toMatch(/web: closed/);
+    } finally {
+      await Promise.all([web.stop('SIGKILL'), failing.stop('SIGKILL')]);
+      await queue.close();
+      connection.disconnect();
     }
   });
 });

@@ -14,6 +14,12 @@ export class Ledger {
   readonly entries: LedgerEntry[] = [];
   readonly #failOnce = new Set<string>();
   readonly #slow = new Map<string, number>();
+  readonly #log: ((line: string) => void) | undefined;
+
+  /** `log` is told each record (the servers print them: hookgate logs successes at debug only). */
+  constructor(options: { log?: (line: string) => void } = {}) {
+    this.#log = options.log;
+  }
 
   /** Makes the next write for `deliveryId` throw, as a database outage would. */
   failOnce(deliveryId: string): void {
@@ -31,6 +37,7 @@ export class Ledger {
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     if (this.#failOnce.delete(entry.deliveryId)) throw new Error('ledger unavailable (simulated outage)');
     this.entries.push(entry);
+    this.#log?.(`handled ${entry.provider} ${entry.deliveryId}: ${entry.what}`);
   }
 
   /** How many times handlers ran for a delivery. */

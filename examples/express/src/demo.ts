@@ -8,6 +8,11 @@ import { github, type Scheme, standardWebhooks, stripe } from '@hookgate/signatu
 import { createReceivers, Ledger, secretsFromEnv } from 'hookgate-example-common';
 import { createApp } from './app.js';
 
+console.log(
+  'hookgate demo: the Express example receiving signed deliveries. Its log of each refusal comes\n' +
+    'first: they are expected (a duplicate in flight, a forgery, a replay, a bad payload, a failing\n' +
+    'handler); the table after them says what happened to each delivery.\n',
+);
 const secrets = secretsFromEnv({});
 const ledger = new Ledger();
 const server = createApp(createReceivers({ secrets, ledger })).listen(0, '127.0.0.1');
@@ -184,7 +189,7 @@ await step('Standard Webhooks user.created', 'msg_demo_user', async () => [await
 });
 
 server.close();
-console.log('hookgate demo: the Express example receiving signed deliveries\n');
+console.log('');
 console.table(rows.map((row) => ({ ...row, ok: row.ok ? 'yes' : 'NO' })));
 const failed = rows.filter((row) => !row.ok);
 console.log(

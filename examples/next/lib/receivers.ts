@@ -6,7 +6,7 @@ import { createReceivers, Ledger, secretsFromEnv } from 'hookgate-example-common
  */
 export const receivers = createReceivers({
   secrets: secretsFromEnv(),
-  ledger: new Ledger(),
+  ledger: new Ledger({ log: console.log }),
   // No onError needed for logs: hookgate writes each refusal to the console, with the cause and
   // its stack when the failure is ours (a handler that threw, a store that is down).
 });

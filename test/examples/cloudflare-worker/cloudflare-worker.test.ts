@@ -7,6 +7,8 @@ import { stripe } from '@hookgate/signatures';
 import { runStoreConformance, signDelivery } from '@hookgate/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorker } from '../../../examples/cloudflare-worker/scripts/build.js';
+import { freePort } from '../../redis/redis-support.js';
+import { startExample } from '../example-process.js';
 import { storeTestConfig } from './test-config.js';
 import { startWorkerd, type Workerd } from './workerd.js';
 
@@ -85,6 +87,30 @@ describe('examples/cloudflare-worker in workerd', () => {
     } finally {
       rmSync(exampleDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('examples/cloudflare-worker as `npm start` runs it (scripts/serve.ts)', () => {
+  it('serves the Worker on PORT, and SIGTERM stops workerd too, freeing the port', async () => {
+    const port = await freePort();
+    const serve = startExample('examples/cloudflare-worker/scripts/serve.ts', {
+      PORT: String(port),
+      STRIPE_WEBHOOK_SECRET: secret,
+    });
+    const url = `http://127.0.0.1:${port}/webhooks/stripe`;
+    try {
+      await serve.waitFor(/Listening on/);
+      expect(serve.output()).toContain('with STRIPE_WEBHOOK_SECRET from the environment');
+      expect(serve.output()).not.toContain(secret);
+      const body = JSON.stringify({ id: 'evt_example_serve', type: 'invoice.paid' });
+      const { headers } = await signDelivery(stripe({ secret }), { body });
+      const response = await fetch(url, { method: 'POST', headers, body });
+      expect(await response.json(), serve.output()).toEqual({ ok: true, received: 'evt_example_serve' });
+    } finally {
+      expect(await serve.stop('SIGTERM')).toBe(0);
+    }
+    // Nothing answers any more: workerd left with the process that started it.
+    await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
   });
 });
 
