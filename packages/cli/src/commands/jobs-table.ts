@@ -1,7 +1,10 @@
 import type { DeadLetter } from '@hookgate/bullmq';
 
-/** The dead letters as a table a person reads in a terminal: one row each, newest first. */
-export function formatDeadLetters(letters: readonly DeadLetter[], now: number): string {
+/**
+ * The dead letters as a table a person reads in a terminal: one row each, newest first, then
+ * the command that replays them (`replay`: `hookgate jobs replay` with the same Redis and queue).
+ */
+export function formatDeadLetters(letters: readonly DeadLetter[], now: number, replay: string): string {
   if (letters.length === 0) return 'no failed jobs\n';
   const rows = letters.map((letter) => [
     letter.id,
@@ -18,7 +21,7 @@ export function formatDeadLetters(letters: readonly DeadLetter[], now: number): 
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
       .join('  ');
-  return `${[header, ...rows].map(line).join('\n')}\n${letters.length} failed job(s); replay with hookgate jobs replay --id ID or --all\n`;
+  return `${[header, ...rows].map(line).join('\n')}\n${letters.length} failed job(s); replay with ${replay} --id ID (or --all)\n`;
 }
 
 function ago(ms: number): string {

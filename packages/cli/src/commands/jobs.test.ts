@@ -59,11 +59,17 @@ describe('hookgate jobs', () => {
       failedAt: 1_000_000 - 3_600_000 * 3,
       failedReason: 'HANDLER_FAILED: ERP\nunreachable',
     } as DeadLetter;
-    const table = formatDeadLetters([letter], 1_000_000);
+    const table = formatDeadLetters(
+      [letter],
+      1_000_000,
+      'hookgate jobs replay --redis redis://h:6379 --queue q',
+    );
     expect(table.split('\n')[1]).toMatch(
       /^stripe%3Aevt_1\s+invoice\.paid\s+12\s+3h ago\s+HANDLER_FAILED: ERP unreachable$/,
     );
-    expect(table).toContain('1 failed job(s)');
-    expect(formatDeadLetters([], 0)).toBe('no failed jobs\n');
+    expect(table).toContain(
+      '1 failed job(s); replay with hookgate jobs replay --redis redis://h:6379 --queue q --id ID',
+    );
+    expect(formatDeadLetters([], 0, '')).toBe('no failed jobs\n');
   });
 });

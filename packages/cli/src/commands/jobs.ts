@@ -85,7 +85,11 @@ export async function jobsCommand(argv: readonly string[], io: CliIo): Promise<n
   try {
     if (action === 'failed') {
       const letters = await bullmq.listDeadLetters(queue, limit);
-      io.stdout(values.json ? `${JSON.stringify(letters, null, 2)}\n` : formatDeadLetters(letters, io.now()));
+      // The same connection and queue, the password masked: the user types it again.
+      const replay = `hookgate jobs replay --redis ${withoutPassword(values.redis)} --queue ${values.queue}${values.prefix ? ` --prefix ${values.prefix}` : ''}`;
+      io.stdout(
+        values.json ? `${JSON.stringify(letters, null, 2)}\n` : formatDeadLetters(letters, io.now(), replay),
+      );
       return EXIT.ok;
     }
     const result = await bullmq.replayDeadLetters(queue, values.all ? 'all' : (values.id ?? []));
