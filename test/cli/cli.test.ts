@@ -135,7 +135,7 @@ describe('hookgate CLI, installed from the packed tarballs', () => {
     const [text, json] = await Promise.all([hookgate(args), hookgate([...args, '--json'])]);
     expect(text).toEqual({
       code: 0,
-      stdout: `Content-Type: application/json\nStripe-Signature: ${expected['Stripe-Signature']}\n`,
+      stdout: `Stripe-Signature: ${expected['Stripe-Signature']}\nContent-Type: application/json\n`,
       stderr: '',
     });
     expect(JSON.parse(json.stdout)).toEqual({ headers: { 'Content-Type': 'application/json', ...expected } });

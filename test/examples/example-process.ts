@@ -14,6 +14,16 @@ export interface ExampleProcess {
   exited(): Promise<number | null>;
   /** Sends `signal` and resolves with the exit code once it has exited (at most 15 s). */
   stop(signal: NodeJS.Signals): Promise<number | null>;
+  /** Kills whatever is left of its process group (what it started and did not stop). */
+  killGroup(): void;
+}
+
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // ESRCH: nothing is left of the group.
+  }
 }
 
 /** Starts `script` (relative to the repository root) with `env` added to this process's. */
@@ -22,6 +32,8 @@ export function startExample(script: string, env: Record<string, string>): Examp
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that what it starts (workerd) can be killed with it.
+    detached: true,
   });
   let text = '';
   const append = (chunk: Buffer) => {
@@ -43,10 +55,11 @@ export function startExample(script: string, env: Record<string, string>): Examp
     },
     async stop(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const timer = setTimeout(() => killGroup(child), 15_000);
       const code = await exited;
       clearTimeout(timer);
       return code;
     },
+    killGroup: () => killGroup(child),
   };
 }

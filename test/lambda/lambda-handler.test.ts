@@ -1,5 +1,5 @@
 import { createReceiver, WebhookError } from '@hookgate/core';
-import { createLambdaHandler, type LambdaHandlerOptions } from '@hookgate/lambda';
+import { type AlbEvent, createLambdaHandler, type LambdaHandlerOptions } from '@hookgate/lambda';
 import { stripe, twilio } from '@hookgate/signatures';
 import { failingPublicUrl, signDelivery } from '@hookgate/testing';
 import fc from 'fast-check';
@@ -66,6 +66,15 @@ describe('createLambdaHandler', () => {
     expect(multi).toMatchObject({ statusCode: 200, statusDescription: '200 OK' });
     expect(multi.headers).toBeUndefined();
     expect(multi.multiValueHeaders?.['content-type']?.[0]).toMatch(/^application\/json/);
+
+    // A known source with a malformed field is refused in that source's shape too.
+    const broken = {
+      ...sampleEvent('alb-multi-value', delivery),
+      multiValueHeaders: { 'x-a': 'not a list' },
+    };
+    const refused = await handler(broken as unknown as AlbEvent);
+    expect(refused).toMatchObject({ statusCode: 400, statusDescription: '400 Bad Request' });
+    expect(refused.multiValueHeaders?.['content-type']?.[0]).toMatch(/^application\/json/);
   });
 
   it('refuses a stale delivery with 401 TIMESTAMP_OUT_OF_RANGE', async () => {

@@ -3,7 +3,7 @@
 // replay the delivery. Checked here for every provider in the registry by signing two bodies
 // the same way: every header whose value follows the body (a MAC, a signature) or holds the
 // secret (a token, Basic credentials) must be one `publicHeaders` drops.
-import { type ProviderName, providerNames, toBase64 } from '@hookgate/signatures';
+import { type ProviderName, providerEntry, providerNames, toBase64 } from '@hookgate/signatures';
 import { createTestScheme, testCredentials } from '@hookgate/testing';
 import { describe, expect, it } from 'vitest';
 import { publicHeaders } from '../../packages/core/src/public-headers.js';
@@ -47,5 +47,18 @@ describe('publicHeaders drops what signs or authenticates a delivery, for every 
     }
     expect(leaks).toEqual([]);
     expect(checked).toBeGreaterThan(70);
+  });
+
+  it('keeps every header a provider names its event type or delivery id in', () => {
+    const dropped: string[] = [];
+    for (const provider of providerNames) {
+      const { eventType, deliveryId } = providerEntry(provider);
+      for (const location of [eventType, deliveryId]) {
+        if (location === undefined || !('header' in location)) continue;
+        if (!(location.header.toLowerCase() in publicHeaders({ [location.header]: 'x' })))
+          dropped.push(`${provider}: ${location.header}`);
+      }
+    }
+    expect(dropped).toEqual([]);
   });
 });

@@ -75,12 +75,13 @@ Options:
       --timestamp T    the signed time in unix seconds (default: now)
       --url U          the URL the provider requests (Twilio and Square sign it)
   -H, --header H       another header to send, "Name: value" (Content-Type overrides the guess)
-      --json           print {"url", "headers": {…}}
+      --json           print {"url" (with --url), "headers": {…}}
   -h, --help           this help
 
-Prints "POST <url>" when --url is given (for a Twilio body that is not a form, the URL
-with the bodySHA256 parameter Twilio adds and signs), then one "Name: value" line per
-header: the Content-Type of the body (JSON, a form, text or bytes) and the signature's.
+Prints one "Name: value" line per header: the signature's first, then the Content-Type
+of the body (JSON, a form, text or bytes), then any --header. When the signature covers
+another URL than --url (a Twilio body that is not a form: Twilio adds and signs a
+bodySHA256 parameter), stderr says which one to send the request to.
 
 ${SECRETS}
 

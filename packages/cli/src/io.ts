@@ -63,9 +63,16 @@ export const EXIT = {
 } as const;
 
 /**
- * A URL as a message may print it: the password of its user information masked, the rest
- * exactly as given (`redis://:***@host:6379`, `https://user:***@example.com/sms`).
+ * A URL as a message may print it: the password of its user information masked, and a
+ * `password` query parameter (which ioredis reads too), the rest exactly as given
+ * (`redis://:***@host:6379`, `https://user:***@example.com/sms`). The user information ends at
+ * the last `@` before the path, as URL parsers read it, so a password holding `@` is masked whole.
  */
 export function withoutPassword(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@');
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i, (_match, scheme: string, userInfo: string) => {
+      const colon = userInfo.indexOf(':');
+      return colon < 0 ? `${scheme}${userInfo}@` : `${scheme}${userInfo.slice(0, colon)}:***@`;
+    })
+    .replace(/([?&]password=)[^&#]*/gi, '$1***');
 }

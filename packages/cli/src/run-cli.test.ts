@@ -50,7 +50,7 @@ describe('runCli', () => {
     expect(await run(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
   });
 
-  it('sign prints the headers (Content-Type first), one "Name: value" a line, or JSON', async () => {
+  it('sign prints the headers (the signature first), one "Name: value" a line, or JSON', async () => {
     const args = [
       'sign',
       '--provider',
@@ -65,12 +65,14 @@ describe('runCli', () => {
     const expected = await stripe({ secret: 'whsec_x' }).sign({ body: '{"a":1}', timestamp: T });
     expect(await run(args)).toEqual({
       code: 0,
-      stdout: `Content-Type: application/json\nStripe-Signature: ${expected['Stripe-Signature']}\n`,
+      stdout: `Stripe-Signature: ${expected['Stripe-Signature']}\nContent-Type: application/json\n`,
       stderr: '',
     });
-    expect(JSON.parse((await run([...args, '--json'])).stdout)).toEqual({
-      headers: { 'Content-Type': 'application/json', ...expected },
-    });
+    const json = (await run([...args, '--json'])).stdout;
+    expect(JSON.parse(json)).toEqual({ headers: { ...expected, 'Content-Type': 'application/json' } });
+    expect(Object.keys(JSON.parse(json).headers)).toEqual(['Stripe-Signature', 'Content-Type']);
+    const typed = await run([...args, '--header', 'X-Custom-Thing: 1']);
+    expect(typed.stdout.split('\n')[2]).toBe('X-Custom-Thing: 1');
   });
 
   it('verify: valid (0), invalid with a code (1), and --explain says why', async () => {
@@ -164,7 +166,7 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
       String(T),
     ]);
     expect(discord.stdout).toMatch(
-      /^Content-Type: application\/json\nX-Signature-Ed25519: [0-9a-f]{128}\nX-Signature-Timestamp: \d+\n$/,
+      /^X-Signature-Ed25519: [0-9a-f]{128}\nX-Signature-Timestamp: \d+\nContent-Type: application\/json\n$/,
     );
     const verifyDiscord = [
       'verify',
@@ -200,7 +202,7 @@ explain: the signature matches the body pretty-printed with 2 spaces: a JSON par
   it('hmac: --header NAME (no colon) names the signature header; "Name: value" ones are received headers', async () => {
     const sign = ['sign', '-p', 'hmac', '-s', 'k', '--header', 'X-Sig', '--prefix', 'sha256=', '--body', 'x'];
     const signed = await run(sign);
-    expect(signed.stdout).toMatch(/^Content-Type: text\/plain; charset=utf-8\nX-Sig: sha256=[0-9a-f]{64}\n$/);
+    expect(signed.stdout).toMatch(/^X-Sig: sha256=[0-9a-f]{64}\nContent-Type: text\/plain; charset=utf-8\n$/);
     const verify = [
       'verify',
       '-p',

@@ -299,7 +299,7 @@ describe('queue mode (dispatch)', () => {
     });
     expect(lines).toEqual([
       'error job-1/2 job job-1 (attempt 2 of 3) failed HANDLER_FAILED: the handler threw; the delivery stays retryable',
-      'warn -/- job failed INVALID_PAYLOAD: job job-1 does not hold a hookgate delivery (version 1); it is not retried',
+      'warn -/- job failed INVALID_PAYLOAD: job job-1 does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
       expect.stringMatching(
         /^warn job-1\/3 job job-1 \(attempt 3 of 3\) dropped SCHEMA_MISMATCH \(invalidPayload: 'ack'\): /,
       ),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { publicHeaders } from './public-headers.js';
 
 const PRIVATE =
-  /signature|hmac|(?:^|[-_])mac(?:[-_]|$)|authori[sz]ation|cookie|secret|token|api-?key|(?<!^idempotency)(?:^|[-_])keys?(?:[-_]|$)|password|-webhook$/i;
+  /signature|hmac|(?:^|[-_])mac(?:[-_]|$)|authori[sz]ation|cookie|secret|(?<!idempotency-)token|password|(?:^|[-_])(?:api|access|private|signing|auth|client|master|shared|session|encryption)[-_]?keys?(?:[-_]|$)|^keys?$|-webhook$/i;
 const SIGNATURE_HEADERS = [
   'Stripe-Signature',
   'X-Hub-Signature-256',
@@ -35,9 +35,15 @@ describe('publicHeaders (headers a queued delivery keeps)', () => {
       ...SIGNATURE_HEADERS.map((name) => [name, 'x']),
       ['X-GitHub-Event', 'push'],
       ['Idempotency-Key', 'id-1'],
+      ['X-Event-Key', 'repo:push'],
       ['X-Keyboard', 'qwerty'],
     ]);
-    const kept = { 'x-github-event': 'push', 'idempotency-key': 'id-1', 'x-keyboard': 'qwerty' };
+    const kept = {
+      'x-github-event': 'push',
+      'idempotency-key': 'id-1',
+      'x-event-key': 'repo:push',
+      'x-keyboard': 'qwerty',
+    };
     expect(publicHeaders(headers)).toEqual(kept);
     expect(publicHeaders(new Headers(headers))).toEqual(kept);
     const proto = publicHeaders(JSON.parse('{"__proto__":"x","a":["1","2"]}') as Record<string, string>);

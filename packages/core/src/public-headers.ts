@@ -2,11 +2,12 @@ import type { HeadersInput } from '@hookgate/signatures';
 
 // Signatures, credentials and session data never travel to the queue (SECURITY.md). Besides
 // the usual words: Airtable's `X-Airtable-Content-MAC` and Trello's `X-Trello-Webhook` (both
-// signatures), and any name with `key` as a word (`X-Api-Key`, `X-Access-Key`, `Private-Key`)
-// but `Idempotency-Key`, which is Sanity's delivery id. test/reliability/queued-headers.test.ts
-// checks every provider of the registry.
+// signatures), and keys named as credentials (`X-Api-Key`, `X-Access-Key`, `Private-Key`, `Key`),
+// not every `key`: Bitbucket's `X-Event-Key` is its event type and `Idempotency-Key` Sanity's
+// delivery id; nor Twilio's `I-Twilio-Idempotency-Token`, its delivery id, not a credential.
+// test/reliability/queued-headers.test.ts checks every provider of the registry, both ways.
 const PRIVATE_HEADER =
-  /signature|hmac|(?:^|[-_])mac(?:[-_]|$)|authori[sz]ation|cookie|secret|token|api-?key|(?<!^idempotency)(?:^|[-_])keys?(?:[-_]|$)|password|-webhook$/i;
+  /signature|hmac|(?:^|[-_])mac(?:[-_]|$)|authori[sz]ation|cookie|secret|(?<!idempotency-)token|password|(?:^|[-_])(?:api|access|private|signing|auth|client|master|shared|session|encryption)[-_]?keys?(?:[-_]|$)|^keys?$|-webhook$/i;
 
 /**
  * What each header name seen so far becomes in a queued delivery: its lower-case form, or

@@ -56,7 +56,7 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     if (!isDispatchedDelivery(delivery)) {
       const error = new WebhookError(
         'INVALID_PAYLOAD',
-        `job ${options.job.id} does not hold a hookgate delivery (version 1); it is not retried`,
+        `job ${options.job.id} does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried`,
       );
       deps.report(error, undefined, 'job-failed');
       throw error;

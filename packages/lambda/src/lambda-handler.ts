@@ -9,6 +9,7 @@ import {
   type ApiGatewayV1Event,
   type ApiGatewayV2Event,
   eventKind,
+  type LambdaEventKind,
   type LambdaHttpEvent,
 } from './events.js';
 
@@ -55,20 +56,21 @@ export function createLambdaHandler(
     // Not an HTTP request this handler knows, or one whose fields are not of the types AWS
     // writes (an invocation by something else): refused (400, reported), answered in the plain
     // shape every HTTP source reads, never a throw.
-    const refuse = (cause?: unknown) => {
+    const refuse = (cause?: unknown, shape: LambdaEventKind = 'api-gateway-v2') => {
       const refusal = new WebhookError(
         'INVALID_PAYLOAD',
         'the event is not an HTTP request from API Gateway (REST or HTTP API), a function URL or an ALB',
         { cause },
       );
-      return eventResult(receiver.reject(refusal, { method: 'POST', headers: {} }), event, 'api-gateway-v2');
+      return eventResult(receiver.reject(refusal, { method: 'POST', headers: {} }), event, shape);
     };
     if (!kind) return refuse();
     let request: ReturnType<typeof eventRequest>;
     try {
       request = eventRequest(event, kind);
     } catch (cause) {
-      return refuse(cause);
+      // The kind is known (an ALB event with a malformed field): answer in its shape.
+      return refuse(cause, kind);
     }
     const configured = configuredPublicUrl(options.publicUrl, event);
     if (configured instanceof WebhookError)

@@ -143,6 +143,7 @@ export type {
   SignInput,
   VerifiedSignature,
 } from './types.js';
+export type { SubtleCryptoLike } from './web-crypto.js';
 export { createWebCrypto } from './web-crypto.js';
 export type { WiseOptions } from './wise.js';
 export { wise } from './wise.js';

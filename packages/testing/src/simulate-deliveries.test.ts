@@ -103,4 +103,23 @@ describe("simulate 'out-of-order' with a fixed delivery", () => {
       result.report.attempts.map((a) => a.id).sort(),
     );
   });
+
+  it('a short id: only values equal to it change, in JSON and in a form', async () => {
+    const scheme = hmac({ secret: 's', header: 'X-Signature', timestampHeader: 'X-Timestamp' });
+    const json = await outOfOrder(scheme, { id: '7', body: { id: '7', amount: 700, note: 'x7' } });
+    expectTwoEvents(json);
+    const payloads = json.handled.map((h) => h.payload as { id: string; amount: number; note: string });
+    expect(payloads.map((p) => [p.amount, p.note])).toEqual([
+      [700, 'x7'],
+      [700, 'x7'],
+    ]);
+    expect(payloads.map((p) => p.id).sort()).toEqual(json.report.attempts.map((a) => a.id).sort());
+    const form = await outOfOrder(scheme, {
+      id: '7',
+      body: 'id=7&amount=700',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expectTwoEvents(form);
+    expect(form.handled.map((h) => (h.payload as Record<string, string>).amount)).toEqual(['700', '700']);
+  });
 });

@@ -46,8 +46,9 @@ export function prepare(
  * second event. A source that yields an id already taken (a fixed sample given twice) is made
  * anew the way a factory is: a sample the catalogue has (its `provider` and `event`) by its
  * factory, so the id and every id derived from it are fresh, and the body is what the provider
- * would send with them; a body of your own gets a fresh id, written in place of the old one
- * wherever the body carries it (a payload id changes with the delivery id).
+ * would send with them; a body of your own gets a fresh id, written in place of every value
+ * equal to the old one (a JSON string, a form field): a payload id changes with the delivery id,
+ * and no other value is touched (`700` stays when the id `7` changes).
  */
 export function prepareDistinct(
   source: DeliverySource | undefined,
@@ -72,9 +73,22 @@ export function prepareDistinct(
     at: (at) => {
       const delivery = prepared.at(at);
       const text = textOf(delivery.body);
-      return text === undefined ? delivery : { ...delivery, body: text.split(old).join(id) };
+      return text === undefined ? delivery : { ...delivery, body: replaceValue(text, old, id) };
     },
   };
+}
+
+/** `text` with every JSON string or form value equal to `old` made `id`; other text as it is. */
+function replaceValue(text: string, old: string, id: string): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    if (!text.includes('=')) return text;
+    const fields = [...new URLSearchParams(text)];
+    return new URLSearchParams(fields.map(([name, value]) => [name, value === old ? id : value])).toString();
+  }
+  return JSON.stringify(json, (_key, value: unknown) => (value === old ? id : value));
 }
 
 /** A body as the text signDelivery sends (objects as JSON); `undefined` for bytes. */

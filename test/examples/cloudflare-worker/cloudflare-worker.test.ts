@@ -106,11 +106,19 @@ describe('examples/cloudflare-worker as `npm start` runs it (scripts/serve.ts)',
       const { headers } = await signDelivery(stripe({ secret }), { body });
       const response = await fetch(url, { method: 'POST', headers, body });
       expect(await response.json(), serve.output()).toEqual({ ok: true, received: 'evt_example_serve' });
-    } finally {
-      expect(await serve.stop('SIGTERM')).toBe(0);
+    } catch (error) {
+      await serve.stop('SIGTERM');
+      serve.killGroup();
+      throw error;
     }
-    // Nothing answers any more: workerd left with the process that started it.
-    await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
+    try {
+      expect(await serve.stop('SIGTERM')).toBe(0);
+      // Nothing answers any more: workerd left with the process that started it.
+      await expect(fetch(url, { method: 'POST', body: '{}' })).rejects.toThrow();
+    } finally {
+      // A workerd that outlived it (the check above failed) must not keep the port.
+      serve.killGroup();
+    }
   });
 });
 

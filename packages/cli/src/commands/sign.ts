@@ -19,10 +19,12 @@ import { signerFor } from '../providers.js';
 const options = { ...commonOptions, id: { type: 'string' }, timestamp: { type: 'string' } } as const;
 
 /**
- * `hookgate sign`: prints the request the provider would send with the body: `POST <url>`
- * when `--url` is given (Twilio adds `bodySHA256` to it for a body that is no form), then one
- * `Name: value` line per header (`Content-Type` and the signature's), then, for Mailgun and
- * Adyen, which sign inside the body, a blank line and the body to send.
+ * `hookgate sign`: prints the headers the provider would send with the body, one `Name: value`
+ * line each (the signature's first, as before `Content-Type` and `--header`s were printed too,
+ * so a script reading the first line still gets the signature), then, for Mailgun and Adyen,
+ * which sign inside the body, a blank line and the body to send. A URL the signature covers
+ * that differs from `--url` (Twilio adds `bodySHA256` for a body that is no form) is said on
+ * stderr; `--json` prints `{ url?, headers, body? }`.
  */
 export async function signCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = asUsage('sign', () => parseArgs({ args: [...argv], options, strict: true }));
@@ -45,11 +47,22 @@ export async function signCommand(argv: readonly string[], io: CliIo): Promise<n
     url: values.url,
     headers: flatHeaders(given),
   });
-  // signDelivery names it in lowercase, as it does the --header names; print it as senders do.
-  const { 'content-type': contentType, ...rest } = signed.headers;
+  // signDelivery names Content-Type and the --header names in lowercase: print them as typed.
+  const typedNames = (values.header ?? [])
+    .filter((header) => header.includes(':'))
+    .map((header) => header.slice(0, header.indexOf(':')).trim());
+  const givenNames = new Map(typedNames.map((name) => [name.toLowerCase(), name]));
+  const signature: Record<string, string> = {};
+  const added: Record<string, string> = {};
+  for (const [name, value] of Object.entries(signed.headers)) {
+    if (name === 'content-type') continue;
+    const givenName = givenNames.get(name);
+    if (givenName === undefined) signature[name] = value;
+    else added[givenName] = value;
+  }
   const output = {
     ...(signed.url === undefined ? {} : { url: signed.url }),
-    headers: { 'Content-Type': contentType!, ...rest },
+    headers: { ...signature, 'Content-Type': signed.headers['content-type']!, ...added },
     // Mailgun and Adyen sign inside the body: print the body to send as well.
     ...(scheme.signBody ? { body: String(signed.body) } : {}),
   };
@@ -58,7 +71,9 @@ export async function signCommand(argv: readonly string[], io: CliIo): Promise<n
     return EXIT.ok;
   }
   const lines = Object.entries(output.headers).map(([name, value]) => `${name}: ${value}\n`);
-  if (output.url !== undefined) lines.unshift(`POST ${output.url}\n`);
+  if (output.url !== undefined && output.url !== values.url) {
+    io.stderr(`hookgate sign: the signature covers POST ${output.url}: send it there\n`);
+  }
   if (output.body !== undefined) lines.push(`\n${output.body}\n`);
   io.stdout(lines.join(''));
   return EXIT.ok;
