@@ -48,6 +48,21 @@ function queueReceiver(dispatcher: Dispatcher, errors: WebhookError[] = [], stor
 }
 
 describe('queue mode (dispatch)', () => {
+  it('refuses a payload too deeply nested to serialise as INVALID_PAYLOAD (400), not a 503 retried for days', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const errors: WebhookError[] = [];
+    const { scheme, receiver } = queueReceiver(dispatcher, errors);
+    receiver.on('invoice.paid', () => {});
+    // JSON.parse takes any depth; JSON.stringify overflows the stack at a few thousand.
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const body = `${JSON.stringify(invoice('evt_deep')).slice(0, -1)},"deep":${deep}}`;
+    const result = await receiver.handle(await signedInput(scheme, body));
+    expect(result.status).toBe(400);
+    expect(bodyOf(result)).toMatchObject({ code: 'INVALID_PAYLOAD' });
+    expect(errors.map((error) => error.code)).toEqual(['INVALID_PAYLOAD']);
+    expect(jobs).toEqual([]);
+  });
+
   it('answers 200 queued without running handlers, and the worker runs them once with transforms', async () => {
     const { jobs, dispatcher } = memoryQueue();
     const { scheme, receiver } = queueReceiver(dispatcher);

@@ -105,7 +105,8 @@ function withTrace(trace: CapturedTraceContext | undefined): { trace?: CapturedT
 
 /**
  * Hands a delivery to the dispatcher within its time limit; any failure becomes
- * `QUEUE_UNAVAILABLE` (503: the sender retries), the dispatcher's own error kept as cause.
+ * `QUEUE_UNAVAILABLE` (503: the sender retries), the dispatcher's own error kept as cause, but
+ * for a payload too deeply nested to serialise (`INVALID_PAYLOAD`, 400).
  */
 export function dispatchDelivery(dispatcher: Dispatcher, delivery: DispatchedDelivery): Promise<void> {
   const timeoutMs = dispatcher.timeoutMs ?? 2_000;
@@ -156,6 +157,16 @@ function lazyAbort(): { options: { readonly signal: AbortSignal }; abort(reason:
 }
 
 function unavailable(cause: unknown): WebhookError {
+  // A queue stores JSON, and JSON.stringify recurses where JSON.parse does not: a payload nested
+  // a few thousand deep parses, then overflows the stack here on every retry alike. The queue
+  // is fine; answering 503 would have the sender retry it for days.
+  if (cause instanceof RangeError && /call stack/i.test(cause.message)) {
+    return new WebhookError(
+      'INVALID_PAYLOAD',
+      'the payload is nested too deeply to be queued (serialising it overflowed the stack)',
+      { cause },
+    );
+  }
   return toWebhookError(
     cause,
     () => new WebhookError('QUEUE_UNAVAILABLE', 'the queue did not accept the delivery; retry later'),
