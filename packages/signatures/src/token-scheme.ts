@@ -4,7 +4,7 @@ import { WebhookError } from './errors.js';
 import { getHeader, requireHeader } from './headers.js';
 import { cryptoOf } from './options.js';
 import { createKeyring } from './secrets.js';
-import type { Scheme, SchemeHandshake, SecretSource, SignedRequest } from './types.js';
+import type { HandshakeRequest, Scheme, SchemeHandshake, SecretSource, SignedRequest } from './types.js';
 
 /**
  * Options of the shared-token schemes. A token proves who sent a request, never what it
@@ -36,6 +36,11 @@ export interface TokenSchemeSpec {
   format: TokenFormat;
   /** The header with the sender's delivery id, reported as `id` (not signed: not a replay key). */
   idHeader?: string | undefined;
+  /**
+   * The sender's challenge. It is answered only for a request that carries the token, as the
+   * sender's own challenge does (Okta's verification GET has its `Authorization`): an answer
+   * echoes what the request sent, and nobody else needs one from this endpoint.
+   */
   handshake?: SchemeHandshake | undefined;
 }
 
@@ -57,9 +62,9 @@ export function createTokenScheme(spec: TokenSchemeSpec, options: TokenSchemeOpt
     }
     return digest;
   };
-  return {
+  const scheme: Scheme = {
     name: spec.name,
-    handshake: spec.handshake,
+    handshake: authenticatedHandshake(spec.handshake, (request) => scheme.verify({ ...request, body: '' })),
     async verify(request) {
       const received = readToken(spec, request);
       const receivedDigest = await crypto.digest('sha256', received);
@@ -84,6 +89,24 @@ export function createTokenScheme(spec: TokenSchemeSpec, options: TokenSchemeOpt
       const [token] = await tokens.keys({ headers: {}, body: input.body, url: input.url });
       const text = new TextDecoder().decode(token!.bytes);
       return { [spec.header]: writeToken(spec.format, text) };
+    },
+  };
+  return scheme;
+}
+
+/** `handshake` with its challenge answered only once `authenticate` accepted the request. */
+function authenticatedHandshake(
+  handshake: SchemeHandshake | undefined,
+  authenticate: (request: HandshakeRequest) => Promise<unknown>,
+): SchemeHandshake | undefined {
+  const challenge = handshake?.challenge;
+  if (!challenge) return handshake;
+  return {
+    ...handshake,
+    async challenge(request) {
+      const answer = await challenge(request);
+      if (answer !== undefined) await authenticate(request);
+      return answer;
     },
   };
 }

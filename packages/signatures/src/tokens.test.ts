@@ -112,12 +112,20 @@ describe('GitLab reports its event UUID; Okta answers its one-time verification'
     expect(verified.id).toBe('uuid-1');
   });
 
-  it('okta GET X-Okta-Verification-Challenge', async () => {
+  it('okta GET X-Okta-Verification-Challenge, answered only with the hook’s Authorization', async () => {
     const challenge = okta({ secret: TOKEN }).handshake!.challenge!;
-    const answer = await challenge({ method: 'GET', headers: { 'x-okta-verification-challenge': 'c1' } });
+    const verification = { 'x-okta-verification-challenge': 'c1' };
+    const answer = await challenge({ method: 'GET', headers: { ...verification, authorization: TOKEN } });
     expect(answer?.status).toBe(200);
     expect(JSON.parse(answer!.body)).toEqual({ verification: 'c1' });
     expect(await challenge({ method: 'GET', headers: {} })).toBeUndefined();
+    // Okta's verification request carries the Authorization set on the hook; nobody else's is answered.
+    await expect(challenge({ method: 'GET', headers: verification })).rejects.toMatchObject({
+      code: 'MISSING_HEADER',
+    });
+    await expect(
+      challenge({ method: 'GET', headers: { ...verification, authorization: `${TOKEN}x` } }),
+    ).rejects.toMatchObject({ code: 'INVALID_SIGNATURE' });
   });
 });
 
