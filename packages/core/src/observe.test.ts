@@ -198,6 +198,36 @@ describe("the user's hooks and logger cannot change an answer", () => {
   });
 });
 
+describe('a failing onError or onDelivered', () => {
+  it('throwing or rejecting: the answer is unchanged, the failure logged once, no unhandled rejection', async () => {
+    const hookBug = () => {
+      throw new Error('error tracker unreachable');
+    };
+    for (const fail of [hookBug, async () => hookBug()]) {
+      const { logger, lines } = recorder();
+      const receiver = createReceiver({
+        scheme,
+        events,
+        clock: () => NOW_MS,
+        logger,
+        onError: fail,
+        onDelivered: fail,
+      }).on('invoice.paid', () => undefined);
+      expect((await receiver.handle(await signedInput(scheme, invoice('evt_hooks')))).status).toBe(200);
+      const forged = await signedInput(stripe({ secret: 'whsec_another' }), invoice('evt_hooks_forged'));
+      expect((await receiver.handle(forged)).status).toBe(401);
+      // An async hook's rejection arrives a turn later: an unhandled one would fail this test run.
+      await new Promise((resolve) => setImmediate(resolve));
+      const hookLines = lines.filter((line) => line.message.includes('hook failed'));
+      expect(hookLines.map((line) => [line.level, line.fields.hook, line.message])).toEqual([
+        ['error', 'onDelivered', 'the onDelivered hook failed (the answer is unchanged)'],
+        ['error', 'onError', 'the onError hook failed (the answer is unchanged)'],
+      ]);
+      expect(hookLines[0]!.fields.err).toBeInstanceOf(Error);
+    }
+  });
+});
+
 describe('onDelivered', () => {
   it('reports each 2xx outcome with durations', async () => {
     const reports: DeliveredReport[] = [];

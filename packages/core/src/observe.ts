@@ -7,6 +7,7 @@ import { isPromise } from './maybe-promise.js';
 import { createTelemetry } from './telemetry.js';
 import { otelLoading } from './telemetry-api.js';
 import type { DeliveryAttempt, DeliveryContext, HandleInput, HandleResult } from './types.js';
+import { callHook } from './user-hook.js';
 
 /** What is known about a delivery: the provider always, the rest once verified. */
 export interface DeliveryFacts {
@@ -99,6 +100,9 @@ export function createObserver(options: ObserverOptions): Observer {
   const telemetry = createTelemetry(options.telemetry);
   const debug = logsLevel(logger, 'debug');
   const alwaysTrace = debug || onDelivered !== undefined;
+  // Logged, never reported to onError: a failing onError would report its own failure for ever.
+  const hookFailed = (hook: string, cause: unknown) =>
+    logger?.error({ provider, hook, err: cause }, `the ${hook} hook failed (the answer is unchanged)`);
 
   return {
     within: (trace, run) => telemetry.within(trace, run),
@@ -143,13 +147,13 @@ export function createObserver(options: ObserverOptions): Observer {
           { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
           `${report.outcome} ${report.eventType ?? 'delivery'}`,
         );
-      if (onDelivered) {
-        try {
-          onDelivered(report);
-        } catch {
-          // A failing hook must not change the answer to the sender.
-        }
-      }
+      // A failing hook (a throw, or an async hook's rejection) must not change the answer, nor
+      // end the process as an unhandled rejection: it is logged.
+      if (onDelivered)
+        callHook(
+          () => onDelivered(report),
+          (cause) => hookFailed('onDelivered', cause),
+        );
     },
     failed(error, request, base, trace, kind = 'answered') {
       const final = kind === 'answered';
@@ -176,13 +180,11 @@ export function createObserver(options: ObserverOptions): Observer {
         trace.endedAt = performance.now();
         telemetry.end(trace, status);
       }
-      if (onError) {
-        try {
-          onError(error, { ...facts, request });
-        } catch {
-          // A failing error hook must not change the answer to the sender.
-        }
-      }
+      if (onError)
+        callHook(
+          () => onError(error, { ...facts, request }),
+          (cause) => hookFailed('onError', cause),
+        );
     },
   };
 }
