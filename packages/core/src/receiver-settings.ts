@@ -38,15 +38,27 @@ export function resolveSettings(options: ReceiverOptions<EventSchemas>): Receive
   for (const [name, value] of [
     ['leaseMs', options.leaseMs],
     ['retentionMs', options.retentionMs],
+    ['handlerTimeoutMs', options.handlerTimeoutMs],
+    ['storeTimeoutMs', options.storeTimeoutMs],
   ] as const) {
-    // Stores keep them as TTLs: an infinite one is refused by Redis (a 503 on every delivery)
-    // and lost in a Durable Object's JSON (every id forgotten at once).
-    if (value !== undefined && !(value > 0 && Number.isFinite(value))) {
+    // Stores keep the first two as TTLs: an infinite one is refused by Redis (a 503 on every
+    // delivery) and lost in a Durable Object's JSON (every id forgotten at once). A string
+    // (`'5000'`, read from the environment) would be concatenated into the lease, a NaN time
+    // every handler out.
+    if (value !== undefined && !(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
       throw new WebhookError(
         'INVALID_CONFIGURATION',
-        `${name} must be a finite number of milliseconds above 0`,
+        `${name} must be a finite number of milliseconds above 0 (got ${describe(value)})`,
       );
     }
+  }
+  const { maxBodyBytes } = options;
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes >= 1)) {
+    // NaN, 0 or '1mb' would refuse every delivery with a 413 the sender does not retry.
+    throw new WebhookError(
+      'INVALID_CONFIGURATION',
+      `maxBodyBytes must be a whole number of bytes, at least 1 (got ${describe(maxBodyBytes)})`,
+    );
   }
   if (leaseMs <= handlerTimeoutMs) {
     throw new WebhookError(
@@ -68,7 +80,7 @@ export function resolveSettings(options: ReceiverOptions<EventSchemas>): Receive
   return {
     profile,
     store,
-    maxBodyBytes: options.maxBodyBytes ?? 1_048_576,
+    maxBodyBytes: maxBodyBytes ?? 1_048_576,
     handlerTimeoutMs,
     storeDeadlineMs: storeBoundsItself ? undefined : storeTimeoutMs,
     retainMs,
@@ -76,4 +88,10 @@ export function resolveSettings(options: ReceiverOptions<EventSchemas>): Receive
     completeOptions: { retainMs },
     clock: options.clock ?? Date.now,
   };
+}
+
+/** A misconfigured value as a message may show it: numbers and short strings, never more. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 20));
+  return typeof value === 'number' ? String(value) : typeof value;
 }

@@ -501,14 +501,26 @@ describe('timers on the hot path', () => {
 });
 
 describe('store TTLs the stores can keep', () => {
-  it('refuses an infinite, NaN or non-positive leaseMs or retentionMs at start-up', () => {
-    for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, 0, -1]) {
-      for (const option of ['leaseMs', 'retentionMs'] as const) {
-        expect(() => createReceiver({ scheme: stripe({ secret: 'whsec_ttl' }), [option]: bad })).toThrowError(
-          expect.objectContaining({ code: 'INVALID_CONFIGURATION' }),
+  it('refuses an infinite, NaN, non-positive or string time or body limit at start-up, saying which', () => {
+    const options = ['leaseMs', 'retentionMs', 'handlerTimeoutMs', 'storeTimeoutMs', 'maxBodyBytes'] as const;
+    for (const bad of [Number.POSITIVE_INFINITY, Number.NaN, 0, -1, '5000']) {
+      for (const option of options) {
+        // A value read from the environment and never converted is a string: refused, not concatenated.
+        const given = { scheme: stripe({ secret: 'whsec_ttl' }), [option]: bad as number };
+        expect(() => createReceiver(given)).toThrowError(
+          expect.objectContaining({
+            code: 'INVALID_CONFIGURATION',
+            message: expect.stringContaining(option),
+          }),
         );
       }
     }
+    expect(() => createReceiver({ scheme: stripe({ secret: 'whsec_ttl' }), maxBodyBytes: 1.5 })).toThrowError(
+      /maxBodyBytes must be a whole number of bytes, at least 1 \(got 1.5\)/,
+    );
+    expect(() =>
+      createReceiver({ scheme: stripe({ secret: 'whsec_ttl' }), handlerTimeoutMs: 5_000, maxBodyBytes: 1 }),
+    ).not.toThrow();
   });
 
   it('keeps a finite retention when the timestamp check is off (tolerance: Infinity)', async () => {
