@@ -118,19 +118,6 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     };
     if (trace) trace.identify(base);
 
-    const route = router.resolve(eventType);
-    if (route.handlers.length === 0) {
-      const { onUnhandled } = options;
-      if (onUnhandled) {
-        callHook(
-          () => onUnhandled(payload, base),
-          (cause) => report(hookFailed('onUnhandled', cause), input, base),
-        );
-      }
-      if (trace) trace.outcome = 'unhandled';
-      return acknowledged ?? okResult();
-    }
-
     const key = `${scheme.name}:${replayKey}`;
     let claim: ClaimResult;
     try {
@@ -158,6 +145,23 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     const { token } = claim;
     const complete = token ? () => store.complete(key, token, completeOptions) : undefined;
     const release = token ? () => store.release(key, token) : undefined;
+
+    const route = router.resolve(eventType);
+    if (route.handlers.length === 0) {
+      // Claimed and recorded like any delivery: where the event type comes from an unsigned
+      // header (GitHub, Shopify), a captured delivery of a type nobody handles, resent under a
+      // handled type, must find its key taken, not run that type's handlers.
+      const { onUnhandled } = options;
+      if (onUnhandled) {
+        callHook(
+          () => onUnhandled(payload, base),
+          (cause) => report(hookFailed('onUnhandled', cause), input, base),
+        );
+      }
+      await settle(complete, input, base);
+      if (trace) trace.outcome = 'unhandled';
+      return acknowledged ?? okResult();
+    }
 
     let payloads: unknown[];
     try {

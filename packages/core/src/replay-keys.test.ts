@@ -22,6 +22,29 @@ function der(r: bigint, s: bigint): string {
 }
 
 describe('replay keys come from signed data', () => {
+  it('GitHub: a captured delivery of an unhandled type, resent under a handled one, runs no handler', async () => {
+    const scheme = github({ secret: 'gh_relabel_secret' });
+    const handler = vi.fn();
+    const onUnhandled = vi.fn();
+    const typed = createReceiver({
+      scheme,
+      events: { push: z.object({ ref: z.string() }) },
+      clock: () => NOW_MS,
+      logger: false,
+      onUnhandled,
+    }).on('push', handler);
+    // The event type is the unsigned X-GitHub-Event header; the body is what was signed.
+    const payload = { action: 'opened', issue: { number: 1 }, ref: 'refs/heads/main' };
+    const issues = await signedInput(scheme, payload, { headers: { 'x-github-event': 'issues' } });
+    expect(bodyOf(await typed.handle(issues))).toEqual({ ok: true });
+    const relabelled = { ...issues, headers: { ...issues.headers, 'x-github-event': 'push' } };
+    expect(bodyOf(await typed.handle(relabelled))).toEqual({ ok: true, duplicate: true });
+    expect(handler).not.toHaveBeenCalled();
+    // A replay of the unhandled delivery itself: onUnhandled ran once.
+    expect(bodyOf(await typed.handle(issues))).toEqual({ ok: true, duplicate: true });
+    expect(onUnhandled).toHaveBeenCalledTimes(1);
+  });
+
   it('SendGrid: a re-encoded (high-s) twin of a captured signature is still a duplicate', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const scheme = sendgrid({
