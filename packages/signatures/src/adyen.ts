@@ -1,6 +1,6 @@
 import { objectAt, parseJsonObject, signsInBody } from './body-json.js';
 import type { KeyMaterial } from './crypto-provider.js';
-import { fromHex } from './encoding.js';
+import { fromHex, toBytes, toHex } from './encoding.js';
 import { WebhookError } from './errors.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
@@ -70,8 +70,11 @@ export function adyen(options: AdyenOptions): Scheme {
         }
         signatures.push(signature);
       }
-      // In any order: the same items reordered are the same batch.
-      return { scheme: 'adyen', secretIndex, contentKey: signatures.sort().join(',') };
+      // In any order: the same items reordered are the same batch. Hashed: the joined list would
+      // hold whole item signatures, and receivers show and store the first half of a key.
+      const joined = toBytes(signatures.sort().join(','));
+      const contentKey = toHex(await spec.crypto.digest('sha256', joined));
+      return { scheme: 'adyen', secretIndex, contentKey };
     },
     async sign() {
       throw signsInBody('adyen');
