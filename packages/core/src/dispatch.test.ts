@@ -244,6 +244,28 @@ describe('queue mode (dispatch)', () => {
     expect(calls).toBe(2);
   });
 
+  it('reports a job whose claim the store failed, with the job, before the queue retries it', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const { scheme, receiver } = queueReceiver(dispatcher);
+    receiver.on('invoice.paid', () => {});
+    await receiver.handle(await signedInput(scheme, invoice('evt_claim_down')));
+    const errors: [string, unknown][] = [];
+    const downStore: IdempotencyStore = {
+      claim: () => Promise.reject(new Error('ECONNREFUSED')),
+      complete: () => Promise.resolve(true),
+      release: () => Promise.resolve(),
+    };
+    const worker = createReceiver({
+      scheme,
+      events: { 'invoice.paid': invoicePaid },
+      store: downStore,
+      logger: false,
+      onError: (error, context) => void errors.push([error.code, context.job?.attempt]),
+    }).on('invoice.paid', () => {});
+    await expect(worker.runDispatched(jobs[0]!, { job: job(2) })).rejects.toThrow();
+    expect(errors).toEqual([['STORE_UNAVAILABLE', 2]]);
+  });
+
   it('completes a job whose event type has no handler any more, through onUnhandled', async () => {
     const { jobs, dispatcher } = memoryQueue();
     const { scheme, receiver } = queueReceiver(dispatcher);

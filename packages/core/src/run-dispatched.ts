@@ -79,10 +79,22 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
       throw new RangeError('leaseMs must exceed timeoutMs, or a slow handler could run twice');
 
     const key = `handled:${delivery.key}`;
-    const claim: ClaimResult = await callStore(
-      () => deps.store.claim(key, { leaseMs }),
-      deps.storeDeadlineMs,
-    );
+    const context = dispatchedContext(delivery, options.job);
+    let claim: ClaimResult;
+    try {
+      claim = await callStore(() => deps.store.claim(key, { leaseMs }), deps.storeDeadlineMs);
+    } catch (error) {
+      // The queue retries it, and says so only in its own failed set: say it here too.
+      deps.report(
+        toWebhookError(
+          error,
+          () => new WebhookError('STORE_UNAVAILABLE', 'the store failed to claim the job'),
+        ),
+        context,
+        'job-failed',
+      );
+      throw error;
+    }
     if (claim.status === 'completed') return { status: 'duplicate' };
     if (claim.status === 'in-flight') {
       throw new WebhookError(
@@ -92,7 +104,6 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     }
     const { token } = claim;
     const release = () => settle(() => deps.store.release(key, token));
-    const context = dispatchedContext(delivery, options.job);
     let value: unknown;
     try {
       let payloads: unknown[];
