@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createMemoryStore } from './memory-store.js';
 import { createReceiver } from './receiver.js';
+import type { StandardSchemaV1 } from './standard-schema.js';
 import type { ClaimResult, IdempotencyStore } from './store.js';
 import { bodyOf, deferred, NOW_MS, NOW_SECONDS, signedInput } from './test-support/deliveries.js';
 import { unchecked } from './unchecked.js';
@@ -205,6 +206,44 @@ describe('createReceiver pipeline', () => {
     expect(handler).not.toHaveBeenCalled();
     // The claim was released: the same delivery is not reported as a duplicate.
     expect((await receiver.handle(bad)).status).toBe(422);
+  });
+
+  it('keeps values a validator quotes out of the message it logs and answers (valibot, zod 3)', async () => {
+    const scheme = stripe({ secret: STRIPE_SECRET });
+    const onError = vi.fn();
+    const quoting: StandardSchemaV1 = {
+      '~standard': {
+        version: 1,
+        vendor: 'quoting',
+        validate: () => ({
+          issues: [
+            { message: 'Invalid type: Expected number but received "tok_SECRET_FROM_BODY"', path: ['card'] },
+          ],
+        }),
+      },
+    };
+    const lines: string[] = [];
+    const log = (fields: Record<string, unknown>, message: string) =>
+      void lines.push(`${message} ${JSON.stringify(fields)}`);
+    const receiver = createReceiver({
+      scheme,
+      events: { 'invoice.paid': quoting },
+      clock: () => NOW_MS,
+      onError,
+      logger: { debug: log, info: log, warn: log, error: log },
+    }).on('invoice.paid', () => undefined);
+    const result = await receiver.handle(await signedInput(scheme, invoice('evt_quoted')));
+    expect(result.status).toBe(422);
+    expect(bodyOf(result).message).toBe(
+      'the invoice.paid payload does not match its schema: card: Invalid type: Expected number but received "…"',
+    );
+    expect(result.body).not.toContain('tok_SECRET');
+    expect(lines.join('\n')).not.toContain('tok_SECRET');
+    // The issues as the validator gave them stay for onError.
+    const [[reported]] = onError.mock.calls as [[WebhookError]];
+    expect(reported.details).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('tok_SECRET_FROM_BODY') }),
+    ]);
   });
 
   it("acknowledges a schema mismatch with 200 under invalidPayload: 'ack'", async () => {

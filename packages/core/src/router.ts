@@ -136,10 +136,20 @@ function checked(result: StandardResult, eventType: string): unknown {
   return result.value;
 }
 
+/**
+ * The first issue, for the message that is logged, answered and kept by the queue as a failed
+ * job's reason: its path and the validator's words, with every quoted value blanked, since some
+ * validators quote what they received (valibot: `but received "tok_…"`, zod 3 enums), and a
+ * payload may carry personal data or tokens. The issues themselves stay in `details`.
+ */
 function summarise(issues: readonly StandardIssue[]): string {
   const [first] = issues;
   if (!first) return 'invalid';
   const path = (first.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.');
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  return `${path ? `${path}: ` : ''}${first.message}${more}`;
+  const words = first.message.replace(QUOTED, (quoted) => `${quoted[0]}…${quoted[0]}`).slice(0, 200);
+  return `${path ? `${path}: ` : ''}${words}${more}`;
 }
+
+/** A double-, single- or back-quoted string, escapes included. */
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g;
