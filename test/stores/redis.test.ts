@@ -247,4 +247,20 @@ describe('createRedisStore on Redis', () => {
     expect(() => createRedisStore({ client: {} as NodeRedisLike })).toThrow(/node-redis or ioredis/);
     expect(() => createRedisStore({ client, commandTimeoutMs: 0 })).toThrow(RangeError);
   });
+
+  it("refuses a node-redis client with no 'error' listener at startup (a lost connection would end the process)", async () => {
+    const bare = createClientV4({ url: REDIS_URL });
+    expect(() => createRedisStore({ client: bare })).toThrowError(
+      expect.objectContaining({
+        code: 'INVALID_CONFIGURATION',
+        message: expect.stringContaining("client.on('error'"),
+      }),
+    );
+    bare.on('error', () => {});
+    expect(() => createRedisStore({ client: bare })).not.toThrow();
+    // ioredis logs an unheard error itself: it is not asked for a listener.
+    const quiet = new Redis(REDIS_URL, { lazyConnect: true });
+    expect(() => createRedisStore({ client: quiet })).not.toThrow();
+    quiet.disconnect();
+  });
 });

@@ -53,6 +53,7 @@ export function createRedisStore(options: RedisStoreOptions): IdempotencyStore {
   if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) {
     throw new RangeError('commandTimeoutMs must be a positive number of milliseconds');
   }
+  assertErrorListener(options.client);
   const runOp = toRunOp(options.client, Math.ceil(timeoutMs), storeBounds(timeoutMs));
   // This process's completions still on their way, by key: see `claim`.
   const completing = new Map<string, Promise<unknown>>();
@@ -130,5 +131,20 @@ function failed(cause: unknown): WebhookError {
     {
       cause,
     },
+  );
+}
+
+/**
+ * node-redis reports a lost connection as an `error` event, and an `EventEmitter` with no
+ * listener for it throws: the first Redis restart would end the process. Said at startup, with
+ * what to do. (ioredis logs an unheard `error` itself and goes on; it is not asked.)
+ */
+function assertErrorListener(client: RedisClientLike): void {
+  const emitter = client as { evalSha?: unknown; listenerCount?: (event: string) => number };
+  if (typeof emitter.evalSha !== 'function' || typeof emitter.listenerCount !== 'function') return;
+  if (emitter.listenerCount('error') > 0) return;
+  throw new WebhookError(
+    'INVALID_CONFIGURATION',
+    "the node-redis client has no 'error' listener, so the first lost connection would end the process: call client.on('error', (error) => …) before createRedisStore",
   );
 }
