@@ -69,6 +69,9 @@ export function startWorker<TEvents extends EventSchemas>(
   if (leaseMs <= timeoutMs) {
     throw new RangeError('startWorker: leaseMs must exceed timeoutMs, or a slow handler could run twice');
   }
+  // What the processor threw was reported by runDispatched (logger, onError): the failed
+  // listener below says only what BullMQ failed by itself.
+  const reported = new WeakSet<Error>();
   const worker = new Worker<DispatchedDelivery, DispatchedResult>(
     options.queueName,
     async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>, token?: string) {
@@ -97,7 +100,9 @@ export function startWorker<TEvents extends EventSchemas>(
           await job.moveToDelayed(Date.now() + inFlightDelayMs, token);
           throw new DelayedError();
         }
-        throw toJobError(error);
+        const failure = toJobError(error);
+        reported.add(failure);
+        throw failure;
       }
     },
     {
@@ -118,6 +123,17 @@ export function startWorker<TEvents extends EventSchemas>(
     logger.warn(
       { queue: options.queueName, err: error },
       `worker of queue ${options.queueName} cannot reach Redis (${error.message}); BullMQ keeps retrying`,
+    );
+  });
+  // BullMQ also fails jobs the processor never finished: one stalled more than
+  // `maxStalledCount` times (a worker killed mid-job by a poison payload), or whose lock was
+  // lost. Those reach its failed set with nothing said here otherwise.
+  worker.on('failed', (job: Job | undefined, error: Error) => {
+    if (!logger || reported.has(error)) return;
+    const attempts = job?.opts.attempts ?? 1;
+    logger.error(
+      { queue: options.queueName, jobId: job?.id, attemptsMade: job?.attemptsMade, attempts, err: error },
+      `job ${job?.id ?? '?'} of queue ${options.queueName} failed outside its handlers (${error.message}); BullMQ keeps it in the failed set once its attempts are spent`,
     );
   });
   return worker;
