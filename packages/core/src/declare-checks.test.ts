@@ -39,6 +39,20 @@ describe('loud misconfiguration at registration', () => {
     expect((error as Error).message).toContain('onEvery()');
   });
 
+  it('refuses an events entry that is not a schema at startup, naming it and saying what to give', () => {
+    for (const notSchema of ['invoice.paid', { id: 'string' }, null, { '~standard': {} }]) {
+      const events = { 'invoice.paid': notSchema } as unknown as Record<string, ReturnType<typeof unchecked>>;
+      const error = thrownBy(() => createReceiver({ scheme, events }));
+      expect(isWebhookError(error) && error.code).toBe('INVALID_CONFIGURATION');
+      expect((error as Error).message).toBe(
+        "events['invoice.paid'] is not a schema: give a zod schema (zod >= 3.24), any Standard Schema (valibot, ArkType, …) or unchecked<T>()",
+      );
+    }
+    expect(() =>
+      createReceiver({ scheme, events: { a: z.object({}), b: unchecked<{ id: string }>() } }),
+    ).not.toThrow();
+  });
+
   it('refuses leaseMs not above handlerTimeoutMs with INVALID_CONFIGURATION', () => {
     const error = thrownBy(() => createReceiver({ scheme, handlerTimeoutMs: 5000, leaseMs: 5000 }));
     expect(isWebhookError(error) && error.code).toBe('INVALID_CONFIGURATION');

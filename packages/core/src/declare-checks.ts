@@ -29,3 +29,18 @@ export function assertSomeDeclared(events: EventSchemas): void {
       'declare events (a schema or unchecked<T>() each), or use onEvery() for every delivery whatever its type',
   );
 }
+
+/**
+ * Refuses, at startup, an `events` entry that is not a schema (a type name, a plain object, a
+ * zod 3 schema older than Standard Schema): it would fail its first delivery with a TypeError.
+ */
+export function assertSchemas(events: EventSchemas): void {
+  for (const [type, schema] of Object.entries(events)) {
+    const standard = (schema as { '~standard'?: { validate?: unknown } } | null | undefined)?.['~standard'];
+    if (typeof standard?.validate === 'function') continue;
+    throw new WebhookError(
+      'INVALID_CONFIGURATION',
+      `events['${type}'] is not a schema: give a zod schema (zod >= 3.24), any Standard Schema (valibot, ArkType, …) or unchecked<T>()`,
+    );
+  }
+}

@@ -1,5 +1,5 @@
 import { WebhookError } from '@hookgate/signatures';
-import { assertDeclared, assertSomeDeclared } from './declare-checks.js';
+import { assertDeclared, assertSchemas, assertSomeDeclared } from './declare-checks.js';
 import type { DispatchedDelivery, DispatchedResult } from './dispatch.js';
 import { deliveryOf } from './failure-context.js';
 import { answerFor } from './head-answer.js';
@@ -110,6 +110,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
 ): Receiver<TEvents> {
   const { scheme } = options;
   const events: EventSchemas = options.events ?? {};
+  assertSchemas(events);
   const settings = resolveSettings(options);
   const { maxBodyBytes } = settings;
   const router = createRouter(events, settings.profile.bareNameRouting === true);
