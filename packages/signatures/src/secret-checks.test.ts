@@ -48,6 +48,20 @@ describe('obviously wrong secrets are refused when the scheme is created', () =>
     expect(stripe({ secret: 'a-test-secret' }).name).toBe('stripe');
   });
 
+  it.each([
+    'xoxb-1234567890-0987654321-FakeFakeFakeFake',
+    'xoxp-1234567890-FakeFakeFake',
+    'xapp-1-A0FAKE-1234-fakefakefake',
+  ])('Slack refuses a token (%s) where the signing secret belongs, naming the prefix only', (token) => {
+    const error = expectThrowsWebhookError(() => slack({ secret: token }), 'INVALID_SECRET', [
+      token,
+      token.slice(5),
+    ]);
+    expect(error.message).toContain('a Slack token');
+    expect(error.message).toContain('Signing Secret');
+    expect(slack({ secret: '8f742231b10e8888abcd99yyyzzz85a5' }).name).toBe('slack');
+  });
+
   it('Standard Webhooks and Svix name the right kind for a secret that is not base64', () => {
     for (const create of [standardWebhooks, svix]) {
       const secret = 'my plain text password!';

@@ -16,6 +16,15 @@ export const STRIPE_API_KEY: WrongSecretKind = {
 };
 
 /**
+ * Slack's OAuth and app-level tokens (bot, user, workspace, app, configuration): never the
+ * signing secret, which Slack generates as 32 hex digits (api.slack.com/authentication/token-types).
+ */
+export const SLACK_TOKEN: WrongSecretKind = {
+  prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxe-', 'xapp-'],
+  is: 'a Slack token',
+};
+
+/**
  * Wraps a scheme's key preparation so that an obviously wrong credential fails with a message
  * naming the right kind. The message names the prefix only, never the value. Applies to fixed
  * secrets at construction and to looked-up ones on first use, since both go through `prepare`.

@@ -3,6 +3,7 @@ import { jsonAnswer, stringMember } from './handshake.js';
 import { requireHeader } from './headers.js';
 import { type HmacSpec, signHmac, verifyHmac } from './hmac-scheme.js';
 import { cryptoOf, type HmacSchemeOptions } from './options.js';
+import { refuseWrongKind, SLACK_TOKEN } from './secret-checks.js';
 import { createKeyring, utf8Key } from './secrets.js';
 import {
   checkTimestamp,
@@ -37,7 +38,7 @@ const VERSION = 'v0';
 export function slack(options: SlackOptions): Scheme {
   const spec: HmacSpec = {
     crypto: cryptoOf(options),
-    keyring: createKeyring(options.secret, utf8Key, 'Slack signing secret'),
+    keyring: createKeyring(options.secret, slackKey, 'Slack signing secret'),
     algorithm: 'sha256',
     encoding: 'hex',
   };
@@ -90,3 +91,9 @@ function parseSlackSignature(header: string): string {
   if (signature === '') throw new WebhookError('MALFORMED_HEADER', `${SIGNATURE} has no signature after v0=`);
   return signature;
 }
+
+const slackKey = /* @__PURE__ */ refuseWrongKind(
+  utf8Key,
+  SLACK_TOKEN,
+  "the app's Signing Secret (Basic Information → App Credentials)",
+);
