@@ -67,7 +67,7 @@ it("runs each job under a span that links to the delivery's receive span", async
   expect(job!.kind).toBe(SpanKind.CONSUMER);
   expect(job!.status.code).not.toBe(SpanStatusCode.ERROR);
   expect(job!.attributes).toMatchObject({
-    'messaging.system': 'hookgate',
+    'messaging.system': 'stripe',
     'messaging.operation.type': 'process',
     'messaging.message.id': 'evt_span_job',
     'messaging.destination.name': 'invoice.paid',

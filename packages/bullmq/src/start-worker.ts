@@ -86,7 +86,8 @@ export function startWorker<TEvents extends EventSchemas>(
           delivery?.trace,
           () => receiver.runDispatched(job.data, { job: run, timeoutMs, leaseMs }),
           {
-            'messaging.system': 'hookgate',
+            // As the receive and inline process spans say it: the sending system.
+            'messaging.system': delivery?.scheme ?? 'hookgate',
             'messaging.message.id': delivery?.deliveryId ?? '',
             'messaging.destination.name': delivery?.eventType ?? job.name,
             'hookgate.provider': delivery?.scheme ?? '',
