@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CliIo, runCli } from '@hookgate/cli';
+import type { CliIo } from '@hookgate/cli';
 import { createReceiver } from '@hookgate/core';
 import { type ProviderName, providerNames, providers } from '@hookgate/signatures';
 import { createTestScheme, type TestCredentials, testCredentials } from '@hookgate/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured } from '../../packages/cli/src/test-support/run-captured.js';
 
 // `hookgate providers`, and sign | verify --explain | send for every registered provider, in
 // process (the packed CLI is covered by cli.test.ts): what sign prints verifies, a changed
@@ -29,21 +30,7 @@ const ADYEN_BODY = JSON.stringify({
   ],
 });
 
-async function run(argv: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => T * 1000,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], io: Partial<CliIo> = {}) => runCaptured(argv, { now: () => T * 1000, ...io });
 
 describe('hookgate providers', () => {
   it('lists every registered provider with its facts, as a table and as JSON', async () => {

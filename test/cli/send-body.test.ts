@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type CliIo, runCli } from '@hookgate/cli';
+import type { CliIo } from '@hookgate/cli';
 import { createReceiver } from '@hookgate/core';
 import { hmac, mandrill, type Scheme, slack, twilio } from '@hookgate/signatures';
 import { samples } from '@hookgate/testing';
 import { validateRequest, validateRequestWithBody } from 'twilio/lib/webhooks/webhooks.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runCaptured } from '../../packages/cli/src/test-support/run-captured.js';
 
 // `hookgate send` and `sign` with the user's own body, against a real receiver on 127.0.0.1:
 // the request goes to the URL the provider would request (Twilio adds bodySHA256 for a JSON
@@ -80,21 +81,7 @@ beforeEach(() => {
   handled = [];
 });
 
-async function run(argv: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => T * 1000,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], io: Partial<CliIo> = {}) => runCaptured(argv, { now: () => T * 1000, ...io });
 const fileIo = (content: string): Partial<CliIo> => ({
   readFile: async () => new Uint8Array(Buffer.from(content)),
 });

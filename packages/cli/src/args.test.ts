@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { flatHeaders, headersOf } from './args.js';
 import { UsageError } from './io.js';
-import { runCli } from './run-cli.js';
+import { runCaptured } from './test-support/run-captured.js';
 
 // `--header` values are typed by a person, or pasted from a captured request: whatever they
 // are, the answer is the headers they name or a usage error (exit 2), never a TypeError from
@@ -102,13 +102,10 @@ describe('headersOf', () => {
   });
 
   it('send answers a header fetch could not carry with exit 2, not "could not reach" (exit 3)', async () => {
-    const stderr: string[] = [];
     let fetched = false;
-    const code = await runCli(
+    const { code, stderr } = await runCaptured(
       ['send', '-p', 'github', '-s', 'k', '--body', '{}', '--header', 'X-Note: 5 €', 'http://127.0.0.1:9/h'],
       {
-        stderr: (text) => void stderr.push(text),
-        stdout: () => undefined,
         fetch: async (url, init) => {
           fetched = true;
           return fetch(url, init);
@@ -117,6 +114,6 @@ describe('headersOf', () => {
     );
     expect(code).toBe(2);
     expect(fetched).toBe(false);
-    expect(stderr.join('')).toMatch(/--header/);
+    expect(stderr).toMatch(/--header/);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { integerFlag } from './integer-flag.js';
 import { UsageError } from './io.js';
-import { runCli } from './run-cli.js';
+import { runCaptured } from './test-support/run-captured.js';
 
 const LIMIT = { min: 1, max: 1_000_000, unit: 'jobs' };
 const SECONDS = { min: 0, max: 999_999_999_999, unit: 'unix seconds' };
@@ -76,17 +76,7 @@ describe('integerFlag', () => {
 });
 
 describe('numeric flags of every command', () => {
-  async function run(argv: string[]) {
-    let stderr = '';
-    const code = await runCli(argv, {
-      stdout: () => {},
-      stderr: (text) => {
-        stderr += text;
-      },
-      now: () => 1_767_225_600_000,
-    });
-    return { code, stderr };
-  }
+  const run = (argv: string[]) => runCaptured(argv, { now: () => 1_767_225_600_000 });
   const sign = ['sign', '-p', 'github', '-s', 'gh', '--body', '{}'];
   const verify = [
     'verify',

@@ -2,29 +2,19 @@ import { generateKeyPairSync } from 'node:crypto';
 import { stripe } from '@hookgate/signatures';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io.js';
-import { runCli } from './run-cli.js';
+import { runCaptured } from './test-support/run-captured.js';
 
 const T = 1_767_225_600;
 
-/** Runs the CLI in-process with captured output. */
-async function run(argv: string[], io: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
+/** Runs the CLI in-process with captured output, a fixed clock and no files. */
+const run = (argv: string[], io: Partial<CliIo> = {}) =>
+  runCaptured(argv, {
     readFile: async (path) => {
       throw new Error(`ENOENT: no such file or directory, open '${path}'`);
     },
     now: () => T * 1000,
     ...io,
   });
-  return { code, stdout, stderr };
-}
 
 /** `Name: value` lines → `--header` arguments. */
 const headerArgs = (stdout: string) =>

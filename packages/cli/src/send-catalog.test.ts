@@ -3,7 +3,7 @@ import { strictGithubEvents } from '@hookgate/events/github';
 import { strictStripeEvents, stripeEvents } from '@hookgate/events/stripe';
 import { github, type Scheme, stripe } from '@hookgate/signatures';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCaptured } from './test-support/run-captured.js';
 
 /** Runs `hookgate send` into a real receiver of `events` (its `fetch` in place of the network). */
 async function sendTo(scheme: Scheme, events: EventSchemas, argv: string[]) {
@@ -12,17 +12,9 @@ async function sendTo(scheme: Scheme, events: EventSchemas, argv: string[]) {
   receiver.onAny((payload, context) => {
     seen.push({ type: context.eventType, payload });
   });
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
+  const { code, stdout, stderr } = await runCaptured(
     ['send', ...argv, '--timestamp', String(Math.floor(Date.now() / 1000)), 'http://127.0.0.1:9/hook'],
     {
-      stdout: (text) => {
-        stdout += text;
-      },
-      stderr: (text) => {
-        stderr += text;
-      },
       readFile: async () => new Uint8Array(),
       now: () => Date.now(),
       fetch: (url, init) => receiver.fetch(new Request(url, init)),

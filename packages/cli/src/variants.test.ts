@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCaptured } from './test-support/run-captured.js';
 import { bodyVariants, urlVariants } from './variants.js';
 
 // `verify --explain` reads a captured body and URL that a sender (or an attacker) wrote, and
@@ -64,22 +64,18 @@ describe('bodyVariants', () => {
 
   it('regression: verify --explain of a 10 KB nested body exits 1 with its diagnosis, not a crash', async () => {
     const body = `${'['.repeat(5_000)}${']'.repeat(5_000)}`;
-    const out: string[] = [];
-    const code = await runCli(
-      [
-        'verify',
-        '-p',
-        'github',
-        '-s',
-        'k',
-        '--header',
-        'X-Hub-Signature-256: sha256=00',
-        '--body',
-        body,
-        '--explain',
-      ],
-      { stdout: (text) => void out.push(text), stderr: (text) => void out.push(text) },
-    );
+    const { code } = await runCaptured([
+      'verify',
+      '-p',
+      'github',
+      '-s',
+      'k',
+      '--header',
+      'X-Hub-Signature-256: sha256=00',
+      '--body',
+      body,
+      '--explain',
+    ]);
     expect(code).toBe(1);
   });
 });

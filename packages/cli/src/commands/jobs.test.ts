@@ -1,21 +1,9 @@
 import type { DeadLetter } from '@hookgate/bullmq';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../run-cli.js';
+import { runCaptured } from '../test-support/run-captured.js';
 import { formatDeadLetters } from './jobs-table.js';
 
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCaptured(argv);
 
 describe('hookgate jobs', () => {
   it('prints its help, and refuses incomplete command lines with exit code 2', async () => {
