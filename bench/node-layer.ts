@@ -6,7 +6,9 @@
  * kernel, no HTTP parsing, no load generator. What is left is the apps' own CPU work, which
  * the loopback HTTP figures cannot resolve below a few microseconds on a noisy machine (the
  * same variant moves by up to 12 µs a request there). `node:http` takes 2 KiB GitHub pushes
- * (and octokit's `createNodeMiddleware` runs beside it); Fastify, Koa and Express take 2 KiB
+ * (and octokit's `createNodeMiddleware` runs beside it, and the bare app de-duplicating in a plain
+ * `Map` with first-in-first-out eviction: what remembering 100,000 ids costs in V8 at all, with no
+ * lru-cache, no time limits and no leases); Fastify, Koa and Express take 2 KiB
  * Stripe `invoice.paid` deliveries, as in their HTTP figures. A last part times the body read
  * alone: the Node layer's `readNodeBody` (size and time limits) against a plain read.
  *
@@ -31,7 +33,7 @@ import {
   PATH,
   type RequestListener,
 } from './lib/apps.js';
-import { bareGithubListener, readNodeBody as readPlain } from './lib/bare.js';
+import { bareGithubListener, createPlainMapStore, readNodeBody as readPlain } from './lib/bare.js';
 import {
   type DeliveryFactory,
   freshContender,
@@ -72,6 +74,7 @@ const frameworks: Framework[] = [
       bareGithubListener(createMemoryStore()),
       hookgateNodeListener('none'),
       ['@octokit/webhooks createNodeMiddleware', octokitListener()],
+      [PLAIN_MAP_DEDUP, bareGithubListener(createPlainMapStore())],
     ],
   },
   {
@@ -102,6 +105,7 @@ const chosen = (process.env.BENCH_LAYER_APPS ?? 'node,fastify,koa,express').spli
 const BARE = 'bare app (read + HMAC + JSON.parse)';
 const DEDUP = `${BARE} + de-dup`;
 const HOOKGATE = 'hookgate';
+const PLAIN_MAP_DEDUP = `${BARE} + de-dup in a plain Map (FIFO, 100k ids)`;
 let failures = 0;
 
 for (const { key, title, deliveries, apps } of frameworks) {
@@ -132,6 +136,13 @@ for (const { key, title, deliveries, apps } of frameworks) {
     `${signedNs(floorWithDedup.medianNs - floor.medianNs)} a request over the bare app; hookgate ${(floor.medianNs / ours.medianNs).toFixed(2)}x its throughput`,
   );
   for (const other of rest) {
+    if (other.name === PLAIN_MAP_DEDUP) {
+      note(
+        `${title}, in process: de-duplication in a plain Map`,
+        `${signedNs(other.medianNs - floor.medianNs)} a request over the bare app, against ${signedNs(floorWithDedup.medianNs - floor.medianNs)} in hookgate's memory store (what remembering 100,000 ids costs at all)`,
+      );
+      continue;
+    }
     note(
       `${title}, in process: ${other.name}`,
       `${(other.medianNs / ours.medianNs).toFixed(2)}x hookgate's time`,

@@ -46,6 +46,49 @@ export function dedupedOnce(store: IdempotencyStore, key: string): boolean {
 }
 
 /**
+ * The cheapest de-duplication a hand-written receiver could keep for as many ids as hookgate's
+ * memory store (100,000): a plain `Map` with first-in-first-out eviction, no time limits, no
+ * LRU bookkeeping. Not a store to ship (a claim never expires, so a crashed handler's delivery
+ * stays claimed until evicted); a floor for what remembering that many ids costs in V8 at all,
+ * against which `node-layer` sets hookgate's lru-cache store.
+ */
+export function createPlainMapStore(max = 100_000): IdempotencyStore {
+  const entries = new Map<string, string | typeof DONE>();
+  const order: string[] = [];
+  let oldest = 0;
+  let counter = 0;
+  return {
+    claim(key) {
+      const entry = entries.get(key);
+      if (entry === DONE) return { status: 'completed' };
+      if (entry !== undefined) return { status: 'in-flight' };
+      const token = String(++counter);
+      entries.set(key, token);
+      order.push(key);
+      if (entries.size > max) {
+        entries.delete(order[oldest]!);
+        oldest++;
+        // Drop the evicted prefix now and then, so that `order` stays bounded too.
+        if (oldest >= max) {
+          order.splice(0, oldest);
+          oldest = 0;
+        }
+      }
+      return { status: 'claimed', token };
+    },
+    complete(key, token) {
+      if (entries.get(key) !== token) return false;
+      entries.set(key, DONE);
+      return true;
+    },
+    release(key, token) {
+      if (entries.get(key) === token) entries.delete(key);
+    },
+  };
+}
+const DONE = Symbol('done');
+
+/**
  * The bare `node:http` listener of the GitHub figures: read the body, HMAC + constant-time
  * compare, `JSON.parse`; with a `store`, also a claim and a completion keyed by the signature,
  * as hookgate keys GitHub deliveries (their id header is not signed).
