@@ -58,6 +58,8 @@ export interface StartWorkerOptions {
  * to success before is skipped through the idempotency store). A failure is thrown back to
  * BullMQ, which retries with the job's backoff and keeps the job in its failed set once its
  * attempts are spent. Returns the BullMQ worker: `await worker.close()` finishes running jobs.
+ * Give the receiver a store every worker shares (`@hookgate/redis`): with the memory store the
+ * worker logs a `warn` at startup, unless it was made with `createMemoryStore({ singleProcess: true })`.
  *
  * @example
  * ```ts
