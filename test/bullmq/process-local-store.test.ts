@@ -42,14 +42,18 @@ it('warns once when the receiver keeps its claims in this process, saying what b
   for (const store of [undefined, createMemoryStore()]) {
     const warnings = workerWarnings(store);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(new RegExp(`^worker of queue ${queueName}: the receiver's idempotency store is local`));
+    expect(warnings[0]).toMatch(
+      new RegExp(`^worker of queue ${queueName}: the receiver's idempotency store is local`),
+    );
     expect(warnings[0]).toMatch(/runs its handlers again/);
     expect(warnings[0]).toMatch(/createRedisStore\(\{ client \}\) from @hookgate\/redis/);
   }
 });
 
 it('stays quiet with a shared store, or a memory store declared singleProcess', () => {
-  expect(workerWarnings(createRedisStore({ client: storeClient, prefix: `${prefix}:${queueName}` }))).toEqual([]);
+  expect(workerWarnings(createRedisStore({ client: storeClient, prefix: `${prefix}:${queueName}` }))).toEqual(
+    [],
+  );
   expect(workerWarnings(createMemoryStore({ singleProcess: true }))).toEqual([]);
 });
 

@@ -125,7 +125,10 @@ export function startWorker<TEvents extends EventSchemas>(
   // and says so (rate-limited: a Redis outage emits one per reconnect attempt).
   const logger = options.logger === false ? undefined : (options.logger ?? createConsoleLogger());
   if (logger && isProcessLocalStore(receiver.store)) {
-    logger.warn({ queue: options.queueName, store: 'process-local' }, processLocalStoreWarning(options.queueName));
+    logger.warn(
+      { queue: options.queueName, store: 'process-local' },
+      processLocalStoreWarning(options.queueName),
+    );
   }
   let lastLoggedAt = Number.NEGATIVE_INFINITY;
   worker.on('error', (error: Error) => {
@@ -160,7 +163,7 @@ function processLocalStoreWarning(queueName: string): string {
     `worker of queue ${queueName}: the receiver's idempotency store is local to this process (createMemoryStore, ` +
     'the default), so a job run again on another worker or after a restart (its worker died before BullMQ ' +
     'recorded the success, or a copy of the delivery was queued again) runs its handlers again, and a stalled ' +
-    "job taken over by another worker can run alongside the first; use a store every worker shares: store: " +
+    'job taken over by another worker can run alongside the first; use a store every worker shares: store: ' +
     'createRedisStore({ client }) from @hookgate/redis (if the web server and its workers really are this one ' +
     'process, say so with store: createMemoryStore({ singleProcess: true }))'
   );

@@ -66,7 +66,9 @@ describe('queue mode with a store local to this process', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     createReceiver({ scheme, dispatch });
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/^hookgate: queue mode \(dispatch\) with an idempotency store local/);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /^hookgate: queue mode \(dispatch\) with an idempotency store local/,
+    );
     createReceiver({ scheme, dispatch, logger: false });
     expect(warn).toHaveBeenCalledTimes(1);
   });
@@ -76,9 +78,9 @@ describe('isProcessLocalStore', () => {
   it('recognises a memory store by its marker, also one from another copy of the package', () => {
     expect(isProcessLocalStore(createMemoryStore())).toBe(true);
     // What another installed copy of @hookgate/core returns: the same properties, another function.
-    expect(isProcessLocalStore({ ...sharedStore(), scope: 'process', singleProcess: false } as IdempotencyStore)).toBe(
-      true,
-    );
+    expect(
+      isProcessLocalStore({ ...sharedStore(), scope: 'process', singleProcess: false } as IdempotencyStore),
+    ).toBe(true);
     expect(isProcessLocalStore(createMemoryStore({ singleProcess: true }))).toBe(false);
     expect(isProcessLocalStore(sharedStore())).toBe(false);
   });

@@ -23,7 +23,10 @@ const TOKEN_SHAPE = /^(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_\w{82})$/;
 /** Secrets that look close to a token and are not one: other lengths, other characters, more around it. */
 const nearMiss = fc.oneof(
   fc
-    .tuple(fc.constantFrom(...CLASSIC), fc.integer({ min: 0, max: 80 }).filter((n) => n !== 36))
+    .tuple(
+      fc.constantFrom(...CLASSIC),
+      fc.integer({ min: 0, max: 80 }).filter((n) => n !== 36),
+    )
     .chain(([p, n]) => of(BASE62, n).map((rest) => p + rest)),
   fc
     .integer({ min: 0, max: 120 })

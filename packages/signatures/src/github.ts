@@ -25,7 +25,7 @@ const GITHUB: HmacPreset = {
   // next to the webhook; refused by exact shape only, since the secret itself is user-chosen.
   checkSecret: /* @__PURE__ */ wrongKindCheck(
     [GITHUB_CLASSIC_TOKEN, GITHUB_FINE_GRAINED_TOKEN],
-    'the webhook secret you chose where the webhook is set: Settings → Webhooks of the repository or organization, or the GitHub App\'s settings (Webhook secret)',
+    "the webhook secret you chose where the webhook is set: Settings → Webhooks of the repository or organization, or the GitHub App's settings (Webhook secret)",
   ),
 };
 

@@ -17,7 +17,10 @@ vi.mock('./encoding.js', async (importOriginal) => {
 const compare = vi.mocked(encoding.timingSafeEqualBytes);
 
 const bearer = (options: TokenSchemeOptions) =>
-  createTokenScheme({ name: 'bearer-test', label: 'test token', header: 'Authorization', format: 'bearer' }, options);
+  createTokenScheme(
+    { name: 'bearer-test', label: 'test token', header: 'Authorization', format: 'bearer' },
+    options,
+  );
 
 const schemes: [string, (options: TokenSchemeOptions) => Scheme, readonly string[]][] = [
   ['GitLab (raw header)', gitlab, ['token-new', 'token-old', 'token-older']],
