@@ -39,7 +39,7 @@ it('logs a handler failure once, and a failure BullMQ makes itself once at error
   const receiver = createReceiver({
     scheme: stripe({ secret: SECRET }),
     events: { 'invoice.paid': z.object({ id: z.string() }) },
-    store: createMemoryStore(),
+    store: createMemoryStore({ singleProcess: true }),
     dispatch: dispatcher,
     logger,
   }).on('invoice.paid', () => {

@@ -1,5 +1,11 @@
 import type { DispatchedDelivery, DispatchedResult, EventSchemas, Logger, Receiver } from '@hookgate/core';
-import { createConsoleLogger, isDispatchedDelivery, isWebhookError, withLinkedSpan } from '@hookgate/core';
+import {
+  createConsoleLogger,
+  isDispatchedDelivery,
+  isProcessLocalStore,
+  isWebhookError,
+  withLinkedSpan,
+} from '@hookgate/core';
 import {
   type ConnectionOptions,
   DelayedError,
@@ -52,6 +58,8 @@ export interface StartWorkerOptions {
  * to success before is skipped through the idempotency store). A failure is thrown back to
  * BullMQ, which retries with the job's backoff and keeps the job in its failed set once its
  * attempts are spent. Returns the BullMQ worker: `await worker.close()` finishes running jobs.
+ * Give the receiver a store every worker shares (`@hookgate/redis`): with the memory store the
+ * worker logs a `warn` at startup, unless it was made with `createMemoryStore({ singleProcess: true })`.
  *
  * @example
  * ```ts
@@ -116,6 +124,12 @@ export function startWorker<TEvents extends EventSchemas>(
   // Connection errors are retried by BullMQ; a listener keeps them from crashing the process,
   // and says so (rate-limited: a Redis outage emits one per reconnect attempt).
   const logger = options.logger === false ? undefined : (options.logger ?? createConsoleLogger());
+  if (logger && isProcessLocalStore(receiver.store)) {
+    logger.warn(
+      { queue: options.queueName, store: 'process-local' },
+      processLocalStoreWarning(options.queueName),
+    );
+  }
   let lastLoggedAt = Number.NEGATIVE_INFINITY;
   worker.on('error', (error: Error) => {
     const now = Date.now();
@@ -138,6 +152,21 @@ export function startWorker<TEvents extends EventSchemas>(
     );
   });
   return worker;
+}
+
+/**
+ * The worker's `handled:<key>` claim is what keeps a job's handlers from running twice; in a
+ * store only this process sees, another worker (or this one after a restart) does not see it.
+ */
+function processLocalStoreWarning(queueName: string): string {
+  return (
+    `worker of queue ${queueName}: the receiver's idempotency store is local to this process (createMemoryStore, ` +
+    'the default), so a job run again on another worker or after a restart (its worker died before BullMQ ' +
+    'recorded the success, or a copy of the delivery was queued again) runs its handlers again, and a stalled ' +
+    'job taken over by another worker can run alongside the first; use a store every worker shares: store: ' +
+    'createRedisStore({ client }) from @hookgate/redis (if the web server and its workers really are this one ' +
+    'process, say so with store: createMemoryStore({ singleProcess: true }))'
+  );
 }
 
 /**

@@ -41,7 +41,8 @@ function queueReceiver(dispatcher: Dispatcher, errors: WebhookError[] = [], stor
     events: { 'invoice.paid': invoicePaid },
     clock: () => NOW_MS,
     dispatch: dispatcher,
-    store,
+    // Web and worker are this one process here: the warning about a process-local store is not wanted.
+    store: store ?? createMemoryStore({ singleProcess: true }),
     onError: (error) => errors.push(error),
   });
   return { scheme, receiver };
@@ -313,6 +314,7 @@ describe('queue mode (dispatch)', () => {
         scheme: stripe({ secret: SECRET }),
         events: { 'invoice.paid': invoicePaid },
         clock: () => NOW_MS,
+        store: createMemoryStore({ singleProcess: true }),
         dispatch: dispatcher,
         invalidPayload,
         logger: { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') },

@@ -7,6 +7,25 @@ export interface MemoryStoreOptions {
   max?: number | undefined;
   /** A monotonic clock in milliseconds (above 0), for tests with a fake clock. @default performance.now */
   now?: (() => number) | undefined;
+  /**
+   * Declares that every process that receives or runs these deliveries is this one (tests,
+   * local development with the web server and its worker in one process). Queue mode then does
+   * not warn that the store is not shared (see {@link MemoryStore.scope}); nothing else changes.
+   * @default false
+   */
+  singleProcess?: boolean | undefined;
+}
+
+/** The store of {@link createMemoryStore}: an {@link IdempotencyStore} that says it is not shared. */
+export interface MemoryStore extends IdempotencyStore {
+  /**
+   * Always `'process'`: only this process sees its records. A receiver created with `dispatch`
+   * and `startWorker` of `@hookgate/bullmq` read it and warn once at startup, because web
+   * instances and worker processes do not share its claims.
+   */
+  readonly scope: 'process';
+  /** Whether it was created with `singleProcess: true`, which silences that warning. */
+  readonly singleProcess: boolean;
 }
 
 /** A pending claim holds its owner's token; a completed delivery holds the shared marker. */
@@ -23,7 +42,7 @@ const COMPLETED = Symbol('completed');
  * const receiver = createReceiver({ scheme, store: createMemoryStore({ max: 100_000 }) });
  * ```
  */
-export function createMemoryStore(options: MemoryStoreOptions = {}): IdempotencyStore {
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const now = options.now;
   const cache = new LRUCache<string, Entry>({
     max: options.max ?? 100_000,
@@ -34,6 +53,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Idempotency
   });
   let counter = 0;
   return {
+    scope: 'process',
+    singleProcess: options.singleProcess === true,
     // Synchronous: the receiver then spends no promise and no timer on the store.
     claim(key, { leaseMs }) {
       flatten(key);

@@ -78,7 +78,9 @@ export interface ReceiverOptions<TEvents extends EventSchemas> {
    * Queue mode: instead of running the handlers, hand each verified, fresh, de-duplicated and
    * valid delivery to this dispatcher (`queueDispatch` of `@hookgate/bullmq`) and answer 200
    * `{"ok":true,"queued":true}` once it holds the delivery; 503 `QUEUE_UNAVAILABLE` if it fails.
-   * Workers run the handlers with {@link Receiver.runDispatched}.
+   * Workers run the handlers with {@link Receiver.runDispatched}. Pair it with a store that every
+   * web instance and worker shares (`@hookgate/redis`): with the memory store the receiver logs a
+   * `warn` at creation, unless it was made with `createMemoryStore({ singleProcess: true })`.
    * @default undefined (handlers run inline, before the answer)
    */
   dispatch?: Dispatcher | undefined;

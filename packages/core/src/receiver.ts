@@ -7,11 +7,13 @@ import { createInFlight } from './in-flight.js';
 import { resolveLogger } from './logger.js';
 import { createObserver } from './observe.js';
 import { createPipeline, type ReportFailure } from './pipeline.js';
+import { warnProcessLocalQueueStore } from './process-local-store.js';
 import type { ReceiverOptions } from './receiver-options.js';
 import { resolveSettings } from './receiver-settings.js';
 import { errorResult, toWebhookError } from './respond.js';
 import { createRouter } from './router.js';
 import { createDispatchedRunner, type RunDispatchedOptions } from './run-dispatched.js';
+import type { IdempotencyStore } from './store.js';
 import type {
   AnyEventPayload,
   EventPayload,
@@ -26,6 +28,8 @@ import { readWebRequest, toWebResponse } from './web.js';
 export interface Receiver<TEvents extends EventSchemas> {
   /** The largest accepted body, for adapters that read streams. */
   readonly maxBodyBytes: number;
+  /** The idempotency store: the `store` option, or the memory store made in its place. */
+  readonly store: IdempotencyStore;
   /** Registers a handler for one event type (a key of `events`). */
   on<K extends keyof TEvents & string>(
     type: K,
@@ -114,9 +118,11 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
   const settings = resolveSettings(options);
   const { maxBodyBytes } = settings;
   const router = createRouter(events, settings.profile.bareNameRouting === true);
+  const logger = resolveLogger(options.logger);
+  if (options.dispatch) warnProcessLocalQueueStore(settings.store, logger);
   const observer = createObserver({
     provider: scheme.name,
-    logger: resolveLogger(options.logger),
+    logger,
     onError: options.onError,
     onDelivered: options.onDelivered,
     telemetry: options.telemetry !== false,
@@ -145,6 +151,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
 
   const receiver: Receiver<TEvents> = {
     maxBodyBytes,
+    store: settings.store,
     runDispatched,
     on(type, handler) {
       assertDeclared(events, type);

@@ -1,6 +1,7 @@
 import type { HmacPreset } from './hmac-preset.js';
 import type { HmacSchemeOptions } from './options.js';
 import { createPresetScheme } from './preset-scheme.js';
+import { GITHUB_CLASSIC_TOKEN, GITHUB_FINE_GRAINED_TOKEN, wrongKindCheck } from './secret-checks.js';
 import type { Scheme } from './types.js';
 
 /** Options of {@link github}. */
@@ -20,6 +21,12 @@ const GITHUB: HmacPreset = {
   template: '{body}',
   idHeader: 'X-GitHub-Delivery',
   version: 'sha256',
+  // A token (ghp_…, github_pat_…) pasted as the secret would verify nothing and sit in config
+  // next to the webhook; refused by exact shape only, since the secret itself is user-chosen.
+  checkSecret: /* @__PURE__ */ wrongKindCheck(
+    [GITHUB_CLASSIC_TOKEN, GITHUB_FINE_GRAINED_TOKEN],
+    "the webhook secret you chose where the webhook is set: Settings → Webhooks of the repository or organization, or the GitHub App's settings (Webhook secret)",
+  ),
 };
 
 /**

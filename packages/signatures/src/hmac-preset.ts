@@ -78,4 +78,10 @@ export interface HmacPreset {
   readonly idHeader?: string | undefined;
   /** The signature version reported as `version`, for example GitHub's `sha256`. */
   readonly version?: string | undefined;
+  /**
+   * Refuses a configured secret that is obviously another credential (GitHub's tokens): throws
+   * `INVALID_SECRET` saying where the right secret is. Runs where the key is prepared: at
+   * creation for fixed secrets, on first use for looked-up ones.
+   */
+  readonly checkSecret?: ((secret: string) => void) | undefined;
 }

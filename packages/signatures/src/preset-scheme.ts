@@ -7,7 +7,7 @@ import { keyPreparer } from './key-encoding.js';
 import { cryptoOf, type HmacSchemeOptions, randomId } from './options.js';
 import { formatSignature, type ParsedSignature, parseSignature } from './preset-signature.js';
 import { compileTemplate, fillTemplate, usesField } from './preset-template.js';
-import { createKeyring } from './secrets.js';
+import { createKeyring, type PrepareKey } from './secrets.js';
 import {
   checkTimestamp,
   parseTimestamp,
@@ -28,6 +28,17 @@ export interface HmacPresetOptions extends HmacSchemeOptions, TimestampOptions {
 }
 
 const RAW: SignatureFormat = { kind: 'raw' };
+
+/** How a preset's secrets become keys: its encoding, behind its check for wrong credentials. */
+function presetKey(preset: HmacPreset): PrepareKey {
+  const prepare = keyPreparer(preset.key ?? 'utf8', preset.label);
+  const check = preset.checkSecret;
+  if (!check) return prepare;
+  return (secret) => {
+    check(secret);
+    return prepare(secret);
+  };
+}
 
 /**
  * Builds the scheme a {@link HmacPreset} describes: headers read strictly (a duplicated header
@@ -57,7 +68,7 @@ export function createPresetScheme(preset: HmacPreset, options: HmacPresetOption
   const oneSignature = headers.length === 1 && format.kind !== 'list';
   const spec: HmacSpec = {
     crypto: cryptoOf(options),
-    keyring: createKeyring(options.secret, keyPreparer(preset.key ?? 'utf8', label), `${label} secret`),
+    keyring: createKeyring(options.secret, presetKey(preset), `${label} secret`),
     algorithm: preset.algorithm,
     encoding: preset.encoding,
   };

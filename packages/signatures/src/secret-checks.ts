@@ -5,6 +5,12 @@ import type { PrepareKey } from './secrets.js';
 export interface WrongSecretKind {
   /** Prefixes that give it away. */
   prefixes: readonly string[];
+  /**
+   * The whole rest of such a credential after its prefix, when its shape is exact: a secret
+   * that only starts with a prefix is then not refused (a user-chosen secret may).
+   * @default any rest
+   */
+  rest?: RegExp | undefined;
   /** What it is, for the message: `a Stripe API key`. */
   is: string;
 }
@@ -25,25 +31,70 @@ export const SLACK_TOKEN: WrongSecretKind = {
 };
 
 /**
- * Wraps a scheme's key preparation so that an obviously wrong credential fails with a message
- * naming the right kind. The message names the prefix only, never the value. Applies to fixed
- * secrets at construction and to looked-up ones on first use, since both go through `prepare`.
+ * GitHub's classic tokens (personal access `ghp_`, OAuth `gho_`, user-to-server `ghu_`,
+ * server-to-server `ghs_`, refresh `ghr_`): the prefix, then 36 base62 characters (30 random, a
+ * 6-character checksum: github.blog "Behind GitHub's new authentication token formats"). Never
+ * the webhook secret, which the user chooses; only that exact shape is refused.
+ */
+export const GITHUB_CLASSIC_TOKEN: WrongSecretKind = {
+  prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+  rest: /^[A-Za-z0-9]{36}$/,
+  is: 'a GitHub token',
+};
+
+/** GitHub's fine-grained personal access tokens: `github_pat_`, then 82 word characters. */
+export const GITHUB_FINE_GRAINED_TOKEN: WrongSecretKind = {
+  prefixes: ['github_pat_'],
+  rest: /^\w{82}$/,
+  is: 'a GitHub token',
+};
+
+/**
+ * A check that refuses an obviously wrong credential with a message naming the right kind:
+ * `INVALID_SECRET`, naming the prefix only, never the value.
+ *
+ * @example
+ * ```ts
+ * const check = wrongKindCheck([GITHUB_CLASSIC_TOKEN, GITHUB_FINE_GRAINED_TOKEN], 'the webhook secret');
+ * check(process.env.GITHUB_WEBHOOK_SECRET!); // throws for ghp_ followed by 36 base62 characters
+ * ```
+ */
+export function wrongKindCheck(
+  wrong: WrongSecretKind | readonly WrongSecretKind[],
+  want: string,
+): (secret: string) => void {
+  const kinds: readonly WrongSecretKind[] = Array.isArray(wrong) ? wrong : [wrong as WrongSecretKind];
+  return (secret) => {
+    for (const kind of kinds) {
+      for (const prefix of kind.prefixes) {
+        if (secret.startsWith(prefix) && (!kind.rest || kind.rest.test(secret.slice(prefix.length)))) {
+          throw new WebhookError(
+            'INVALID_SECRET',
+            `the configured secret looks like ${kind.is} (it starts with ${prefix}); use ${want}`,
+          );
+        }
+      }
+    }
+  };
+}
+
+/**
+ * Wraps a scheme's key preparation with {@link wrongKindCheck}. Applies to fixed secrets at
+ * construction and to looked-up ones on first use, since both go through `prepare`.
  *
  * @example
  * ```ts
  * createKeyring(options.secret, refuseWrongKind(utf8Key, STRIPE_API_KEY, 'the endpoint secret (whsec_…) from Dashboard → Webhooks'));
  * ```
  */
-export function refuseWrongKind(prepare: PrepareKey, wrong: WrongSecretKind, want: string): PrepareKey {
+export function refuseWrongKind(
+  prepare: PrepareKey,
+  wrong: WrongSecretKind | readonly WrongSecretKind[],
+  want: string,
+): PrepareKey {
+  const check = wrongKindCheck(wrong, want);
   return (secret) => {
-    for (const prefix of wrong.prefixes) {
-      if (secret.startsWith(prefix)) {
-        throw new WebhookError(
-          'INVALID_SECRET',
-          `the configured secret looks like ${wrong.is} (it starts with ${prefix}); use ${want}`,
-        );
-      }
-    }
+    check(secret);
     return prepare(secret);
   };
 }
