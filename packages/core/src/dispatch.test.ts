@@ -336,14 +336,15 @@ describe('queue mode (dispatch)', () => {
     });
     expect(lines).toEqual([
       'error job-1/2 job job-1 (attempt 2 of 3) failed HANDLER_FAILED: the handler threw; the delivery stays retryable',
-      'warn -/- job failed INVALID_PAYLOAD: job job-1 does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
+      // No delivery to describe, but which job to look at.
+      'warn job-1/1 job job-1 (attempt 1 of 3) failed INVALID_PAYLOAD: the job does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
       expect.stringMatching(
         /^warn job-1\/3 job job-1 \(attempt 3 of 3\) dropped SCHEMA_MISMATCH \(invalidPayload: 'ack'\): /,
       ),
     ]);
     expect(reported).toEqual([
       ['HANDLER_FAILED', 'job-1', 2],
-      ['INVALID_PAYLOAD', undefined, undefined],
+      ['INVALID_PAYLOAD', 'job-1', 1],
       ['SCHEMA_MISMATCH', 'job-1', 3],
     ]);
   });

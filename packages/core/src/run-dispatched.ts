@@ -56,7 +56,7 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     if (!isDispatchedDelivery(delivery)) {
       const error = new WebhookError(
         'INVALID_PAYLOAD',
-        `job ${options.job.id} does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried`,
+        'the job does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
       );
       // No delivery to describe, but the job's facts: which job to look at in the queue.
       deps.report(error, { job: options.job }, 'job-failed');
