@@ -1,4 +1,4 @@
-import { stripe, type WebhookError } from '@hookgate/signatures';
+import { stripe, WebhookError } from '@hookgate/signatures';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { DispatchedDelivery, Dispatcher } from './dispatch.js';
@@ -346,6 +346,47 @@ describe('queue mode (dispatch)', () => {
       ['HANDLER_FAILED', 'job-1', 2],
       ['INVALID_PAYLOAD', 'job-1', 1],
       ['SCHEMA_MISMATCH', 'job-1', 3],
+    ]);
+  });
+
+  it('reports a job the queue failed by itself once, with the job, and the delivery when its data holds one', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const lines: string[] = [];
+    const reported: unknown[] = [];
+    const log =
+      (level: string) =>
+      (fields: Record<string, unknown>, message: string): void =>
+        void lines.push(`${level} ${String(fields.queue)} ${message}`);
+    const receiver = createReceiver({
+      scheme: stripe({ secret: SECRET }),
+      events: { 'invoice.paid': invoicePaid },
+      clock: () => NOW_MS,
+      dispatch: dispatcher,
+      logger: { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') },
+      onError: (error, ctx) => void reported.push([error.code, ctx]),
+    }).on('invoice.paid', () => {});
+    await receiver.handle(await signedInput(stripe({ secret: SECRET }), invoice()));
+    const stalled = new WebhookError('JOB_STALLED', 'stalled more than allowed');
+    const queued = { ...job(2), queue: 'webhooks-stripe' };
+    expect(jobs).toHaveLength(1);
+    receiver.reportJobFailure(stalled, queued, jobs[0]);
+    receiver.reportJobFailure(stalled, queued, 'not a delivery');
+    const request = { method: 'POST', headers: {}, body: '' };
+    expect(reported).toEqual([
+      [
+        'JOB_STALLED',
+        expect.objectContaining({
+          provider: 'stripe',
+          deliveryId: 'evt_1',
+          eventType: 'invoice.paid',
+          job: queued,
+        }),
+      ],
+      ['JOB_STALLED', { provider: 'stripe', job: queued, request }],
+    ]);
+    expect(lines).toEqual([
+      'error webhooks-stripe job job-1 (attempt 2 of 3) failed JOB_STALLED: stalled more than allowed',
+      'error webhooks-stripe job job-1 (attempt 2 of 3) failed JOB_STALLED: stalled more than allowed',
     ]);
   });
 });
