@@ -73,6 +73,13 @@ export interface Receiver<TEvents extends EventSchemas> {
    * throwing (`startWorker` calls it for a job stalled too often or whose lock was lost), where
    * every job failure is reported: the logger and `onError`, with the job's facts (and its
    * delivery's, when its data holds one).
+   *
+   * @example
+   * ```ts
+   * worker.on('failed', (job, error) =>
+   *   receiver.reportJobFailure(new WebhookError('JOB_STALLED', error.message, { cause: error }), jobFacts(job), job?.data),
+   * );
+   * ```
    */
   reportJobFailure(error: WebhookError, job: DispatchJob, data?: unknown): void;
   /**

@@ -61,6 +61,10 @@ export interface LinkedSpanOptions {
  * await withLinkedSpan(`webhook process ${job.name}`, job.data.trace, () => handle(job.data.payload), {
  *   'messaging.message.id': job.data.deliveryId,
  * });
+ * // A wait for another worker is no failure: an event on the span, not an error status.
+ * await withLinkedSpan('webhook process', job.data.trace, run, {}, {
+ *   deferred: (error) => (isWebhookError(error) && error.code === 'DELIVERY_IN_FLIGHT' ? { name: 'waits' } : undefined),
+ * });
  * ```
  */
 export async function withLinkedSpan<T>(
