@@ -1,12 +1,13 @@
 // A job in Redis is input hookgate did not write, or wrote in another version: whatever its
 // data (null, a string, a record with a field missing or of another type), the worker fails it
-// at once as INVALID_PAYLOAD (BullMQ's UnrecoverableError: no retry), reports it, and runs no
-// handler; a genuine job among them still runs.
+// at once as INVALID_PAYLOAD (BullMQ's UnrecoverableError: no retry), reports it with the job's
+// facts (the only ones it can trust), and runs no handler; a genuine job among them still runs.
 import { queueDispatch, startWorker } from '@hookgate/bullmq';
 import {
   createMemoryStore,
   createReceiver,
   type DispatchedDelivery,
+  type ErrorContext,
   type WebhookError,
 } from '@hookgate/core';
 import { stripe } from '@hookgate/signatures';
@@ -41,7 +42,7 @@ it('fails every job that holds no hookgate delivery, once and unretried, and sti
     () => connection.quit(),
     () => dispatcher.queue.obliterate({ force: true }),
   );
-  const errors: WebhookError[] = [];
+  const errors: { error: WebhookError; context: ErrorContext }[] = [];
   const handled: string[] = [];
   const receiver = createReceiver({
     scheme: stripe({ secret: SECRET }),
@@ -49,7 +50,7 @@ it('fails every job that holds no hookgate delivery, once and unretried, and sti
     store: createMemoryStore(),
     dispatch: dispatcher,
     logger: false,
-    onError: (error) => void errors.push(error),
+    onError: (error, context) => void errors.push({ error, context }),
   });
   receiver.on('invoice.paid', (event) => void handled.push(event.id));
   receiver.onEvery((_payload, ctx) => void handled.push(`every ${String(ctx.eventType)}`));
@@ -102,5 +103,16 @@ it('fails every job that holds no hookgate delivery, once and unretried, and sti
     // Unrecoverable: failed at the first attempt of three.
     expect(job.attemptsMade, job.name).toBe(1);
   }
-  expect(errors.filter((error) => error.code === 'INVALID_PAYLOAD')).toHaveLength(hostile.length);
+  const invalid = errors.filter(({ error }) => error.code === 'INVALID_PAYLOAD');
+  expect(invalid).toHaveLength(hostile.length);
+  expect(errors).toHaveLength(hostile.length); // each reported once, nothing else
+  // Which job to look at in the queue, though there is no delivery to describe.
+  expect(invalid.map(({ context }) => context.job?.id).sort()).toEqual(jobs.map((job) => job.id).sort());
+  for (const { context } of invalid) {
+    expect(context).toEqual({
+      provider: 'stripe',
+      job: { id: expect.any(String), attempt: 1, attempts: 3, queue: queueName },
+      request: { method: 'POST', headers: {}, body: '' },
+    });
+  }
 });

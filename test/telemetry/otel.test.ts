@@ -187,6 +187,31 @@ describe('queued deliveries', () => {
     expect(worker!.links.map((link) => link.context.spanId)).toEqual([processing!.spanContext().spanId]);
     expect(worker!.attributes['messaging.message.id']).toBe('evt_link_1');
   });
+
+  it('marks a linked span as an error when its run rejects, but for a rejection `deferred` recognises', async () => {
+    const busy = new WebhookError('DELIVERY_IN_FLIGHT', 'held elsewhere');
+    const broken = new WebhookError('HANDLER_FAILED', 'the handler threw');
+    const deferred = (error: unknown) =>
+      error === busy ? { name: 'waits', attributes: { 'hookgate.job.delay_ms': 5 } } : undefined;
+    for (const [name, error] of [
+      ['deferred run', busy],
+      ['failed run', broken],
+    ] as const) {
+      await expect(
+        withLinkedSpan(name, undefined, () => Promise.reject(error), {}, { deferred }),
+      ).rejects.toBe(error);
+    }
+    const [waited] = byName('deferred run');
+    expect(waited!.status.code).toBe(SpanStatusCode.UNSET);
+    expect(waited!.attributes['hookgate.error.code']).toBeUndefined();
+    expect(waited!.events.map(({ name, attributes }) => [name, attributes])).toEqual([
+      ['waits', { 'hookgate.job.delay_ms': 5 }],
+    ]);
+    const [failed] = byName('failed run');
+    expect(failed!.status.code).toBe(SpanStatusCode.ERROR);
+    expect(failed!.attributes['hookgate.error.code']).toBe('HANDLER_FAILED');
+    expect(failed!.events).toEqual([]);
+  });
 });
 
 describe('queue mode', () => {

@@ -1,9 +1,17 @@
-import type { DispatchedDelivery, DispatchedResult, EventSchemas, Logger, Receiver } from '@hookgate/core';
+import type {
+  DispatchedDelivery,
+  DispatchedResult,
+  DispatchJob,
+  EventSchemas,
+  Logger,
+  Receiver,
+} from '@hookgate/core';
 import {
   createConsoleLogger,
   isDispatchedDelivery,
   isProcessLocalStore,
   isWebhookError,
+  WebhookError,
   withLinkedSpan,
 } from '@hookgate/core';
 import {
@@ -45,7 +53,8 @@ export interface StartWorkerOptions {
   workerOptions?: Omit<WorkerOptions, 'connection' | 'prefix' | 'concurrency' | 'autorun'> | undefined;
   /**
    * Where the worker's own trouble is written (Redis connection errors, at `warn`, at most one
-   * line per 10 s while they last). Handler failures are reported by the receiver's logger.
+   * line per 10 s while they last). Failed jobs are reported by the receiver (its logger and
+   * `onError`): a handler's failure, and one BullMQ makes by itself (`JOB_STALLED`).
    * `false` writes nothing.
    * @default createConsoleLogger()
    */
@@ -57,9 +66,14 @@ export interface StartWorkerOptions {
  * which validates it with the same schemas and runs the same handlers once (a job that ran
  * to success before is skipped through the idempotency store). A failure is thrown back to
  * BullMQ, which retries with the job's backoff and keeps the job in its failed set once its
- * attempts are spent. Returns the BullMQ worker: `await worker.close()` finishes running jobs.
- * Give the receiver a store every worker shares (`@hookgate/redis`): with the memory store the
- * worker logs a `warn` at startup, unless it was made with `createMemoryStore({ singleProcess: true })`.
+ * attempts are spent; every failed job is reported once by the receiver (its logger and
+ * `onError`, with the job's facts), also one BullMQ fails by itself (`JOB_STALLED`: stalled more
+ * than `maxStalledCount` times, its lock lost). A job waiting for a delivery in flight elsewhere
+ * (`DELIVERY_IN_FLIGHT`) is no failure: it waits `inFlightDelayMs` without spending an attempt,
+ * and its span records an event, not an error. Give the receiver a store every worker shares
+ * (`@hookgate/redis`): with the memory store the worker logs a `warn` at startup, unless it was
+ * made with `createMemoryStore({ singleProcess: true })`. Returns the BullMQ worker: `await
+ * worker.close()` finishes running jobs.
  *
  * @example
  * ```ts
@@ -80,10 +94,17 @@ export function startWorker<TEvents extends EventSchemas>(
   // What the processor threw was reported by runDispatched (logger, onError): the failed
   // listener below says only what BullMQ failed by itself.
   const reported = new WeakSet<Error>();
+  const waiting = {
+    name: 'webhook delivery in flight elsewhere',
+    attributes: {
+      'hookgate.job.delay_ms': inFlightDelayMs,
+      'hookgate.message': `the delivery runs on another worker (or its dead worker's lease has not expired); the job waits ${inFlightDelayMs} ms without spending an attempt`,
+    },
+  };
   const worker = new Worker<DispatchedDelivery, DispatchedResult>(
     options.queueName,
     async function runDelivery(job: Job<DispatchedDelivery, DispatchedResult>, token?: string) {
-      const run = { id: job.id ?? '', attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 };
+      const run = jobFacts(job, job.attemptsMade + 1, options.queueName);
       // Job data is whatever Redis holds (null, a string, another version): the span reads only
       // a checked record, and runDispatched refuses the rest (INVALID_PAYLOAD, not retried).
       const delivery = isDispatchedDelivery(job.data) ? job.data : undefined;
@@ -101,11 +122,13 @@ export function startWorker<TEvents extends EventSchemas>(
             'hookgate.provider': delivery?.scheme ?? '',
             'hookgate.attempt': run.attempt,
           },
+          // Not a failure (see below): the span says the job waits, and is not an error.
+          { deferred: (error) => (token && inFlight(error) ? waiting : undefined) },
         );
       } catch (error) {
         // Not a failure: the delivery is running elsewhere (or its dead worker's lease runs out
         // soon). Wait without spending an attempt, or a short backoff could exhaust them all.
-        if (isWebhookError(error) && error.code === 'DELIVERY_IN_FLIGHT' && token) {
+        if (token && inFlight(error)) {
           await job.moveToDelayed(Date.now() + inFlightDelayMs, token);
           throw new DelayedError();
         }
@@ -142,16 +165,31 @@ export function startWorker<TEvents extends EventSchemas>(
   });
   // BullMQ also fails jobs the processor never finished: one stalled more than
   // `maxStalledCount` times (a worker killed mid-job by a poison payload), or whose lock was
-  // lost. Those reach its failed set with nothing said here otherwise.
+  // lost. No hookgate code saw those: reported where every job failure is (logger, onError).
   worker.on('failed', (job: Job | undefined, error: Error) => {
-    if (!logger || reported.has(error)) return;
-    const attempts = job?.opts.attempts ?? 1;
-    logger.error(
-      { queue: options.queueName, jobId: job?.id, attemptsMade: job?.attemptsMade, attempts, err: error },
-      `job ${job?.id ?? '?'} of queue ${options.queueName} failed outside its handlers (${error.message}); BullMQ keeps it in the failed set once its attempts are spent`,
+    if (reported.has(error)) return;
+    // `failed` comes after BullMQ counted the run: attemptsMade is the failed run's number.
+    const run = jobFacts(job, Math.max(1, job?.attemptsMade ?? 1), options.queueName);
+    receiver.reportJobFailure(
+      new WebhookError(
+        'JOB_STALLED',
+        `BullMQ failed the job outside its handlers (${error.message}): its worker died or was blocked mid-job more often than maxStalledCount allows, or it lost its lock; it stays in the failed set once its attempts are spent`,
+        { cause: error },
+      ),
+      run,
+      job?.data,
     );
   });
   return worker;
+}
+
+/** The job's facts, as handlers (`ctx.job`) and reports see them. */
+function jobFacts(job: Job | undefined, attempt: number, queue: string): DispatchJob {
+  return { id: job?.id ?? '', attempt, attempts: job?.opts.attempts ?? 1, queue };
+}
+
+function inFlight(error: unknown): boolean {
+  return isWebhookError(error) && error.code === 'DELIVERY_IN_FLIGHT';
 }
 
 /**

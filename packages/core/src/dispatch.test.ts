@@ -1,4 +1,4 @@
-import { stripe, type WebhookError } from '@hookgate/signatures';
+import { stripe, WebhookError } from '@hookgate/signatures';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { DispatchedDelivery, Dispatcher } from './dispatch.js';
@@ -338,15 +338,57 @@ describe('queue mode (dispatch)', () => {
     });
     expect(lines).toEqual([
       'error job-1/2 job job-1 (attempt 2 of 3) failed HANDLER_FAILED: the handler threw; the delivery stays retryable',
-      'warn -/- job failed INVALID_PAYLOAD: job job-1 does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
+      // No delivery to describe, but which job to look at.
+      'warn job-1/1 job job-1 (attempt 1 of 3) failed INVALID_PAYLOAD: the job does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
       expect.stringMatching(
         /^warn job-1\/3 job job-1 \(attempt 3 of 3\) dropped SCHEMA_MISMATCH \(invalidPayload: 'ack'\): /,
       ),
     ]);
     expect(reported).toEqual([
       ['HANDLER_FAILED', 'job-1', 2],
-      ['INVALID_PAYLOAD', undefined, undefined],
+      ['INVALID_PAYLOAD', 'job-1', 1],
       ['SCHEMA_MISMATCH', 'job-1', 3],
+    ]);
+  });
+
+  it('reports a job the queue failed by itself once, with the job, and the delivery when its data holds one', async () => {
+    const { jobs, dispatcher } = memoryQueue();
+    const lines: string[] = [];
+    const reported: unknown[] = [];
+    const log =
+      (level: string) =>
+      (fields: Record<string, unknown>, message: string): void =>
+        void lines.push(`${level} ${String(fields.queue)} ${message}`);
+    const receiver = createReceiver({
+      scheme: stripe({ secret: SECRET }),
+      events: { 'invoice.paid': invoicePaid },
+      clock: () => NOW_MS,
+      dispatch: dispatcher,
+      logger: { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') },
+      onError: (error, ctx) => void reported.push([error.code, ctx]),
+    }).on('invoice.paid', () => {});
+    await receiver.handle(await signedInput(stripe({ secret: SECRET }), invoice()));
+    const stalled = new WebhookError('JOB_STALLED', 'stalled more than allowed');
+    const queued = { ...job(2), queue: 'webhooks-stripe' };
+    expect(jobs).toHaveLength(1);
+    receiver.reportJobFailure(stalled, queued, jobs[0]);
+    receiver.reportJobFailure(stalled, queued, 'not a delivery');
+    const request = { method: 'POST', headers: {}, body: '' };
+    expect(reported).toEqual([
+      [
+        'JOB_STALLED',
+        expect.objectContaining({
+          provider: 'stripe',
+          deliveryId: 'evt_1',
+          eventType: 'invoice.paid',
+          job: queued,
+        }),
+      ],
+      ['JOB_STALLED', { provider: 'stripe', job: queued, request }],
+    ]);
+    expect(lines).toEqual([
+      'error webhooks-stripe job job-1 (attempt 2 of 3) failed JOB_STALLED: stalled more than allowed',
+      'error webhooks-stripe job job-1 (attempt 2 of 3) failed JOB_STALLED: stalled more than allowed',
     ]);
   });
 });

@@ -64,7 +64,15 @@ export interface DispatchJob {
   attempt: number;
   /** How many runs the queue allows in all. */
   attempts: number;
+  /** The queue's name, where the worker gives it (`startWorker` does). */
+  queue?: string | undefined;
 }
+
+/**
+ * What a failure is reported with: the delivery's context, or, on a worker, the job alone when
+ * its data holds no delivery to describe (a malformed job).
+ */
+export type ReportBase = Omit<DeliveryContext, 'signal'> | { job: DispatchJob };
 
 /** What `receiver.runDispatched` did with a delivery. */
 export type DispatchedResult =

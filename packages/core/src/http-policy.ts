@@ -41,6 +41,8 @@ export const errorPolicy: Readonly<Record<WebhookErrorCode, ErrorPolicy>> = {
   RAW_BODY_UNAVAILABLE: policy(500, true),
   // Never an answer (the delivery was answered 2xx before it is found): logged as our failure.
   LEASE_LOST: policy(500, true),
+  // Never an answer either (a worker's job, failed by the queue): our failure, at error.
+  JOB_STALLED: policy(500, true),
   RECEIVER_CLOSED: policy(503, true),
   INTERNAL_ERROR: policy(500, true),
 };

@@ -37,7 +37,7 @@ export type {
   CompleteResult,
   IdempotencyStore,
 } from './store.js';
-export type { CapturedTraceContext } from './trace-link.js';
+export type { CapturedTraceContext, LinkedSpanEvent, LinkedSpanOptions } from './trace-link.js';
 export { captureTraceContext, withLinkedSpan } from './trace-link.js';
 export type {
   AnyEventPayload,

@@ -1,12 +1,12 @@
 import type { WebhookError } from '@hookgate/signatures';
 import { type DeliveryOutcome, DeliveryTrace } from './delivery-trace.js';
-import type { DispatchJob } from './dispatch.js';
+import type { DispatchJob, ReportBase } from './dispatch.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
 import { isPromise } from './maybe-promise.js';
 import { createTelemetry } from './telemetry.js';
 import { otelLoading } from './telemetry-api.js';
-import type { DeliveryAttempt, DeliveryContext, HandleInput, HandleResult } from './types.js';
+import type { DeliveryAttempt, HandleInput, HandleResult } from './types.js';
 import { callHook } from './user-hook.js';
 
 /** What is known about a delivery: the provider always, the rest once verified. */
@@ -19,7 +19,10 @@ export interface DeliveryFacts {
   eventType?: string | undefined;
   /** Retry information, where the sender gives it. */
   attempt?: DeliveryAttempt | undefined;
-  /** Queue mode, on a worker: the job that failed (its `attempt` counts from 1). */
+  /**
+   * Queue mode, on a worker: the job that failed (its `attempt` counts from 1), also for a job
+   * whose data holds no delivery (then the only facts besides the provider).
+   */
   job?: DispatchJob | undefined;
 }
 
@@ -79,7 +82,7 @@ export interface Observer {
   failed(
     error: WebhookError,
     request: HandleInput,
-    base: Omit<DeliveryContext, 'signal'> | undefined,
+    base: ReportBase | undefined,
     trace?: DeliveryTrace,
     kind?: FailureKind,
   ): void;
@@ -159,12 +162,12 @@ export function createObserver(options: ObserverOptions): Observer {
       const final = kind === 'answered';
       const status = httpStatusOf(error);
       const facts: DeliveryFacts = { provider };
-      if (base) {
+      if (base && 'deliveryId' in base) {
         facts.deliveryId = base.deliveryId;
         facts.eventType = base.eventType;
         if (base.attempt) facts.attempt = base.attempt;
-        if (base.job) facts.job = base.job;
       }
+      if (base?.job) facts.job = base.job;
       if (logger) {
         const level = levelOf(error);
         const fields: Record<string, unknown> = final
@@ -176,7 +179,7 @@ export function createObserver(options: ObserverOptions): Observer {
       if (trace && final) {
         trace.outcome = 'rejected';
         trace.code = error.code;
-        if (base) trace.identify(base);
+        if (base && 'deliveryId' in base) trace.identify(base);
         trace.endedAt = performance.now();
         telemetry.end(trace, status);
       }
@@ -204,6 +207,7 @@ function factsFields(facts: DeliveryFacts): Record<string, unknown> {
   if (facts.job !== undefined) {
     fields.jobId = facts.job.id;
     fields.jobAttempt = facts.job.attempt;
+    if (facts.job.queue !== undefined) fields.queue = facts.job.queue;
   }
   return fields;
 }

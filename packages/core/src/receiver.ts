@@ -1,6 +1,6 @@
 import { WebhookError } from '@hookgate/signatures';
 import { assertDeclared, assertSchemas, assertSomeDeclared } from './declare-checks.js';
-import type { DispatchedDelivery, DispatchedResult } from './dispatch.js';
+import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
 import { deliveryOf } from './failure-context.js';
 import { answerFor } from './head-answer.js';
 import { createInFlight } from './in-flight.js';
@@ -12,7 +12,12 @@ import type { ReceiverOptions } from './receiver-options.js';
 import { resolveSettings } from './receiver-settings.js';
 import { errorResult, toWebhookError } from './respond.js';
 import { createRouter } from './router.js';
-import { createDispatchedRunner, type RunDispatchedOptions } from './run-dispatched.js';
+import {
+  createDispatchedRunner,
+  type DispatchedRunnerDeps,
+  jobReportBase,
+  type RunDispatchedOptions,
+} from './run-dispatched.js';
 import type { IdempotencyStore } from './store.js';
 import type {
   AnyEventPayload,
@@ -67,6 +72,20 @@ export interface Receiver<TEvents extends EventSchemas> {
    * queue to retry; resolves `duplicate` without running anything if it was handled before.
    */
   runDispatched(delivery: DispatchedDelivery, options: RunDispatchedOptions): Promise<DispatchedResult>;
+  /**
+   * Queue mode, on a worker: reports a job the queue failed by itself, without `runDispatched`
+   * throwing (`startWorker` calls it for a job stalled too often or whose lock was lost), where
+   * every job failure is reported: the logger and `onError`, with the job's facts (and its
+   * delivery's, when its data holds one).
+   *
+   * @example
+   * ```ts
+   * worker.on('failed', (job, error) =>
+   *   receiver.reportJobFailure(new WebhookError('JOB_STALLED', error.message, { cause: error }), jobFacts(job), job?.data),
+   * );
+   * ```
+   */
+  reportJobFailure(error: WebhookError, job: DispatchJob, data?: unknown): void;
   /**
    * Shuts the receiver down gracefully. From the call on, every delivery is answered 503
    * `RECEIVER_CLOSED` (logged; the sender retries, on another instance or later) and runs no
@@ -131,6 +150,14 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     observer.failed(error, request, base, undefined, 'unchanged');
   const inFlight = createInFlight();
   const process = createPipeline({ options, settings, router, observer, report, track: inFlight.track });
+  const reportJob: DispatchedRunnerDeps['report'] = (error, context, kind = 'unchanged') =>
+    observer.failed(
+      error,
+      { method: 'POST', headers: context && 'headers' in context ? context.headers : {}, body: '' },
+      context,
+      undefined,
+      kind,
+    );
   const runDispatched = createDispatchedRunner({
     router,
     store: settings.store,
@@ -138,14 +165,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     retainMs: settings.retainMs,
     handlerTimeoutMs: settings.handlerTimeoutMs,
     invalidPayload: options.invalidPayload ?? 'reject',
-    report: (error, context, kind = 'unchanged') =>
-      observer.failed(
-        error,
-        { method: 'POST', headers: context?.headers ?? {}, body: '' },
-        context,
-        undefined,
-        kind,
-      ),
+    report: reportJob,
     onUnhandled: options.onUnhandled,
   });
 
@@ -153,6 +173,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     maxBodyBytes,
     store: settings.store,
     runDispatched,
+    reportJobFailure: (error, job, data) => reportJob(error, jobReportBase(data, job), 'job-failed'),
     on(type, handler) {
       assertDeclared(events, type);
       router.on(type, handler as Handler<unknown>);

@@ -1,5 +1,5 @@
 import { WebhookError } from '@hookgate/signatures';
-import type { DispatchedDelivery, DispatchedResult, DispatchJob } from './dispatch.js';
+import type { DispatchedDelivery, DispatchedResult, DispatchJob, ReportBase } from './dispatch.js';
 import { dispatchedContext } from './dispatch.js';
 import { isDispatchedDelivery } from './dispatched-record.js';
 import type { FailureKind } from './observe.js';
@@ -33,8 +33,8 @@ export interface DispatchedRunnerDeps {
   retainMs: number;
   handlerTimeoutMs: number;
   invalidPayload: 'reject' | 'ack';
-  /** Logs the failure and calls `onError`, with the job's context where there is one. */
-  report: (error: WebhookError, context?: Omit<DeliveryContext, 'signal'>, kind?: FailureKind) => void;
+  /** Logs the failure and calls `onError`, with the delivery's context, or the job's alone. */
+  report: (error: WebhookError, context?: ReportBase, kind?: FailureKind) => void;
   /** The receiver's `onUnhandled`: a job whose event type lost its handlers since it was queued. */
   onUnhandled?: ((payload: unknown, context: Omit<DeliveryContext, 'signal'>) => void) | undefined;
 }
@@ -56,9 +56,10 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
     if (!isDispatchedDelivery(delivery)) {
       const error = new WebhookError(
         'INVALID_PAYLOAD',
-        `job ${options.job.id} does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried`,
+        'the job does not hold a well-formed hookgate delivery (version 1 with its key, ids, headers and times); it is not retried',
       );
-      deps.report(error, undefined, 'job-failed');
+      // No delivery to describe, but the job's facts: which job to look at in the queue.
+      deps.report(error, { job: options.job }, 'job-failed');
       throw error;
     }
     const route = deps.router.resolve(delivery.eventType);
@@ -153,4 +154,12 @@ export function createDispatchedRunner(deps: DispatchedRunnerDeps) {
       deps.report(error as WebhookError, context);
     }
   }
+}
+
+/**
+ * What a job's failure is reported with: its delivery's context when its data holds one, else
+ * the job alone (data that is not a hookgate delivery has nothing else to trust).
+ */
+export function jobReportBase(data: unknown, job: DispatchJob): ReportBase {
+  return isDispatchedDelivery(data) ? dispatchedContext(data, job) : { job };
 }
