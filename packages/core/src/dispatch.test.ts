@@ -364,6 +364,7 @@ describe('queue mode (dispatch)', () => {
       events: { 'invoice.paid': invoicePaid },
       clock: () => NOW_MS,
       dispatch: dispatcher,
+      store: createMemoryStore({ singleProcess: true }),
       logger: { debug: () => {}, info: log('info'), warn: log('warn'), error: log('error') },
       onError: (error, ctx) => void reported.push([error.code, ctx]),
     }).on('invoice.paid', () => {});
