@@ -44,7 +44,8 @@ export interface NodeDelivery<TRequest = IncomingMessage> {
 
 /**
  * The receiver's answer to a Node request: reads the body (unless the adapter has it), rebuilds
- * the public URL, runs `receiver.handle` or `receiver.reject`, and applies the one connection
+ * the public URL, runs `receiver.handle` or `receiver.reject` (with `receivedAt` taken before
+ * the read, so that the receive span and `hookgate.ack.duration` cover it), and applies the one connection
  * policy of every Node adapter: when the request's body was not read to its end (413 before or
  * while reading, 408), the answer carries `connection: close`, so that Node does not go on
  * draining an unwanted body at the sender's pace to keep the connection. Every other answer
@@ -63,15 +64,17 @@ export async function answerNodeRequest<TRequest>(
 ): Promise<HandleResult> {
   const { req } = delivery;
   const method = req.method ?? 'GET';
+  // Before the body is read: the receive span and `hookgate.ack.duration` cover the read.
+  const receivedAt = performance.now();
   const body =
     delivery.body ??
     (await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes, timeoutMs: options.bodyTimeoutMs }));
   if (body instanceof WebhookError) {
-    return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers }));
+    return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers, receivedAt }));
   }
   const configured = configuredPublicUrl(options.publicUrl, delivery.request);
   if (configured instanceof WebhookError) {
-    return closeIfUnread(req, receiver.reject(configured, { method, headers: req.headers }));
+    return closeIfUnread(req, receiver.reject(configured, { method, headers: req.headers, receivedAt }));
   }
   const url = publicUrl({
     headers: req.headers,
@@ -80,7 +83,7 @@ export async function answerNodeRequest<TRequest>(
     trustProxy: options.trustProxy,
     publicUrl: configured,
   });
-  return closeIfUnread(req, await receiver.handle({ method, url, headers: req.headers, body }));
+  return closeIfUnread(req, await receiver.handle({ method, url, headers: req.headers, body, receivedAt }));
 }
 
 /**

@@ -42,7 +42,7 @@ export interface DeliveryDurations {
   verifyMs?: number | undefined;
   /** The handlers together (absent when none ran). */
   handlersMs?: number | undefined;
-  /** From the call to the answer. */
+  /** From the request's arrival (before its body was read, under the adapters) to the answer. */
   totalMs: number;
 }
 
@@ -69,8 +69,11 @@ export interface ObserverOptions {
 
 /** Logs, hooks and telemetry of one receiver, behind one small interface for the pipeline. */
 export interface Observer {
-  /** A trace for this delivery, or `undefined` when nothing would read it. */
-  begin(): DeliveryTrace | undefined;
+  /**
+   * A trace for this delivery, or `undefined` when nothing would read it. `receivedAt` (a
+   * `performance.now()` reading) is when the request arrived, where the adapter knows.
+   */
+  begin(receivedAt?: number): DeliveryTrace | undefined;
   /** While `@opentelemetry/api` is still loading (the first milliseconds), the load to wait for. */
   loading(): Promise<unknown> | undefined;
   /** Reports a delivery answered 2xx. */
@@ -122,9 +125,9 @@ export function createObserver(options: ObserverOptions): Observer {
       if (!isPromise(result)) return result;
       return Promise.resolve(result).finally(done) as T;
     },
-    begin() {
+    begin(receivedAt) {
       if (!alwaysTrace && !telemetry.active()) return undefined;
-      const trace = new DeliveryTrace(provider);
+      const trace = new DeliveryTrace(provider, receivedAt);
       telemetry.begin(trace);
       return trace;
     },
@@ -190,7 +193,7 @@ export function createObserver(options: ObserverOptions): Observer {
 }
 
 function durationsOf(trace: DeliveryTrace): DeliveryDurations {
-  const durations: DeliveryDurations = { totalMs: trace.endedAt - trace.startedAt };
+  const durations: DeliveryDurations = { totalMs: trace.endedAt - trace.receivedAt };
   if (trace.verifiedAt !== undefined) durations.verifyMs = trace.verifiedAt - trace.startedAt;
   if (trace.handlersMs !== undefined) durations.handlersMs = trace.handlersMs;
   return durations;

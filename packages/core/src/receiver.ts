@@ -51,7 +51,8 @@ export interface Receiver<TEvents extends EventSchemas> {
    * The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). `url` is the
    * URL the sender signed when it is not `request.url` (behind a proxy; see `publicUrl`);
    * `bodyTimeoutMs` how long the body may take to arrive before the answer is 408
-   * `BODY_READ_TIMEOUT` (default 10 s).
+   * `BODY_READ_TIMEOUT` (default 10 s). The receive span and `hookgate.ack.duration` start
+   * before the body is read (`receivedAt`).
    */
   fetch(
     request: Request,
@@ -165,7 +166,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       if (loading) await loading;
       if (inFlight.closed) return receiver.reject(closedError(), input);
       inFlight.enter();
-      const trace = observer.begin();
+      const trace = observer.begin(input.receivedAt);
       try {
         const result = await (trace
           ? observer.within(trace, () => process(input, trace))
@@ -184,18 +185,19 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       }
     },
     reject(error, request) {
-      observer.failed(error, { ...request, body: '' }, undefined, observer.begin());
+      observer.failed(error, { ...request, body: '' }, undefined, observer.begin(request.receivedAt));
       return answerFor(request.method, errorResult(error));
     },
     async fetch(request, fetchOptions) {
+      const receivedAt = performance.now();
       const read = await readWebRequest(request, maxBodyBytes, fetchOptions?.bodyTimeoutMs);
       const url = fetchOptions?.url ?? request.url;
       if (read instanceof WebhookError) {
         return toWebResponse(
-          receiver.reject(read, { method: request.method, url, headers: request.headers }),
+          receiver.reject(read, { method: request.method, url, headers: request.headers, receivedAt }),
         );
       }
-      return toWebResponse(await receiver.handle({ ...read, url }));
+      return toWebResponse(await receiver.handle({ ...read, url, receivedAt }));
     },
     close() {
       return inFlight.close();

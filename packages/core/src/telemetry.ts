@@ -8,7 +8,10 @@ const SCOPE = '@hookgate/core';
 export interface Telemetry {
   /** Whether a tracer or meter provider is registered now (checked per delivery: cheap). */
   active(): boolean;
-  /** Starts the `webhook receive <provider>` span, child of the active (HTTP server) span. */
+  /**
+   * Starts the `webhook receive <provider>` span, child of the active (HTTP server) span, at the
+   * request's arrival when the adapter gave it (the body read included).
+   */
   begin(trace: DeliveryTrace): void;
   /** Runs `run` with the receive span active, so that what it starts nests under it. */
   within<T>(trace: DeliveryTrace, run: () => T): T;
@@ -89,6 +92,8 @@ export function createTelemetry(enabled = true): Telemetry {
       tracer ??= api.trace.getTracer(SCOPE);
       trace.span = tracer.startSpan(`webhook receive ${trace.provider}`, {
         kind: api.SpanKind.CONSUMER,
+        // A performance.now() reading is a TimeInput the SDK converts (with its own clock offset).
+        startTime: trace.receivedAt,
         attributes: {
           'messaging.system': trace.provider,
           'messaging.operation.type': 'receive',
@@ -145,14 +150,15 @@ export function createTelemetry(enabled = true): Telemetry {
       if (span) {
         span.setAttributes(receiveAttributes(trace, status));
         if (status >= 500) span.setStatus({ code: api.SpanStatusCode.ERROR, message: trace.code });
-        span.end();
+        // The same clock as the start: with a start time given, the SDK would take Date.now().
+        span.end(trace.endedAt);
       }
       const found = meters(api);
       if (!found) return;
       const labels: Attributes = { 'hookgate.provider': trace.provider, 'hookgate.outcome': trace.outcome };
       if (trace.code) labels['hookgate.error.code'] = trace.code;
       found.deliveries.add(1, labels);
-      found.ack.record((trace.endedAt - trace.startedAt) / 1000, labels);
+      found.ack.record((trace.endedAt - trace.receivedAt) / 1000, labels);
       const provider: Attributes = { 'hookgate.provider': trace.provider };
       if (trace.outcome === 'duplicate') found.duplicates.add(1, provider);
       if (trace.handlersMs !== undefined) {
