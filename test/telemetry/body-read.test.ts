@@ -7,8 +7,8 @@ import { createMemoryStore, createReceiver } from '@hookgate/core';
 import { createNodeHandler } from '@hookgate/core/node';
 import { stripe } from '@hookgate/signatures';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rawExchange, requestHead } from '../reliability/raw-http.js';
 import { registerInMemoryOtel } from '../support/otel.js';
-import { rawRequest } from '../support/raw-request.js';
 
 const otel = registerInMemoryOtel();
 afterAll(() => otel.shutdown());
@@ -46,6 +46,19 @@ async function ackDuring(attributes: Record<string, unknown>, run: () => Promise
   return (await total()) - before;
 }
 
+/** A POST head with a Content-Length for the whole `body`. */
+function head(headers: Record<string, string>, body: string): string {
+  const all = {
+    host: '127.0.0.1',
+    ...headers,
+    'content-type': 'application/json',
+    'content-length': String(body.length),
+  };
+  return requestHead('POST', '/webhooks/stripe', Object.entries(all)).toString('latin1');
+}
+
+const bytes = (text: string) => Buffer.from(text, 'latin1');
+
 function receiveSpanMs(): number {
   const [span] = otel.finishedSpans().filter((s) => s.name === 'webhook receive stripe');
   expect(span).toBeDefined();
@@ -68,11 +81,14 @@ describe('over node:http', () => {
     const { body, headers } = await signedDelivery('evt_split_body');
     const half = Math.floor(body.length / 2);
     const ack = await ackDuring({ 'hookgate.outcome': 'handled' }, async () => {
-      const response = await rawRequest(port, {
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) },
-        pieces: [body.slice(0, half), PAUSE_MS, body.slice(half)],
-      });
-      expect(response.status).toBe(200);
+      const exchange = await rawExchange(
+        port,
+        [head(headers, body) + body.slice(0, half), body.slice(half)].map(bytes),
+        {
+          gapMs: PAUSE_MS,
+        },
+      );
+      expect(exchange.responses[0]?.status).toBe(200);
     });
     expect(ack).toBeGreaterThanOrEqual(PAUSE_MS / 1000);
     expect(receiveSpanMs()).toBeGreaterThanOrEqual(PAUSE_MS);
@@ -83,11 +99,8 @@ describe('over node:http', () => {
     const port = await listen(createNodeHandler(receiver(), { bodyTimeoutMs: timeoutMs }));
     const { body, headers } = await signedDelivery('evt_drip_body');
     const ack = await ackDuring({ 'hookgate.error.code': 'BODY_READ_TIMEOUT' }, async () => {
-      const response = await rawRequest(port, {
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(body.length) },
-        pieces: [body.slice(0, 10)],
-      });
-      expect(response.status).toBe(408);
+      const exchange = await rawExchange(port, [bytes(head(headers, body) + body.slice(0, 10))]);
+      expect(exchange.responses[0]?.status).toBe(408);
     });
     expect(ack).toBeGreaterThanOrEqual(timeoutMs / 1000);
     expect(receiveSpanMs()).toBeGreaterThanOrEqual(timeoutMs);
