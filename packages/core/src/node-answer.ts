@@ -6,8 +6,12 @@ import { configuredPublicUrl, publicUrl } from './public-url.js';
 import type { Receiver } from './receiver.js';
 import type { EventSchemas, HandleResult } from './types.js';
 
-/** The receiver surface a Node adapter uses: any `Receiver<TEvents>` fits. */
-export type NodeReceiver = Pick<Receiver<EventSchemas>, 'handle' | 'reject' | 'maxBodyBytes'>;
+/**
+ * The receiver surface a Node adapter uses: any `Receiver<TEvents>` fits. `clientClosed` is
+ * optional, so that a wrapper need not forward it (a client gone mid-body is then not logged).
+ */
+export type NodeReceiver = Pick<Receiver<EventSchemas>, 'handle' | 'reject' | 'maxBodyBytes'> &
+  Partial<Pick<Receiver<EventSchemas>, 'clientClosed'>>;
 
 /** Options every Node adapter (Express, Fastify, Koa, Next.js Pages Router, `node:http`) takes. */
 export interface NodeHandlerOptions<TRequest = IncomingMessage> {
@@ -66,9 +70,17 @@ export async function answerNodeRequest<TRequest>(
   const method = req.method ?? 'GET';
   // Before the body is read: the receive span and `hookgate.ack.duration` cover the read.
   const receivedAt = performance.now();
-  const body =
-    delivery.body ??
-    (await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes, timeoutMs: options.bodyTimeoutMs }));
+  let body: Uint8Array | WebhookError;
+  try {
+    body =
+      delivery.body ??
+      (await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes, timeoutMs: options.bodyTimeoutMs }));
+  } catch (error) {
+    // The stream failed or the client went away: no one is left to answer (the caller gives
+    // up on the response), but it is logged, as on the web path.
+    receiver.clientClosed?.({ method, url: delivery.path ?? req.url, headers: req.headers, receivedAt });
+    throw error;
+  }
   if (body instanceof WebhookError) {
     return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers, receivedAt }));
   }
@@ -87,8 +99,8 @@ export async function answerNodeRequest<TRequest>(
 }
 
 /**
- * {@link answerNodeRequest}, written to `res`. A client that went away mid-body gets nothing:
- * its socket is already closed.
+ * {@link answerNodeRequest}, written to `res`. A client that went away mid-body gets nothing
+ * (its socket is already closed); the receiver logs it once at `warn`.
  *
  * @example
  * ```ts

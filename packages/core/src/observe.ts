@@ -1,4 +1,5 @@
 import type { WebhookError } from '@hookgate/signatures';
+import { CLIENT_CLOSED_MESSAGE, clientClosedFields } from './client-closed.js';
 import { type DeliveryOutcome, DeliveryTrace } from './delivery-trace.js';
 import type { DispatchJob } from './dispatch.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
@@ -86,6 +87,8 @@ export interface Observer {
     trace?: DeliveryTrace,
     kind?: FailureKind,
   ): void;
+  /** Logs a request whose client went away before its body arrived, once, at `warn`. */
+  clientClosed(request: Omit<HandleInput, 'body'>): void;
   /** Runs the pipeline of a traced delivery with its receive span active. */
   within<T>(trace: DeliveryTrace, run: () => T): T;
   /** Runs a traced delivery's handlers: timed, under a `webhook process` span. */
@@ -157,6 +160,9 @@ export function createObserver(options: ObserverOptions): Observer {
           () => onDelivered(report),
           (cause) => hookFailed('onDelivered', cause),
         );
+    },
+    clientClosed(request) {
+      logger?.warn(clientClosedFields(provider, request), CLIENT_CLOSED_MESSAGE);
     },
     failed(error, request, base, trace, kind = 'answered') {
       const final = kind === 'answered';

@@ -48,6 +48,19 @@ export interface Receiver<TEvents extends EventSchemas> {
    */
   reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
   /**
+   * Reports a request whose client closed the connection before its body arrived: one line at
+   * `warn` (method, path without query, milliseconds since `receivedAt`). Not a refusal: no
+   * answer reaches anyone and nothing was lost (the sender retries), so `onError` is not
+   * called. The Node layer and `receiver.fetch` call it; an adapter that reads the body itself
+   * may too.
+   *
+   * @example
+   * ```ts
+   * req.on('aborted', () => receiver.clientClosed({ method: req.method ?? 'POST', url: req.url, headers: {} }));
+   * ```
+   */
+  clientClosed(request: Omit<HandleInput, 'body'>): void;
+  /**
    * The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). `url` is the
    * URL the sender signed when it is not `request.url` (behind a proxy; see `publicUrl`);
    * `bodyTimeoutMs` how long the body may take to arrive before the answer is 408
@@ -188,14 +201,20 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       observer.failed(error, { ...request, body: '' }, undefined, observer.begin(request.receivedAt));
       return answerFor(request.method, errorResult(error));
     },
+    clientClosed: observer.clientClosed,
     async fetch(request, fetchOptions) {
       const receivedAt = performance.now();
       const read = await readWebRequest(request, maxBodyBytes, fetchOptions?.bodyTimeoutMs);
       const url = fetchOptions?.url ?? request.url;
       if (read instanceof WebhookError) {
-        return toWebResponse(
-          receiver.reject(read, { method: request.method, url, headers: request.headers, receivedAt }),
-        );
+        const refused = { method: request.method, url, headers: request.headers, receivedAt };
+        // The runtime aborts `request.signal` when the client goes away (and the read fails):
+        // logged as that, the answer (which the runtime wants) reaches no one.
+        if (read.code === 'RAW_BODY_UNAVAILABLE' && request.signal?.aborted === true) {
+          receiver.clientClosed(refused);
+          return toWebResponse(answerFor(request.method, errorResult(read)));
+        }
+        return toWebResponse(receiver.reject(read, refused));
       }
       return toWebResponse(await receiver.handle({ ...read, url, receivedAt }));
     },
