@@ -5,6 +5,7 @@ import type { DispatchJob } from './dispatch.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
 import { isPromise } from './maybe-promise.js';
+import { hookFailed } from './respond.js';
 import { createTelemetry } from './telemetry.js';
 import { otelLoading } from './telemetry-api.js';
 import type { DeliveryAttempt, DeliveryContext, HandleInput, HandleResult } from './types.js';
@@ -106,9 +107,12 @@ export function createObserver(options: ObserverOptions): Observer {
   const telemetry = createTelemetry(options.telemetry);
   const debug = logsLevel(logger, 'debug');
   const alwaysTrace = debug || onDelivered !== undefined;
-  // Logged, never reported to onError: a failing onError would report its own failure for ever.
-  const hookFailed = (hook: string, cause: unknown) =>
+  // Logged and counted, never reported to onError: a failing onError would report its own
+  // failure for ever.
+  const hookThrew = (hook: string, cause: unknown, trace: DeliveryTrace | undefined) => {
     logger?.error({ provider, hook, err: cause }, `the ${hook} hook failed (the answer is unchanged)`);
+    telemetry.failure(provider, hookFailed(hook, cause), trace);
+  };
 
   return {
     within: (trace, run) => telemetry.within(trace, run),
@@ -137,29 +141,23 @@ export function createObserver(options: ObserverOptions): Observer {
     delivered(trace, result) {
       if (!trace) return;
       trace.endedAt = performance.now();
+      if (debug || onDelivered) {
+        const report = deliveredReport(provider, trace, result.status);
+        if (debug)
+          logger?.debug(
+            { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
+            `${report.outcome} ${report.eventType ?? 'delivery'}`,
+          );
+        // A failing hook (a throw, or an async hook's rejection) must not change the answer, nor
+        // end the process as an unhandled rejection: it is logged. Called before the span ends,
+        // so that a throw is an event on it (the answer is not written before this returns).
+        if (onDelivered)
+          callHook(
+            () => onDelivered(report),
+            (cause) => hookThrew('onDelivered', cause, trace),
+          );
+      }
       telemetry.end(trace, result.status);
-      if (!debug && !onDelivered) return;
-      const report: DeliveredReport = {
-        provider,
-        outcome: trace.outcome === 'rejected' ? 'handled' : trace.outcome,
-        status: result.status,
-        durations: durationsOf(trace),
-      };
-      if (trace.deliveryId !== undefined) report.deliveryId = trace.deliveryId;
-      if (trace.eventType !== undefined) report.eventType = trace.eventType;
-      if (trace.secretIndex !== undefined) report.secretIndex = trace.secretIndex;
-      if (debug)
-        logger?.debug(
-          { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
-          `${report.outcome} ${report.eventType ?? 'delivery'}`,
-        );
-      // A failing hook (a throw, or an async hook's rejection) must not change the answer, nor
-      // end the process as an unhandled rejection: it is logged.
-      if (onDelivered)
-        callHook(
-          () => onDelivered(report),
-          (cause) => hookFailed('onDelivered', cause),
-        );
     },
     clientClosed(request) {
       logger?.warn(clientClosedFields(provider, request), CLIENT_CLOSED_MESSAGE);
@@ -187,15 +185,29 @@ export function createObserver(options: ObserverOptions): Observer {
         trace.code = error.code;
         if (base) trace.identify(base);
         trace.endedAt = performance.now();
-        telemetry.end(trace, status);
       }
+      if (kind === 'unchanged') telemetry.failure(provider, error, trace);
       if (onError)
         callHook(
           () => onError(error, { ...facts, request }),
-          (cause) => hookFailed('onError', cause),
+          (cause) => hookThrew('onError', cause, trace),
         );
+      if (trace && final) telemetry.end(trace, status);
     },
   };
+}
+
+function deliveredReport(provider: string, trace: DeliveryTrace, status: number): DeliveredReport {
+  const report: DeliveredReport = {
+    provider,
+    outcome: trace.outcome === 'rejected' ? 'handled' : trace.outcome,
+    status,
+    durations: durationsOf(trace),
+  };
+  if (trace.deliveryId !== undefined) report.deliveryId = trace.deliveryId;
+  if (trace.eventType !== undefined) report.eventType = trace.eventType;
+  if (trace.secretIndex !== undefined) report.secretIndex = trace.secretIndex;
+  return report;
 }
 
 function durationsOf(trace: DeliveryTrace): DeliveryDurations {

@@ -135,8 +135,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     onDelivered: options.onDelivered,
     telemetry: options.telemetry !== false,
   });
-  const report: ReportFailure = (error, request, base) =>
-    observer.failed(error, request, base, undefined, 'unchanged');
+  const report: ReportFailure = (error, request, base, trace) =>
+    observer.failed(error, request, base, trace, 'unchanged');
   const inFlight = createInFlight();
   const process = createPipeline({ options, settings, router, observer, report, track: inFlight.track });
   const runDispatched = createDispatchedRunner({

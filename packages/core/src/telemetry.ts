@@ -1,3 +1,4 @@
+import type { WebhookError } from '@hookgate/signatures';
 import type { Attributes, Counter, Histogram, Meter, MeterProvider, Span, Tracer } from '@opentelemetry/api';
 import type { DeliveryTrace } from './delivery-trace.js';
 import { loadOtel, type Otel, otel } from './telemetry-api.js';
@@ -19,12 +20,18 @@ export interface Telemetry {
   process<T>(trace: DeliveryTrace, run: () => T): T;
   /** Ends the receive span and records the delivery's metrics. */
   end(trace: DeliveryTrace, status: number): void;
+  /**
+   * Records a failure that did not change the answer: a `hookgate.failure` event on the receive
+   * span while it is open, and `hookgate.failures`.
+   */
+  failure(provider: string, error: WebhookError, trace: DeliveryTrace | undefined): void;
 }
 
 interface Instruments {
   provider: MeterProvider;
   deliveries: Counter;
   duplicates: Counter;
+  failures: Counter;
   ack: Histogram;
   handlers: Histogram;
   skew: Histogram;
@@ -64,6 +71,10 @@ export function createTelemetry(enabled = true): Telemetry {
       }),
       duplicates: meter.createCounter('hookgate.duplicates', {
         description: 'Deliveries answered as duplicates of one already handled',
+      }),
+      failures: meter.createCounter('hookgate.failures', {
+        description:
+          'Failures that did not change the answer (a completion that failed or found its claim expired, a hook that threw), by provider and code',
       }),
       ack: meter.createHistogram('hookgate.ack.duration', {
         description: 'Time from the request to the answer (compare with the sender deadline)',
@@ -169,6 +180,21 @@ export function createTelemetry(enabled = true): Telemetry {
       }
       if (trace.skewSeconds !== undefined) found.skew.record(trace.skewSeconds, provider);
     },
+    failure(provider, error, trace) {
+      const api = otel();
+      if (!api) return;
+      const span = trace?.span as Span | undefined;
+      // A failure after the answer (an async hook's rejection, queue mode's completion) finds
+      // the span ended: it is counted only. Its message is hookgate's own, never a cause's.
+      if (span?.isRecording()) {
+        span.addEvent(
+          'hookgate.failure',
+          { 'hookgate.error.code': error.code, 'hookgate.error.message': error.message },
+          trace!.endedAt > 0 ? trace!.endedAt : performance.now(),
+        );
+      }
+      meters(api)?.failures.add(1, { 'hookgate.provider': provider, 'hookgate.error.code': error.code });
+    },
   };
 }
 
@@ -179,6 +205,7 @@ const DISABLED: Telemetry = {
   within: (_trace, run) => run(),
   process: (_trace, run) => run(),
   end: () => undefined,
+  failure: () => undefined,
 };
 
 function processAttributes(trace: DeliveryTrace): Attributes {
