@@ -1,14 +1,19 @@
 // A client that goes away mid-body: nobody is left to answer, nothing is lost (the sender
 // retries), and it is logged once at warn, the same way on the Node layer (a real node:http
-// server), on the web path (`receiver.fetch`) and through Hono on @hono/node-server.
+// server, Fastify, Koa), on the web path (`receiver.fetch`) and through Hono on
+// @hono/node-server. The frameworks log nothing of it as a failure of their own.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createReceiver, type Logger, type WebhookError } from '@hookgate/core';
 import { createNodeHandler } from '@hookgate/core/node';
+import { hookgatePlugin } from '@hookgate/fastify';
 import { createHonoMiddleware } from '@hookgate/hono';
+import { createKoaMiddleware } from '@hookgate/koa';
 import { stripe } from '@hookgate/signatures';
+import Fastify from 'fastify';
 import { Hono } from 'hono';
+import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawExchange, requestHead } from './raw-http.js';
 
@@ -95,6 +100,46 @@ describe('the Node layer', () => {
     );
     await until(() => seen.lines.length > 0);
     expectOneWarning(seen, headers, { provider: 'stripe', method: 'POST', path: '/webhooks/stripe' });
+  });
+});
+
+describe('Node adapters that answer through answerNodeRequest', () => {
+  it("Fastify: logged once at warn by the receiver, no error in Fastify's log", async () => {
+    const seen = observed();
+    const frameworkLines: { level: number; msg?: string }[] = [];
+    const stream = { write: (line: string) => void frameworkLines.push(JSON.parse(line)) };
+    const app = Fastify({ logger: { level: 'info', stream } });
+    await app.register(hookgatePlugin, { path: '/webhooks/stripe', receiver: seen.receiver });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    servers.push({ close: (done) => app.close().then(done) });
+    const headers = await sendHalfThenLeave((app.server.address() as AddressInfo).port, '/webhooks/stripe');
+    await until(() => seen.lines.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expectOneWarning(seen, headers, { provider: 'stripe', method: 'POST', path: '/webhooks/stripe' });
+    expect(frameworkLines.filter((line) => line.level >= 50)).toEqual([]);
+  });
+
+  it('Koa: logged once at warn by the receiver, the middleware does not throw', async () => {
+    const seen = observed();
+    const thrown: unknown[] = [];
+    const app = new Koa();
+    app.use(async (_ctx, next) => {
+      await next().catch((error: unknown) => {
+        thrown.push(error);
+        throw error;
+      });
+    });
+    app.use(createKoaMiddleware(seen.receiver));
+    // Koa reports an aborted request on its own too (on-finished): not hookgate's to change.
+    app.on('error', () => undefined);
+    const server = app.listen(0, '127.0.0.1');
+    servers.push(server);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const headers = await sendHalfThenLeave((server.address() as AddressInfo).port, '/webhooks/stripe');
+    await until(() => seen.lines.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expectOneWarning(seen, headers, { provider: 'stripe', method: 'POST', path: '/webhooks/stripe' });
+    expect(thrown).toEqual([]);
   });
 });
 
