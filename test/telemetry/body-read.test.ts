@@ -32,19 +32,8 @@ async function signedDelivery(id: string) {
 }
 
 /** The `hookgate.ack.duration` recorded with `attributes` while `run` ran, in seconds. */
-async function ackDuring(attributes: Record<string, unknown>, run: () => Promise<void>): Promise<number> {
-  const total = async () =>
-    (await otel.points())
-      .filter(
-        (point) =>
-          point.name === 'hookgate.ack.duration' &&
-          Object.entries(attributes).every(([key, value]) => point.attributes[key] === value),
-      )
-      .reduce((sum, point) => sum + (point.value as { sum: number }).sum, 0);
-  const before = await total();
-  await run();
-  return (await total()) - before;
-}
+const ackDuring = (attributes: Record<string, unknown>, run: () => Promise<void>) =>
+  otel.grownDuring('hookgate.ack.duration', attributes, run);
 
 /** A POST head with a Content-Length for the whole `body`. */
 function head(headers: Record<string, string>, body: string): string {

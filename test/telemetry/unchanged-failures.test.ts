@@ -45,20 +45,8 @@ function failureEvents() {
 }
 
 /** How much `hookgate.failures` with `code` grows while `run` runs. */
-async function countedDuring(code: string, run: () => Promise<unknown>): Promise<number> {
-  const total = async () =>
-    (await otel.points())
-      .filter(
-        (point) =>
-          point.name === 'hookgate.failures' &&
-          point.attributes['hookgate.provider'] === 'stripe' &&
-          point.attributes['hookgate.error.code'] === code,
-      )
-      .reduce((sum, point) => sum + (point.value as number), 0);
-  const before = await total();
-  await run();
-  return (await total()) - before;
-}
+const countedDuring = (code: string, run: () => Promise<unknown>) =>
+  otel.grownDuring('hookgate.failures', { 'hookgate.provider': 'stripe', 'hookgate.error.code': code }, run);
 
 describe('failures that leave the answer as it is', () => {
   it('LEASE_LOST: the handler outlived the claim; 200, an event with code and message, counted', async () => {
