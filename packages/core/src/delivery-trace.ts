@@ -38,7 +38,9 @@ export class DeliveryTrace {
   constructor(provider: string, receivedAt: number | undefined) {
     this.provider = provider;
     this.startedAt = performance.now();
-    this.receivedAt = receivedAt ?? this.startedAt;
+    // A reading from another clock (Date.now(), a future or NaN value) would make nonsense of
+    // every duration: it is ignored.
+    this.receivedAt = receivedAt !== undefined && receivedAt <= this.startedAt ? receivedAt : this.startedAt;
   }
 
   /** Records the end of verification, the secret that matched and the clock skew. */

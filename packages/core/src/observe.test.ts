@@ -264,6 +264,13 @@ describe('onDelivered', () => {
     const [report] = reports as [DeliveredReport];
     expect(report.durations.totalMs).toBeGreaterThanOrEqual(250);
     expect(report.durations.verifyMs).toBeLessThan(250);
+    // A reading from another clock is ignored: the durations start at the call.
+    await receiver.handle({
+      ...(await signedInput(scheme, invoice('evt_wall_clock'))),
+      receivedAt: Date.now(),
+    });
+    expect(reports[1]!.durations.totalMs).toBeGreaterThanOrEqual(0);
+    expect(reports[1]!.durations.totalMs).toBeLessThan(250);
   });
 
   it('reports handshakes and acknowledged mismatches, and a throwing hook changes nothing', async () => {

@@ -183,14 +183,16 @@ export function createTelemetry(enabled = true): Telemetry {
     failure(provider, error, trace) {
       const api = otel();
       if (!api) return;
-      const span = trace?.span as Span | undefined;
       // A failure after the answer (an async hook's rejection, queue mode's completion) finds
       // the span ended: it is counted only. Its message is hookgate's own, never a cause's.
-      if (span?.isRecording()) {
+      const span = trace?.span as Span | undefined;
+      if (trace && span?.isRecording()) {
+        // A hook's throw comes after the end was taken (`endedAt`): stamped there, in the span.
+        const at = trace.endedAt > 0 ? trace.endedAt : performance.now();
         span.addEvent(
           'hookgate.failure',
           { 'hookgate.error.code': error.code, 'hookgate.error.message': error.message },
-          trace!.endedAt > 0 ? trace!.endedAt : performance.now(),
+          at,
         );
       }
       meters(api)?.failures.add(1, { 'hookgate.provider': provider, 'hookgate.error.code': error.code });
