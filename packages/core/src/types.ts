@@ -20,7 +20,7 @@ export interface HandleInput {
    * The receive span and `hookgate.ack.duration` start there, so that they cover the body read
    * and compare with the sender's deadline. The Node layer and `receiver.fetch` set it; set it
    * yourself when you read the body before calling `handle`.
-   * @default the call to `handle` (or `reject`)
+   * @default the call to `handle` (or `reject`); a later value (another clock) is ignored
    *
    * @example
    * ```ts
