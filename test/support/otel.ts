@@ -41,6 +41,26 @@ export function registerInMemoryOtel() {
       const { resourceMetrics } = await reader.collect();
       return flatten(resourceMetrics);
     },
+    /**
+     * How much metric `name` with `attributes` (a counter's value, a histogram's sum) grew
+     * while `run` ran.
+     */
+    async grownDuring(name: string, attributes: Record<string, unknown>, run: () => Promise<unknown>) {
+      const total = async () =>
+        flatten((await reader.collect()).resourceMetrics)
+          .filter(
+            (point) =>
+              point.name === name &&
+              Object.entries(attributes).every(([key, value]) => point.attributes[key] === value),
+          )
+          .reduce((sum, point) => {
+            const value = point.value as number | { sum: number };
+            return sum + (typeof value === 'number' ? value : value.sum);
+          }, 0);
+      const before = await total();
+      await run();
+      return (await total()) - before;
+    },
     async shutdown() {
       await tracerProvider.shutdown();
       await meterProvider.shutdown();

@@ -18,7 +18,10 @@ export type DeliveryOutcome =
  */
 export class DeliveryTrace {
   readonly provider: string;
+  /** When the receiver started on it (`handle` or `reject` was called). */
   readonly startedAt: number;
+  /** When the request arrived (before its body was read), where the adapter said; else `startedAt`. */
+  readonly receivedAt: number;
   verifiedAt: number | undefined;
   endedAt = 0;
   handlersMs: number | undefined;
@@ -32,9 +35,12 @@ export class DeliveryTrace {
   /** The receive span, when tracing (an OpenTelemetry `Span`). */
   span: unknown;
 
-  constructor(provider: string) {
+  constructor(provider: string, receivedAt: number | undefined) {
     this.provider = provider;
     this.startedAt = performance.now();
+    // A reading from another clock (Date.now(), a future or NaN value) would make nonsense of
+    // every duration: it is ignored.
+    this.receivedAt = receivedAt !== undefined && receivedAt <= this.startedAt ? receivedAt : this.startedAt;
   }
 
   /** Records the end of verification, the secret that matched and the clock skew. */

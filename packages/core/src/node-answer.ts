@@ -6,8 +6,12 @@ import { configuredPublicUrl, publicUrl } from './public-url.js';
 import type { Receiver } from './receiver.js';
 import type { EventSchemas, HandleResult } from './types.js';
 
-/** The receiver surface a Node adapter uses: any `Receiver<TEvents>` fits. */
-export type NodeReceiver = Pick<Receiver<EventSchemas>, 'handle' | 'reject' | 'maxBodyBytes'>;
+/**
+ * The receiver surface a Node adapter uses: any `Receiver<TEvents>` fits. `clientClosed` is
+ * optional, so that a wrapper need not forward it (a client gone mid-body is then not logged).
+ */
+export type NodeReceiver = Pick<Receiver<EventSchemas>, 'handle' | 'reject' | 'maxBodyBytes'> &
+  Partial<Pick<Receiver<EventSchemas>, 'clientClosed'>>;
 
 /** Options every Node adapter (Express, Fastify, Koa, Next.js Pages Router, `node:http`) takes. */
 export interface NodeHandlerOptions<TRequest = IncomingMessage> {
@@ -44,7 +48,8 @@ export interface NodeDelivery<TRequest = IncomingMessage> {
 
 /**
  * The receiver's answer to a Node request: reads the body (unless the adapter has it), rebuilds
- * the public URL, runs `receiver.handle` or `receiver.reject`, and applies the one connection
+ * the public URL, runs `receiver.handle` or `receiver.reject` (with `receivedAt` taken before
+ * the read, so that the receive span and `hookgate.ack.duration` cover it), and applies the one connection
  * policy of every Node adapter: when the request's body was not read to its end (413 before or
  * while reading, 408), the answer carries `connection: close`, so that Node does not go on
  * draining an unwanted body at the sender's pace to keep the connection. Every other answer
@@ -63,15 +68,25 @@ export async function answerNodeRequest<TRequest>(
 ): Promise<HandleResult> {
   const { req } = delivery;
   const method = req.method ?? 'GET';
-  const body =
-    delivery.body ??
-    (await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes, timeoutMs: options.bodyTimeoutMs }));
+  // Before the body is read: the receive span and `hookgate.ack.duration` cover the read.
+  const receivedAt = performance.now();
+  let body: Uint8Array | WebhookError;
+  try {
+    body =
+      delivery.body ??
+      (await readNodeBody(req, { maxBodyBytes: receiver.maxBodyBytes, timeoutMs: options.bodyTimeoutMs }));
+  } catch (error) {
+    // The stream failed or the client went away: no one is left to answer (the caller gives
+    // up on the response), but it is logged, as on the web path.
+    receiver.clientClosed?.({ method, url: delivery.path ?? req.url, headers: req.headers, receivedAt });
+    throw error;
+  }
   if (body instanceof WebhookError) {
-    return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers }));
+    return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers, receivedAt }));
   }
   const configured = configuredPublicUrl(options.publicUrl, delivery.request);
   if (configured instanceof WebhookError) {
-    return closeIfUnread(req, receiver.reject(configured, { method, headers: req.headers }));
+    return closeIfUnread(req, receiver.reject(configured, { method, headers: req.headers, receivedAt }));
   }
   const url = publicUrl({
     headers: req.headers,
@@ -80,12 +95,12 @@ export async function answerNodeRequest<TRequest>(
     trustProxy: options.trustProxy,
     publicUrl: configured,
   });
-  return closeIfUnread(req, await receiver.handle({ method, url, headers: req.headers, body }));
+  return closeIfUnread(req, await receiver.handle({ method, url, headers: req.headers, body, receivedAt }));
 }
 
 /**
- * {@link answerNodeRequest}, written to `res`. A client that went away mid-body gets nothing:
- * its socket is already closed.
+ * {@link answerNodeRequest}, written to `res`. A client that went away mid-body gets nothing
+ * (its socket is already closed); the receiver logs it once at `warn`.
  *
  * @example
  * ```ts

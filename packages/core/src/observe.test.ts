@@ -254,6 +254,25 @@ describe('onDelivered', () => {
     expect(reports[1]!.durations.handlersMs).toBeUndefined();
   });
 
+  it('counts totalMs from receivedAt (the request arrived, body unread) and verifyMs from the call', async () => {
+    const reports: DeliveredReport[] = [];
+    const { receiver } = observed({ onDelivered: (report) => void reports.push(report) });
+    receiver.on('invoice.paid', () => undefined);
+    const input = await signedInput(scheme, invoice('evt_received_at'));
+    // As if the body had taken 250 ms to arrive before `handle` was called.
+    await receiver.handle({ ...input, receivedAt: performance.now() - 250 });
+    const [report] = reports as [DeliveredReport];
+    expect(report.durations.totalMs).toBeGreaterThanOrEqual(250);
+    expect(report.durations.verifyMs).toBeLessThan(250);
+    // A reading from another clock is ignored: the durations start at the call.
+    await receiver.handle({
+      ...(await signedInput(scheme, invoice('evt_wall_clock'))),
+      receivedAt: Date.now(),
+    });
+    expect(reports[1]!.durations.totalMs).toBeGreaterThanOrEqual(0);
+    expect(reports[1]!.durations.totalMs).toBeLessThan(250);
+  });
+
   it('reports handshakes and acknowledged mismatches, and a throwing hook changes nothing', async () => {
     const reports: string[] = [];
     const signer = slack({ secret: 'slack_signing_secret_value' });

@@ -1,9 +1,11 @@
 import type { WebhookError } from '@hookgate/signatures';
+import { CLIENT_CLOSED_MESSAGE, clientClosedFields } from './client-closed.js';
 import { type DeliveryOutcome, DeliveryTrace } from './delivery-trace.js';
 import type { DispatchJob, ReportBase } from './dispatch.js';
 import { httpStatusOf, levelOf } from './http-policy.js';
 import { type Logger, logsLevel } from './logger.js';
 import { isPromise } from './maybe-promise.js';
+import { hookFailed } from './respond.js';
 import { createTelemetry } from './telemetry.js';
 import { otelLoading } from './telemetry-api.js';
 import type { DeliveryAttempt, HandleInput, HandleResult } from './types.js';
@@ -45,7 +47,7 @@ export interface DeliveryDurations {
   verifyMs?: number | undefined;
   /** The handlers together (absent when none ran). */
   handlersMs?: number | undefined;
-  /** From the call to the answer. */
+  /** From the request's arrival (before its body was read, under the adapters) to the answer. */
   totalMs: number;
 }
 
@@ -72,8 +74,11 @@ export interface ObserverOptions {
 
 /** Logs, hooks and telemetry of one receiver, behind one small interface for the pipeline. */
 export interface Observer {
-  /** A trace for this delivery, or `undefined` when nothing would read it. */
-  begin(): DeliveryTrace | undefined;
+  /**
+   * A trace for this delivery, or `undefined` when nothing would read it. `receivedAt` (a
+   * `performance.now()` reading) is when the request arrived, where the adapter knows.
+   */
+  begin(receivedAt?: number): DeliveryTrace | undefined;
   /** While `@opentelemetry/api` is still loading (the first milliseconds), the load to wait for. */
   loading(): Promise<unknown> | undefined;
   /** Reports a delivery answered 2xx. */
@@ -86,6 +91,8 @@ export interface Observer {
     trace?: DeliveryTrace,
     kind?: FailureKind,
   ): void;
+  /** Logs a request whose client went away before its body arrived, once, at `warn`. */
+  clientClosed(request: Omit<HandleInput, 'body'>): void;
   /** Runs the pipeline of a traced delivery with its receive span active. */
   within<T>(trace: DeliveryTrace, run: () => T): T;
   /** Runs a traced delivery's handlers: timed, under a `webhook process` span. */
@@ -103,9 +110,12 @@ export function createObserver(options: ObserverOptions): Observer {
   const telemetry = createTelemetry(options.telemetry);
   const debug = logsLevel(logger, 'debug');
   const alwaysTrace = debug || onDelivered !== undefined;
-  // Logged, never reported to onError: a failing onError would report its own failure for ever.
-  const hookFailed = (hook: string, cause: unknown) =>
+  // Logged and counted, never reported to onError: a failing onError would report its own
+  // failure for ever.
+  const hookThrew = (hook: string, cause: unknown, trace: DeliveryTrace | undefined) => {
     logger?.error({ provider, hook, err: cause }, `the ${hook} hook failed (the answer is unchanged)`);
+    telemetry.failure(provider, hookFailed(hook, cause), trace);
+  };
 
   return {
     within: (trace, run) => telemetry.within(trace, run),
@@ -125,38 +135,35 @@ export function createObserver(options: ObserverOptions): Observer {
       if (!isPromise(result)) return result;
       return Promise.resolve(result).finally(done) as T;
     },
-    begin() {
+    begin(receivedAt) {
       if (!alwaysTrace && !telemetry.active()) return undefined;
-      const trace = new DeliveryTrace(provider);
+      const trace = new DeliveryTrace(provider, receivedAt);
       telemetry.begin(trace);
       return trace;
     },
     delivered(trace, result) {
       if (!trace) return;
       trace.endedAt = performance.now();
+      if (debug || onDelivered) {
+        const report = deliveredReport(provider, trace, result.status);
+        if (debug)
+          logger?.debug(
+            { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
+            `${report.outcome} ${report.eventType ?? 'delivery'}`,
+          );
+        // A failing hook (a throw, or an async hook's rejection) must not change the answer, nor
+        // end the process as an unhandled rejection: it is logged. Called before the span ends,
+        // so that a throw is an event on it (the answer is not written before this returns).
+        if (onDelivered)
+          callHook(
+            () => onDelivered(report),
+            (cause) => hookThrew('onDelivered', cause, trace),
+          );
+      }
       telemetry.end(trace, result.status);
-      if (!debug && !onDelivered) return;
-      const report: DeliveredReport = {
-        provider,
-        outcome: trace.outcome === 'rejected' ? 'handled' : trace.outcome,
-        status: result.status,
-        durations: durationsOf(trace),
-      };
-      if (trace.deliveryId !== undefined) report.deliveryId = trace.deliveryId;
-      if (trace.eventType !== undefined) report.eventType = trace.eventType;
-      if (trace.secretIndex !== undefined) report.secretIndex = trace.secretIndex;
-      if (debug)
-        logger?.debug(
-          { ...factsFields(report), outcome: report.outcome, status: report.status, ...report.durations },
-          `${report.outcome} ${report.eventType ?? 'delivery'}`,
-        );
-      // A failing hook (a throw, or an async hook's rejection) must not change the answer, nor
-      // end the process as an unhandled rejection: it is logged.
-      if (onDelivered)
-        callHook(
-          () => onDelivered(report),
-          (cause) => hookFailed('onDelivered', cause),
-        );
+    },
+    clientClosed(request) {
+      logger?.warn(clientClosedFields(provider, request), CLIENT_CLOSED_MESSAGE);
     },
     failed(error, request, base, trace, kind = 'answered') {
       const final = kind === 'answered';
@@ -181,19 +188,33 @@ export function createObserver(options: ObserverOptions): Observer {
         trace.code = error.code;
         if (base && 'deliveryId' in base) trace.identify(base);
         trace.endedAt = performance.now();
-        telemetry.end(trace, status);
       }
+      if (kind === 'unchanged') telemetry.failure(provider, error, trace);
       if (onError)
         callHook(
           () => onError(error, { ...facts, request }),
-          (cause) => hookFailed('onError', cause),
+          (cause) => hookThrew('onError', cause, trace),
         );
+      if (trace && final) telemetry.end(trace, status);
     },
   };
 }
 
+function deliveredReport(provider: string, trace: DeliveryTrace, status: number): DeliveredReport {
+  const report: DeliveredReport = {
+    provider,
+    outcome: trace.outcome === 'rejected' ? 'handled' : trace.outcome,
+    status,
+    durations: durationsOf(trace),
+  };
+  if (trace.deliveryId !== undefined) report.deliveryId = trace.deliveryId;
+  if (trace.eventType !== undefined) report.eventType = trace.eventType;
+  if (trace.secretIndex !== undefined) report.secretIndex = trace.secretIndex;
+  return report;
+}
+
 function durationsOf(trace: DeliveryTrace): DeliveryDurations {
-  const durations: DeliveryDurations = { totalMs: trace.endedAt - trace.startedAt };
+  const durations: DeliveryDurations = { totalMs: trace.endedAt - trace.receivedAt };
   if (trace.verifiedAt !== undefined) durations.verifyMs = trace.verifiedAt - trace.startedAt;
   if (trace.handlersMs !== undefined) durations.handlersMs = trace.handlersMs;
   return durations;

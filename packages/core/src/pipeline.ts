@@ -16,11 +16,15 @@ import { callStore } from './store-timeout.js';
 import type { DeliveryContext, EventSchemas, HandleInput, HandleResult } from './types.js';
 import { callHook } from './user-hook.js';
 
-/** Reports a failure that does not change the answer (a store call while settling, an acknowledged mismatch). */
+/**
+ * Reports a failure that does not change the answer (a store call while settling, an
+ * acknowledged mismatch, a hook that threw), on the delivery's trace when it has one.
+ */
 export type ReportFailure = (
   error: WebhookError,
   request: HandleInput,
   base?: Omit<DeliveryContext, 'signal'>,
+  trace?: DeliveryTrace,
 ) => void;
 
 /** What {@link createPipeline} works with: the receiver's options and what was built from them. */
@@ -125,7 +129,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       claim = isPromise(claiming) ? await claiming : claiming;
     } catch (error) {
       if (options.storeFailure !== 'process') throw withDelivery(error, base);
-      report(error as WebhookError, input, base);
+      report(error as WebhookError, input, base, trace);
       claim = { status: 'claimed', token: '' };
     }
     // An empty token means the store was down and `storeFailure: 'process'` let us go on.
@@ -155,10 +159,10 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       if (onUnhandled) {
         callHook(
           () => onUnhandled(payload, base),
-          (cause) => report(hookFailed('onUnhandled', cause), input, base),
+          (cause) => report(hookFailed('onUnhandled', cause), input, base, trace),
         );
       }
-      await settle(complete, input, base);
+      await settle(complete, input, base, trace);
       if (trace) trace.outcome = 'unhandled';
       return acknowledged ?? okResult();
     }
@@ -175,19 +179,19 @@ export function createPipeline(parts: PipelineParts): Pipeline {
         () => new WebhookError('INTERNAL_ERROR', 'the schema validation threw; the delivery stays retryable'),
       );
       if (options.invalidPayload === 'ack' && mismatch.code === 'SCHEMA_MISMATCH') {
-        report(mismatch, input, base);
-        await settle(complete, input, base);
+        report(mismatch, input, base, trace);
+        await settle(complete, input, base, trace);
         if (trace) trace.outcome = 'dropped';
         return acknowledged ?? okResult();
       }
-      await settle(release, input, base);
+      await settle(release, input, base, trace);
       throw withDelivery(mismatch, base);
     }
 
     if (options.dispatch) {
       await dispatchDelivery(options.dispatch, toDispatched(key, base, payload)).catch(
         async (error: unknown) => {
-          await settle(release, input, base);
+          await settle(release, input, base, trace);
           throw withDelivery(error, base);
         },
       );
@@ -196,7 +200,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       // flight (409, retried; no job), as during the add. If it fails (reported), the lease
       // runs out and the job id still refuses a second job (bullmq README: Duplicates).
       // `receiver.close()` waits for it, so that a shutdown does not cut it off.
-      track(settle(complete, input, base));
+      track(settle(complete, input, base, trace));
       if (trace) trace.outcome = 'queued';
       return acknowledged ?? queuedResult();
     }
@@ -208,12 +212,12 @@ export function createPipeline(parts: PipelineParts): Pipeline {
         : runHandlers(route.handlers, payloads, base, handlerTimeoutMs);
       if (isPromise(value)) value = await value;
     } catch (error) {
-      await settle(release, input, base);
+      await settle(release, input, base, trace);
       throw withDelivery(error, base);
     }
     // The handlers succeeded: answer 200 even if recording it fails (the lease then expires
     // and a retry may run it again: at-least-once is the only honest promise left).
-    const completing = settle(complete, input, base);
+    const completing = settle(complete, input, base, trace);
     if (completing) await completing;
     if (acknowledged) return acknowledged;
     return value === undefined ? okResult() : jsonResult(200, value);
@@ -228,18 +232,19 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     operation: (() => CompleteResult | Promise<CompleteResult>) | undefined,
     request: HandleInput,
     base: Omit<DeliveryContext, 'signal'>,
+    trace: DeliveryTrace | undefined,
   ): void | Promise<void> {
     if (!operation) return;
     const settled = (result: CompleteResult) => {
-      if (result === false) report(leaseLost(), request, base);
+      if (result === false) report(leaseLost(), request, base, trace);
     };
     try {
       const done = callStore(operation, storeDeadlineMs);
       if (isPromise(done))
-        return done.then(settled, (error: unknown) => report(error as WebhookError, request, base));
+        return done.then(settled, (error: unknown) => report(error as WebhookError, request, base, trace));
       settled(done);
     } catch (error) {
-      report(error as WebhookError, request, base);
+      report(error as WebhookError, request, base, trace);
     }
   }
 

@@ -57,10 +57,24 @@ export interface Receiver<TEvents extends EventSchemas> {
    */
   reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
   /**
+   * Reports a request whose client closed the connection before its body arrived: one line at
+   * `warn` (method, path without query, milliseconds since `receivedAt`). Not a refusal: no
+   * answer reaches anyone and nothing was lost (the sender retries), so `onError` is not
+   * called. The Node layer and `receiver.fetch` call it; an adapter that reads the body itself
+   * may too.
+   *
+   * @example
+   * ```ts
+   * req.on('aborted', () => receiver.clientClosed({ method: req.method ?? 'POST', url: req.url, headers: {} }));
+   * ```
+   */
+  clientClosed(request: Omit<HandleInput, 'body'>): void;
+  /**
    * The same for a web `Request` (Next.js App Router, Hono, Bun, Deno, Workers). `url` is the
    * URL the sender signed when it is not `request.url` (behind a proxy; see `publicUrl`);
    * `bodyTimeoutMs` how long the body may take to arrive before the answer is 408
-   * `BODY_READ_TIMEOUT` (default 10 s).
+   * `BODY_READ_TIMEOUT` (default 10 s). The receive span and `hookgate.ack.duration` start
+   * before the body is read (`receivedAt`).
    */
   fetch(
     request: Request,
@@ -146,8 +160,8 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     onDelivered: options.onDelivered,
     telemetry: options.telemetry !== false,
   });
-  const report: ReportFailure = (error, request, base) =>
-    observer.failed(error, request, base, undefined, 'unchanged');
+  const report: ReportFailure = (error, request, base, trace) =>
+    observer.failed(error, request, base, trace, 'unchanged');
   const inFlight = createInFlight();
   const process = createPipeline({ options, settings, router, observer, report, track: inFlight.track });
   const reportJob: DispatchedRunnerDeps['report'] = (error, context, kind = 'unchanged') =>
@@ -193,7 +207,7 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       if (loading) await loading;
       if (inFlight.closed) return receiver.reject(closedError(), input);
       inFlight.enter();
-      const trace = observer.begin();
+      const trace = observer.begin(input.receivedAt);
       try {
         const result = await (trace
           ? observer.within(trace, () => process(input, trace))
@@ -212,18 +226,25 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
       }
     },
     reject(error, request) {
-      observer.failed(error, { ...request, body: '' }, undefined, observer.begin());
+      observer.failed(error, { ...request, body: '' }, undefined, observer.begin(request.receivedAt));
       return answerFor(request.method, errorResult(error));
     },
+    clientClosed: observer.clientClosed,
     async fetch(request, fetchOptions) {
+      const receivedAt = performance.now();
       const read = await readWebRequest(request, maxBodyBytes, fetchOptions?.bodyTimeoutMs);
       const url = fetchOptions?.url ?? request.url;
       if (read instanceof WebhookError) {
-        return toWebResponse(
-          receiver.reject(read, { method: request.method, url, headers: request.headers }),
-        );
+        const refused = { method: request.method, url, headers: request.headers, receivedAt };
+        // The runtime aborts `request.signal` when the client goes away (and the read fails):
+        // logged as that, the answer (which the runtime wants) reaches no one.
+        if (read.code === 'RAW_BODY_UNAVAILABLE' && request.signal?.aborted === true) {
+          receiver.clientClosed(refused);
+          return toWebResponse(answerFor(request.method, errorResult(read)));
+        }
+        return toWebResponse(receiver.reject(read, refused));
       }
-      return toWebResponse(await receiver.handle({ ...read, url }));
+      return toWebResponse(await receiver.handle({ ...read, url, receivedAt }));
     },
     close() {
       return inFlight.close();

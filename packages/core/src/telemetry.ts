@@ -1,3 +1,4 @@
+import type { WebhookError } from '@hookgate/signatures';
 import type { Attributes, Counter, Histogram, Meter, MeterProvider, Span, Tracer } from '@opentelemetry/api';
 import type { DeliveryTrace } from './delivery-trace.js';
 import { loadOtel, type Otel, otel } from './telemetry-api.js';
@@ -8,7 +9,10 @@ const SCOPE = '@hookgate/core';
 export interface Telemetry {
   /** Whether a tracer or meter provider is registered now (checked per delivery: cheap). */
   active(): boolean;
-  /** Starts the `webhook receive <provider>` span, child of the active (HTTP server) span. */
+  /**
+   * Starts the `webhook receive <provider>` span, child of the active (HTTP server) span, at the
+   * request's arrival when the adapter gave it (the body read included).
+   */
   begin(trace: DeliveryTrace): void;
   /** Runs `run` with the receive span active, so that what it starts nests under it. */
   within<T>(trace: DeliveryTrace, run: () => T): T;
@@ -16,12 +20,18 @@ export interface Telemetry {
   process<T>(trace: DeliveryTrace, run: () => T): T;
   /** Ends the receive span and records the delivery's metrics. */
   end(trace: DeliveryTrace, status: number): void;
+  /**
+   * Records a failure that did not change the answer: a `hookgate.failure` event on the receive
+   * span while it is open, and `hookgate.failures`.
+   */
+  failure(provider: string, error: WebhookError, trace: DeliveryTrace | undefined): void;
 }
 
 interface Instruments {
   provider: MeterProvider;
   deliveries: Counter;
   duplicates: Counter;
+  failures: Counter;
   ack: Histogram;
   handlers: Histogram;
   skew: Histogram;
@@ -62,6 +72,10 @@ export function createTelemetry(enabled = true): Telemetry {
       duplicates: meter.createCounter('hookgate.duplicates', {
         description: 'Deliveries answered as duplicates of one already handled',
       }),
+      failures: meter.createCounter('hookgate.failures', {
+        description:
+          'Failures that did not change the answer (a completion that failed or found its claim expired, a hook that threw), by provider and code',
+      }),
       ack: meter.createHistogram('hookgate.ack.duration', {
         description: 'Time from the request to the answer (compare with the sender deadline)',
         unit: 's',
@@ -89,6 +103,8 @@ export function createTelemetry(enabled = true): Telemetry {
       tracer ??= api.trace.getTracer(SCOPE);
       trace.span = tracer.startSpan(`webhook receive ${trace.provider}`, {
         kind: api.SpanKind.CONSUMER,
+        // A performance.now() reading is a TimeInput the SDK converts (with its own clock offset).
+        startTime: trace.receivedAt,
         attributes: {
           'messaging.system': trace.provider,
           'messaging.operation.type': 'receive',
@@ -145,14 +161,15 @@ export function createTelemetry(enabled = true): Telemetry {
       if (span) {
         span.setAttributes(receiveAttributes(trace, status));
         if (status >= 500) span.setStatus({ code: api.SpanStatusCode.ERROR, message: trace.code });
-        span.end();
+        // The same clock as the start: with a start time given, the SDK would take Date.now().
+        span.end(trace.endedAt);
       }
       const found = meters(api);
       if (!found) return;
       const labels: Attributes = { 'hookgate.provider': trace.provider, 'hookgate.outcome': trace.outcome };
       if (trace.code) labels['hookgate.error.code'] = trace.code;
       found.deliveries.add(1, labels);
-      found.ack.record((trace.endedAt - trace.startedAt) / 1000, labels);
+      found.ack.record((trace.endedAt - trace.receivedAt) / 1000, labels);
       const provider: Attributes = { 'hookgate.provider': trace.provider };
       if (trace.outcome === 'duplicate') found.duplicates.add(1, provider);
       if (trace.handlersMs !== undefined) {
@@ -162,6 +179,23 @@ export function createTelemetry(enabled = true): Telemetry {
         });
       }
       if (trace.skewSeconds !== undefined) found.skew.record(trace.skewSeconds, provider);
+    },
+    failure(provider, error, trace) {
+      const api = otel();
+      if (!api) return;
+      // A failure after the answer (an async hook's rejection, queue mode's completion) finds
+      // the span ended: it is counted only. Its message is hookgate's own, never a cause's.
+      const span = trace?.span as Span | undefined;
+      if (trace && span?.isRecording()) {
+        // A hook's throw comes after the end was taken (`endedAt`): stamped there, in the span.
+        const at = trace.endedAt > 0 ? trace.endedAt : performance.now();
+        span.addEvent(
+          'hookgate.failure',
+          { 'hookgate.error.code': error.code, 'hookgate.error.message': error.message },
+          at,
+        );
+      }
+      meters(api)?.failures.add(1, { 'hookgate.provider': provider, 'hookgate.error.code': error.code });
     },
   };
 }
@@ -173,6 +207,7 @@ const DISABLED: Telemetry = {
   within: (_trace, run) => run(),
   process: (_trace, run) => run(),
   end: () => undefined,
+  failure: () => undefined,
 };
 
 function processAttributes(trace: DeliveryTrace): Attributes {

@@ -15,6 +15,21 @@ export interface HandleInput {
   headers: HeadersInput;
   /** The raw body bytes exactly as received. */
   body: Uint8Array | string;
+  /**
+   * When the request arrived: a `performance.now()` reading taken before its body was read.
+   * The receive span and `hookgate.ack.duration` start there, so that they cover the body read
+   * and compare with the sender's deadline. The Node layer and `receiver.fetch` set it; set it
+   * yourself when you read the body before calling `handle`.
+   * @default the call to `handle` (or `reject`); a later value (another clock) is ignored
+   *
+   * @example
+   * ```ts
+   * const receivedAt = performance.now();
+   * const body = new Uint8Array(await request.arrayBuffer());
+   * await receiver.handle({ method, url, headers, body, receivedAt });
+   * ```
+   */
+  receivedAt?: number | undefined;
 }
 
 /** The response to send: adapters write it as it is. */

@@ -32,7 +32,14 @@ export const hookgatePlugin: FastifyPluginAsync<HookgatePluginOptions> = async f
   // work as a route handler behind a parser that reads nothing was about 3% slower).
   const onRequest = async function hookgateRoute(request: FastifyRequest, reply: FastifyReply) {
     const delivery = { request, req: request.raw, path: request.url };
-    const result = await answerNodeRequest(options.receiver, delivery, options);
+    // Rejected only when the client went away mid-body (the receiver logged it): nobody is left
+    // to answer, and Fastify would log it as a 500.
+    const result = await answerNodeRequest(options.receiver, delivery, options).catch(() => undefined);
+    if (!result) {
+      reply.hijack();
+      reply.raw.destroy();
+      return reply;
+    }
     return reply.code(result.status).headers(result.headers).send(result.body);
   };
   app.all(options.path, { onRequest }, answeredInOnRequest);

@@ -24,7 +24,14 @@ export type KoaMiddlewareOptions = NodeHandlerOptions<Context>;
 export function createKoaMiddleware(receiver: NodeReceiver, options: KoaMiddlewareOptions = {}): Middleware {
   return async function hookgateKoaMiddleware(ctx) {
     const delivery = { request: ctx, req: ctx.req, path: ctx.originalUrl, body: keptBody(ctx) };
-    const result = await answerNodeRequest(receiver, delivery, options);
+    // Rejected only when the client went away mid-body (the receiver logged it): nobody is left
+    // to answer, and Koa's error handler would print it as a failure.
+    const result = await answerNodeRequest(receiver, delivery, options).catch(() => undefined);
+    if (!result) {
+      ctx.respond = false;
+      ctx.res.destroy();
+      return;
+    }
     ctx.status = result.status;
     ctx.set(result.headers);
     ctx.body = result.body;
