@@ -58,7 +58,7 @@ export interface Receiver<TEvents extends EventSchemas> {
   reject(error: WebhookError, request: Omit<HandleInput, 'body'>): HandleResult;
   /**
    * Reports a request whose client closed the connection before its body arrived: one line at
-   * `warn` (method, path without query, milliseconds since `receivedAt`). Not a refusal: no
+   * `warn` (method and milliseconds since `receivedAt`; no URL, which can carry a token). Not a refusal: no
    * answer reaches anyone and nothing was lost (the sender retries), so `onError` is not
    * called. The Node layer and `receiver.fetch` call it; an adapter that reads the body itself
    * may too.
