@@ -68,7 +68,7 @@ export interface StartWorkerOptions {
  * BullMQ, which retries with the job's backoff and keeps the job in its failed set once its
  * attempts are spent; every failed job is reported once by the receiver (its logger and
  * `onError`, with the job's facts), also one BullMQ fails by itself (`JOB_STALLED`: stalled more
- * than `maxStalledCount` times, its lock lost). A job waiting for a delivery in flight elsewhere
+ * than `maxStalledCount` times, a dead letter at once). A job waiting for a delivery in flight elsewhere
  * (`DELIVERY_IN_FLIGHT`) is no failure: it waits `inFlightDelayMs` without spending an attempt,
  * and its span records an event, not an error. Give the receiver a store every worker shares
  * (`@hookgate/redis`): with the memory store the worker logs a `warn` at startup, unless it was
@@ -90,6 +90,14 @@ export function startWorker<TEvents extends EventSchemas>(
   const inFlightDelayMs = options.inFlightDelayMs ?? 5_000;
   if (leaseMs <= timeoutMs) {
     throw new RangeError('startWorker: leaseMs must exceed timeoutMs, or a slow handler could run twice');
+  }
+  const logger = options.logger === false ? undefined : (options.logger ?? createConsoleLogger());
+  // Said before the worker exists: BullMQ starts taking jobs as soon as it is constructed.
+  if (logger && isProcessLocalStore(receiver.store)) {
+    logger.warn(
+      { queue: options.queueName, store: 'process-local' },
+      processLocalStoreWarning(options.queueName),
+    );
   }
   // What the processor threw was reported by runDispatched (logger, onError): the failed
   // listener below says only what BullMQ failed by itself.
@@ -146,13 +154,6 @@ export function startWorker<TEvents extends EventSchemas>(
   );
   // Connection errors are retried by BullMQ; a listener keeps them from crashing the process,
   // and says so (rate-limited: a Redis outage emits one per reconnect attempt).
-  const logger = options.logger === false ? undefined : (options.logger ?? createConsoleLogger());
-  if (logger && isProcessLocalStore(receiver.store)) {
-    logger.warn(
-      { queue: options.queueName, store: 'process-local' },
-      processLocalStoreWarning(options.queueName),
-    );
-  }
   let lastLoggedAt = Number.NEGATIVE_INFINITY;
   worker.on('error', (error: Error) => {
     const now = Date.now();
@@ -163,9 +164,9 @@ export function startWorker<TEvents extends EventSchemas>(
       `worker of queue ${options.queueName} cannot reach Redis (${error.message}); BullMQ keeps retrying`,
     );
   });
-  // BullMQ also fails jobs the processor never finished: one stalled more than
-  // `maxStalledCount` times (a worker killed mid-job by a poison payload), or whose lock was
-  // lost. No hookgate code saw those: reported where every job failure is (logger, onError).
+  // BullMQ also fails jobs the processor never finished, most often one stalled more than
+  // `maxStalledCount` times (a worker killed mid-job by a poison payload). No hookgate code saw
+  // those: reported where every job failure is (logger, onError).
   worker.on('failed', (job: Job | undefined, error: Error) => {
     if (reported.has(error)) return;
     // `failed` comes after BullMQ counted the run: attemptsMade is the failed run's number.
@@ -173,7 +174,7 @@ export function startWorker<TEvents extends EventSchemas>(
     receiver.reportJobFailure(
       new WebhookError(
         'JOB_STALLED',
-        `BullMQ failed the job outside its handlers (${error.message}): its worker died or was blocked mid-job more often than maxStalledCount allows, or it lost its lock; it stays in the failed set once its attempts are spent`,
+        `BullMQ failed the job outside its handlers (${error.message}): ${STALLED.test(error.message) ? STALLED_MEANS : 'no handler failed; see the cause'}`,
         { cause: error },
       ),
       run,
@@ -182,6 +183,11 @@ export function startWorker<TEvents extends EventSchemas>(
   });
   return worker;
 }
+
+/** BullMQ's reason for a job that stalled more than `maxStalledCount` times. */
+const STALLED = /stalled more than allowable limit/;
+const STALLED_MEANS =
+  'its worker died or was blocked mid-job more often than maxStalledCount allows, and BullMQ fails such a job at once, whatever attempts remain: it is in the failed set, replay it once the cause is fixed';
 
 /** The job's facts, as handlers (`ctx.job`) and reports see them. */
 function jobFacts(job: Job | undefined, attempt: number, queue: string): DispatchJob {

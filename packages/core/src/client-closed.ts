@@ -17,4 +17,3 @@ export function clientClosedFields(
   if (request.receivedAt !== undefined) fields.afterMs = Math.round(performance.now() - request.receivedAt);
   return fields;
 }
-

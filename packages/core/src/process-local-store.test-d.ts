@@ -19,6 +19,6 @@ it('the memory store says what it is, and still fits wherever a store goes', () 
 it('a receiver exposes the store it uses, and isProcessLocalStore takes any store', () => {
   const receiver = createReceiver({ scheme: stripe({ secret: 'whsec_types' }) });
   expectTypeOf(receiver.store).toEqualTypeOf<IdempotencyStore>();
-  expectTypeOf(isProcessLocalStore).parameter(0).toEqualTypeOf<IdempotencyStore>();
+  expectTypeOf(isProcessLocalStore).parameter(0).toEqualTypeOf<IdempotencyStore | undefined>();
   expectTypeOf(isProcessLocalStore).returns.toEqualTypeOf<boolean>();
 });

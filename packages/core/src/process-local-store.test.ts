@@ -85,6 +85,10 @@ describe('isProcessLocalStore', () => {
     expect(isProcessLocalStore(sharedStore())).toBe(false);
   });
 
+  it('says nothing of a receiver without `store` (a copy of core older than it): startWorker must not throw', () => {
+    expect(isProcessLocalStore(undefined)).toBe(false);
+  });
+
   it('reads the store a receiver uses through receiver.store', () => {
     const store = sharedStore();
     expect(createReceiver({ scheme, store, logger: false }).store).toBe(store);

@@ -13,9 +13,10 @@ import type { IdempotencyStore } from './store.js';
  * if (isProcessLocalStore(receiver.store)) console.warn('use @hookgate/redis with queue workers');
  * ```
  */
-export function isProcessLocalStore(store: IdempotencyStore): boolean {
-  const marked = store as Partial<Pick<MemoryStore, 'scope' | 'singleProcess'>>;
-  return marked.scope === 'process' && marked.singleProcess !== true;
+export function isProcessLocalStore(store: IdempotencyStore | undefined): boolean {
+  // `undefined`: a receiver from a copy of core older than `Receiver.store` (nothing to say).
+  const marked = store as Partial<Pick<MemoryStore, 'scope' | 'singleProcess'>> | undefined;
+  return marked?.scope === 'process' && marked.singleProcess !== true;
 }
 
 /**

@@ -88,14 +88,18 @@ export interface Receiver<TEvents extends EventSchemas> {
   runDispatched(delivery: DispatchedDelivery, options: RunDispatchedOptions): Promise<DispatchedResult>;
   /**
    * Queue mode, on a worker: reports a job the queue failed by itself, without `runDispatched`
-   * throwing (`startWorker` calls it for a job stalled too often or whose lock was lost), where
-   * every job failure is reported: the logger and `onError`, with the job's facts (and its
-   * delivery's, when its data holds one).
+   * throwing (`startWorker` calls it for a job that stalled too often), where every job failure
+   * is reported: the logger and `onError`, with the job's facts (and its delivery's, when its
+   * data holds one). Only for failures `runDispatched` did not report: BullMQ's `failed` event
+   * also fires for every error the processor threw, which `runDispatched` already reported.
    *
    * @example
    * ```ts
-   * worker.on('failed', (job, error) =>
-   *   receiver.reportJobFailure(new WebhookError('JOB_STALLED', error.message, { cause: error }), jobFacts(job), job?.data),
+   * // In a hand-written BullMQ worker, for an error the processor never saw:
+   * receiver.reportJobFailure(
+   *   new WebhookError('JOB_STALLED', error.message, { cause: error }),
+   *   { id: job.id ?? '', attempt: job.attemptsMade, attempts: job.opts.attempts ?? 1, queue: job.queueName },
+   *   job.data,
    * );
    * ```
    */

@@ -44,11 +44,11 @@ export const errorCodes = {
    */
   LEASE_LOST: 'the delivery was handled after its claim expired; it may run again',
   /**
-   * Queue mode: the queue failed a job by itself, outside its handlers: it stalled (its worker
-   * died, or was blocked past its lock) more often than the queue allows, or its lock was lost.
-   * Reported, never an answer.
+   * Queue mode: the queue failed a job by itself, outside its handlers: most often it stalled
+   * (its worker died, or was blocked past its lock) more often than the queue allows, which
+   * BullMQ fails at once whatever attempts remain. Reported, never an answer.
    */
-  JOB_STALLED: 'the queue failed the job by itself: it stalled too often or its lock was lost',
+  JOB_STALLED: 'the queue failed the job by itself, outside its handlers (most often: it stalled too often)',
   /** The receiver was closed (`receiver.close()`, at shutdown) and takes no new delivery. */
   RECEIVER_CLOSED: 'the receiver is shutting down and takes no new delivery',
   /** An unexpected failure where no handler ran (a bug, or a hook or library that threw). */

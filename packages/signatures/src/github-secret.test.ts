@@ -57,10 +57,23 @@ describe('GitHub refuses a GitHub token where the webhook secret belongs', () =>
     );
   });
 
+  it('refuses a token with whitespace around it, as read from a secret file or an environment file', () => {
+    const space = fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\r\n'), maxLength: 3 });
+    fc.assert(
+      fc.property(space, token, space, (before, secret, after) => {
+        fc.pre(before.length + after.length > 0);
+        expectThrowsWebhookError(() => github({ secret: before + secret + after }), 'INVALID_SECRET', [
+          secret,
+        ]);
+      }),
+    );
+  });
+
   it('accepts any other secret: arbitrary strings and near misses of the token shapes', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ minLength: 1, maxLength: 120 }), nearMiss), (secret) => {
-        fc.pre(!TOKEN_SHAPE.test(secret));
+        // Whitespace around a token still names it (a secret file's trailing newline).
+        fc.pre(!TOKEN_SHAPE.test(secret.trim()));
         expect(github({ secret }).name).toBe('github');
       }),
       { numRuns: 500 },

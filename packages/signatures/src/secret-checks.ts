@@ -65,9 +65,11 @@ export function wrongKindCheck(
 ): (secret: string) => void {
   const kinds: readonly WrongSecretKind[] = Array.isArray(wrong) ? wrong : [wrong as WrongSecretKind];
   return (secret) => {
+    // Whitespace around a pasted credential (a secret file's trailing newline) still names it.
+    const candidate = secret.trim();
     for (const kind of kinds) {
       for (const prefix of kind.prefixes) {
-        if (secret.startsWith(prefix) && (!kind.rest || kind.rest.test(secret.slice(prefix.length)))) {
+        if (candidate.startsWith(prefix) && (!kind.rest || kind.rest.test(candidate.slice(prefix.length)))) {
           throw new WebhookError(
             'INVALID_SECRET',
             `the configured secret looks like ${kind.is} (it starts with ${prefix}); use ${want}`,
