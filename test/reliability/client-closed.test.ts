@@ -144,6 +144,70 @@ describe('Node adapters that answer through answerNodeRequest', () => {
   });
 });
 
+describe('a receiver that throws is not a client gone: the framework answers it as a failure', () => {
+  /** A wrapper receiver (tenant routing, say) whose `handle` throws after the body was read. */
+  function throwing(seen: ReturnType<typeof observed>) {
+    return {
+      maxBodyBytes: seen.receiver.maxBodyBytes,
+      reject: seen.receiver.reject,
+      clientClosed: seen.receiver.clientClosed,
+      handle: async (): Promise<never> => {
+        throw new Error('tenant lookup failed');
+      },
+    };
+  }
+
+  async function post(port: number) {
+    const { body, headers } = await signed();
+    return fetch(`http://127.0.0.1:${port}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    });
+  }
+
+  it('node:http (createNodeHandler): 500 through receiver.reject, logged at error and given to onError', async () => {
+    const seen = observed();
+    const server: Server = createServer(createNodeHandler(throwing(seen)));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const response = await post((server.address() as AddressInfo).port);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ ok: false, code: 'INTERNAL_ERROR' });
+    expect(seen.refusals.map((error) => error.code)).toEqual(['INTERNAL_ERROR']);
+    expect(seen.lines.map((line) => line.level)).toEqual(['error']);
+  });
+
+  it("Fastify: a 500 in Fastify's own log, no client-gone line", async () => {
+    const seen = observed();
+    const frameworkLines: { level: number; msg?: string }[] = [];
+    const stream = { write: (line: string) => void frameworkLines.push(JSON.parse(line)) };
+    const app = Fastify({ logger: { level: 'info', stream } });
+    await app.register(hookgatePlugin, { path: '/webhooks/stripe', receiver: throwing(seen) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    servers.push({ close: (done) => app.close().then(done) });
+    const response = await post((app.server.address() as AddressInfo).port);
+    expect(response.status).toBe(500);
+    expect(frameworkLines.filter((line) => line.level >= 50)).toHaveLength(1);
+    expect(seen.lines).toEqual([]);
+  });
+
+  it("Koa: the error reaches Koa's error handling (a 500 and the app's 'error' event), no client-gone line", async () => {
+    const seen = observed();
+    const errors: unknown[] = [];
+    const app = new Koa();
+    app.use(createKoaMiddleware(throwing(seen)));
+    app.on('error', (error: unknown) => void errors.push(error));
+    const server = app.listen(0, '127.0.0.1');
+    servers.push(server);
+    await new Promise((resolve) => server.once('listening', resolve));
+    const response = await post((server.address() as AddressInfo).port);
+    expect(response.status).toBe(500);
+    expect(errors).toEqual([expect.objectContaining({ message: 'tenant lookup failed' })]);
+    expect(seen.lines).toEqual([]);
+  });
+});
+
 describe('the web path', () => {
   function streamedRequest(url: string, controller: AbortController, headers: Record<string, string>) {
     let stream!: ReadableStreamDefaultController<Uint8Array>;
@@ -192,6 +256,23 @@ describe('the web path', () => {
     const answering = seen.receiver.fetch(request);
     fail(new Error('the runtime cut the stream'));
     expect((await answering).status).toBe(500);
+    expect(seen.lines).toMatchObject([{ level: 'error', fields: { code: 'RAW_BODY_UNAVAILABLE' } }]);
+    expect(seen.refusals.map((error) => error.code)).toEqual(['RAW_BODY_UNAVAILABLE']);
+  });
+
+  it('receiver.fetch: a body the app already read stays a misconfiguration (error, onError), client gone or not', async () => {
+    const seen = observed();
+    const { body, headers } = await signed();
+    const controller = new AbortController();
+    const request = new Request('https://hooks.example.com/stripe', {
+      method: 'POST',
+      headers,
+      body,
+      signal: controller.signal,
+    });
+    await request.text();
+    controller.abort(new Error('Client connection prematurely closed.'));
+    expect((await seen.receiver.fetch(request)).status).toBe(500);
     expect(seen.lines).toMatchObject([{ level: 'error', fields: { code: 'RAW_BODY_UNAVAILABLE' } }]);
     expect(seen.refusals.map((error) => error.code)).toEqual(['RAW_BODY_UNAVAILABLE']);
   });

@@ -1,3 +1,4 @@
+import { arrivalReading } from './delivery-trace.js';
 import type { HandleInput } from './types.js';
 
 /** The log line of a request whose client went away before its body arrived. */
@@ -14,6 +15,8 @@ export function clientClosedFields(
   request: Omit<HandleInput, 'body'>,
 ): Record<string, unknown> {
   const fields: Record<string, unknown> = { provider, method: request.method };
-  if (request.receivedAt !== undefined) fields.afterMs = Math.round(performance.now() - request.receivedAt);
+  const now = performance.now();
+  const receivedAt = arrivalReading(request.receivedAt, now);
+  if (receivedAt !== undefined) fields.afterMs = Math.round(now - receivedAt);
   return fields;
 }

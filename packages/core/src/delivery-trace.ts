@@ -38,9 +38,7 @@ export class DeliveryTrace {
   constructor(provider: string, receivedAt: number | undefined) {
     this.provider = provider;
     this.startedAt = performance.now();
-    // A reading from another clock (Date.now(), a future or NaN value) would make nonsense of
-    // every duration: it is ignored.
-    this.receivedAt = receivedAt !== undefined && receivedAt <= this.startedAt ? receivedAt : this.startedAt;
+    this.receivedAt = arrivalReading(receivedAt, this.startedAt) ?? this.startedAt;
   }
 
   /** Records the end of verification, the secret that matched and the clock skew. */
@@ -59,4 +57,13 @@ export class DeliveryTrace {
     this.eventType = base.eventType;
     this.retry = base.attempt?.retry;
   }
+}
+
+/**
+ * `receivedAt` when it is a `performance.now()` reading taken before `now`, else `undefined`: a
+ * reading from another clock (`Date.now()`, a negative, future or NaN value) would make nonsense
+ * of every duration, so it is ignored.
+ */
+export function arrivalReading(receivedAt: number | undefined, now: number): number | undefined {
+  return receivedAt !== undefined && receivedAt >= 0 && receivedAt <= now ? receivedAt : undefined;
 }

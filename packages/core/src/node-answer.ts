@@ -79,7 +79,7 @@ export async function answerNodeRequest<TRequest>(
     // The stream failed or the client went away: no one is left to answer (the caller gives
     // up on the response), but it is logged, as on the web path.
     receiver.clientClosed?.({ method, url: delivery.path ?? req.url, headers: req.headers, receivedAt });
-    throw error;
+    throw new RequestStreamError(error);
   }
   if (body instanceof WebhookError) {
     return closeIfUnread(req, receiver.reject(body, { method, headers: req.headers, receivedAt }));
@@ -116,9 +116,10 @@ export async function handleNodeRequest<TRequest>(
   let result: HandleResult;
   try {
     result = await answerNodeRequest(receiver, delivery, options);
-  } catch {
-    // Only a failed or aborted request stream rejects (a throwing `publicUrl` function is
-    // answered 500 like any refusal): there is no one left to answer.
+  } catch (error) {
+    // A failed or aborted request stream: there is no one left to answer (the receiver logged
+    // it). Anything else (a wrapper receiver that threw) is the caller's to answer as a failure.
+    if (!isRequestStreamError(error)) throw error;
     res.destroy();
     return;
   }
@@ -140,8 +141,62 @@ export function createNodeHandler(
   options?: NodeHandlerOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return function hookgateNodeHandler(req, res) {
-    return handleNodeRequest(receiver, { request: req, req }, res, options);
+    return handleNodeRequest(receiver, { request: req, req }, res, options).catch((error: unknown) =>
+      answerThrown(receiver, req, res, error),
+    );
   };
+}
+
+/**
+ * What {@link answerNodeRequest} rejects with when the request stream failed or its client went
+ * away before the body ended: nobody is left to answer, and the receiver has logged it. Adapters
+ * end such a request quietly (see {@link isRequestStreamError}) and hand any other rejection to
+ * their framework as a failure.
+ */
+export class RequestStreamError extends Error {
+  override readonly name = 'RequestStreamError';
+  constructor(cause: unknown) {
+    super('the request stream failed or its client went away before the body ended', { cause });
+  }
+}
+
+/**
+ * Whether `error` is a {@link RequestStreamError}, also one from another installed copy of
+ * `@hookgate/core` (read by its name).
+ *
+ * @example
+ * ```ts
+ * const result = await answerNodeRequest(receiver, delivery).catch((error) => {
+ *   if (isRequestStreamError(error)) return undefined; // end the request quietly
+ *   throw error;
+ * });
+ * ```
+ */
+export function isRequestStreamError(error: unknown): error is RequestStreamError {
+  return error instanceof Error && error.name === 'RequestStreamError';
+}
+
+/**
+ * A bare `node:http` server has no error handler of its own, and a rejected listener would be an
+ * unhandled rejection: a receiver (a wrapper) that threw is answered 500 through
+ * `receiver.reject`, which logs it and calls `onError`.
+ */
+function answerThrown(
+  receiver: NodeReceiver,
+  req: IncomingMessage,
+  res: ServerResponse,
+  error: unknown,
+): void {
+  try {
+    const failure = new WebhookError('INTERNAL_ERROR', 'the receiver threw instead of answering', {
+      cause: error,
+    });
+    const result = receiver.reject(failure, { method: req.method ?? 'GET', headers: req.headers });
+    if (res.headersSent) res.destroy();
+    else res.writeHead(result.status, result.headers).end(result.body);
+  } catch {
+    res.destroy();
+  }
 }
 
 /**

@@ -271,6 +271,15 @@ describe('onDelivered', () => {
     });
     expect(reports[1]!.durations.totalMs).toBeGreaterThanOrEqual(0);
     expect(reports[1]!.durations.totalMs).toBeLessThan(250);
+    // So is a negative or NaN one (a subtraction gone wrong), which would lengthen every duration.
+    for (const [id, receivedAt] of [
+      ['evt_negative', -5_000],
+      ['evt_nan', Number.NaN],
+    ] as const) {
+      await receiver.handle({ ...(await signedInput(scheme, invoice(id))), receivedAt });
+      expect(reports.at(-1)!.durations.totalMs).toBeGreaterThanOrEqual(0);
+      expect(reports.at(-1)!.durations.totalMs).toBeLessThan(250);
+    }
   });
 
   it('reports handshakes and acknowledged mismatches, and a throwing hook changes nothing', async () => {

@@ -236,13 +236,15 @@ export function createReceiver<TEvents extends EventSchemas = Record<never, neve
     clientClosed: observer.clientClosed,
     async fetch(request, fetchOptions) {
       const receivedAt = performance.now();
+      // Read before reading: a body the app consumed is a misconfiguration, never a client gone.
+      const consumed = request.bodyUsed || request.body?.locked === true;
       const read = await readWebRequest(request, maxBodyBytes, fetchOptions?.bodyTimeoutMs);
       const url = fetchOptions?.url ?? request.url;
       if (read instanceof WebhookError) {
         const refused = { method: request.method, url, headers: request.headers, receivedAt };
         // The runtime aborts `request.signal` when the client goes away (and the read fails):
         // logged as that, the answer (which the runtime wants) reaches no one.
-        if (read.code === 'RAW_BODY_UNAVAILABLE' && request.signal?.aborted === true) {
+        if (read.code === 'RAW_BODY_UNAVAILABLE' && !consumed && request.signal?.aborted === true) {
           receiver.clientClosed(refused);
           return toWebResponse(answerFor(request.method, errorResult(read)));
         }

@@ -74,7 +74,7 @@ export function createTelemetry(enabled = true): Telemetry {
       }),
       failures: meter.createCounter('hookgate.failures', {
         description:
-          'Failures that did not change the answer (a completion that failed or found its claim expired, a hook that threw), by provider and code',
+          'Failures that did not change the answer (a completion or release that failed or found its claim expired, a claim failed under storeFailure process, an acknowledged schema mismatch, a hook that threw), by provider and code',
       }),
       ack: meter.createHistogram('hookgate.ack.duration', {
         description: 'Time from the request to the answer (compare with the sender deadline)',

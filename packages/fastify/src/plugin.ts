@@ -1,4 +1,9 @@
-import { answerNodeRequest, type NodeHandlerOptions, type NodeReceiver } from '@hookgate/core/node';
+import {
+  answerNodeRequest,
+  isRequestStreamError,
+  type NodeHandlerOptions,
+  type NodeReceiver,
+} from '@hookgate/core/node';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Options of {@link hookgatePlugin}; plus `publicUrl`, `trustProxy` and `bodyTimeoutMs` of every Node adapter. */
@@ -32,9 +37,12 @@ export const hookgatePlugin: FastifyPluginAsync<HookgatePluginOptions> = async f
   // work as a route handler behind a parser that reads nothing was about 3% slower).
   const onRequest = async function hookgateRoute(request: FastifyRequest, reply: FastifyReply) {
     const delivery = { request, req: request.raw, path: request.url };
-    // Rejected only when the client went away mid-body (the receiver logged it): nobody is left
-    // to answer, and Fastify would log it as a 500.
-    const result = await answerNodeRequest(options.receiver, delivery, options).catch(() => undefined);
+    // A client gone mid-body (the receiver logged it): nobody is left to answer, and Fastify
+    // would log it as a 500. Any other rejection is Fastify's to answer and log.
+    const result = await answerNodeRequest(options.receiver, delivery, options).catch((error: unknown) => {
+      if (isRequestStreamError(error)) return undefined;
+      throw error;
+    });
     if (!result) {
       reply.hijack();
       reply.raw.destroy();

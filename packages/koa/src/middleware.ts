@@ -1,4 +1,9 @@
-import { answerNodeRequest, type NodeHandlerOptions, type NodeReceiver } from '@hookgate/core/node';
+import {
+  answerNodeRequest,
+  isRequestStreamError,
+  type NodeHandlerOptions,
+  type NodeReceiver,
+} from '@hookgate/core/node';
 import type { Context, Middleware } from 'koa';
 import { keptBody } from './kept-body.js';
 
@@ -24,9 +29,12 @@ export type KoaMiddlewareOptions = NodeHandlerOptions<Context>;
 export function createKoaMiddleware(receiver: NodeReceiver, options: KoaMiddlewareOptions = {}): Middleware {
   return async function hookgateKoaMiddleware(ctx) {
     const delivery = { request: ctx, req: ctx.req, path: ctx.originalUrl, body: keptBody(ctx) };
-    // Rejected only when the client went away mid-body (the receiver logged it): nobody is left
-    // to answer, and Koa's error handler would print it as a failure.
-    const result = await answerNodeRequest(receiver, delivery, options).catch(() => undefined);
+    // A client gone mid-body (the receiver logged it): nobody is left to answer, and Koa's error
+    // handler would print it as a failure. Any other rejection is Koa's to answer and log.
+    const result = await answerNodeRequest(receiver, delivery, options).catch((error: unknown) => {
+      if (isRequestStreamError(error)) return undefined;
+      throw error;
+    });
     if (!result) {
       ctx.respond = false;
       ctx.res.destroy();
